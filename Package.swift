@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "policykb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "policykb", targets: ["policykb"]),
+        // The FTS5 tokenizer as a run-time loadable SQLite extension, for the
+        // sqlite3 shell, Python and Datasette (see README).
+        .library(name: "PolicykbFTS5", type: .dynamic, targets: ["PolicykbFTS5"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libsqlite3 (Debian: libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        // The Chinese full-text tokenizer, in C so that it also builds as an
+        // SQLite extension.
+        .target(name: "PolicykbFTS5", path: "Sources/PolicykbFTS5"),
+        // Thin typed layer over SQLite.
+        .target(name: "SQLiteDB", dependencies: ["CSQLite", "PolicykbFTS5"]),
+        // Migrations/*.sql, embedded into the binary by the plugin below.
+        .target(
+            name: "PolicykbMigrations",
+            dependencies: ["SQLiteDB"],
+            path: "Migrations",
+            plugins: ["EmbedMigrations"]
+        ),
+        .executableTarget(name: "migration-embedder", path: "Plugins/MigrationEmbedder"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["migration-embedder"],
+            path: "Plugins/EmbedMigrations"
+        ),
+        // The domain: parsing, extraction, store and queries.
+        .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbMigrations"]),
+        // The command-line tool.
+        .executableTarget(
+            name: "policykb",
+            dependencies: [
+                "PolicyCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5"]),
+        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb"]),
+    ]
+)

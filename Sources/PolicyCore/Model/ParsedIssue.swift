@@ -1,0 +1,54 @@
+/// One bulletin issue as read from its text, before it is stored.
+public struct ParsedIssue: Sendable, Equatable {
+    public var publication: String
+    /// ISO 8601 date (`2025-03-10`), when the masthead gives one.
+    public var date: String?
+    /// 第8期
+    public var number: Int?
+    /// 总第221期
+    public var cumulativeNumber: Int?
+    /// Section names in the order of the table of contents.
+    public var sections: [String]
+    public var articles: [ParsedArticle]
+
+    public init(publication: String, date: String? = nil, number: Int? = nil, cumulativeNumber: Int? = nil,
+                sections: [String] = [], articles: [ParsedArticle] = []) {
+        self.publication = publication
+        self.date = date
+        self.number = number
+        self.cumulativeNumber = cumulativeNumber
+        self.sections = sections
+        self.articles = articles
+    }
+}
+
+/// One article of an issue.
+public struct ParsedArticle: Sendable, Equatable {
+    /// Order in the issue, from 1.
+    public var position: Int
+    public var section: String?
+    /// The page the table of contents gives.
+    public var page: Int?
+    /// The whole title, as in the table of contents.
+    public var title: String
+    /// Paragraphs re-joined across page breaks, separated by one blank line;
+    /// footers, link lines and the source line removed.
+    public var body: String
+    /// 来源
+    public var source: String?
+    public var urls: [String]
+    /// The region whose authority issued the policy or held the event.
+    public var regionCode: String?
+
+    public init(position: Int, section: String? = nil, page: Int? = nil, title: String, body: String,
+                source: String? = nil, urls: [String] = [], regionCode: String? = nil) {
+        self.position = position
+        self.section = section
+        self.page = page
+        self.title = title
+        self.body = body
+        self.source = source
+        self.urls = urls
+        self.regionCode = regionCode
+    }
+}

@@ -1,0 +1,290 @@
+import PolicykbFTS5
+
+/// A search as users type it, compiled to an FTS5 MATCH expression.
+///
+/// The language: words and "quoted phrases" must all occur (AND); `OR`
+/// between two parts accepts either; `NOT x` and `-x` exclude; parentheses
+/// group; `title:x` looks in titles only. Every word or phrase becomes an
+/// FTS5 phrase, so what the user typed is matched as a whole, exactly — a
+/// CJK word as a substring (white space between CJK characters ignored),
+/// Latin words case-insensitively, full-width and half-width alike — and
+/// characters FTS5 would read as syntax (`-`, `+`, `*`, `:`, `^`, quotes) are
+/// only ever text.
+public struct SearchQuery: Sendable, Equatable {
+    public indirect enum Node: Sendable, Equatable {
+        /// Text to match as one phrase; `titleOnly` restricts it to titles.
+        case phrase(String, titleOnly: Bool)
+        case and([Node])
+        case or([Node])
+        /// `positive` and not `negative`.
+        case not(Node, Node)
+    }
+
+    public let root: Node
+
+    public init(root: Node) {
+        self.root = root
+    }
+
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case empty
+        case unbalancedQuote
+        case unbalancedParenthesis
+        case danglingOperator(String)
+        case onlyExclusions
+        case nothingSearchable(String)
+
+        public var description: String {
+            switch self {
+            case .empty: "empty query"
+            case .unbalancedQuote: "unbalanced quote: a phrase opened with \" is not closed"
+            case .unbalancedParenthesis: "unbalanced parenthesis"
+            case .danglingOperator(let op): "\(op) needs a term on both sides"
+            case .onlyExclusions: "a query needs at least one term to find, not only terms to exclude"
+            case .nothingSearchable(let term): "「\(term)」has no letters, digits or CJK characters to search for"
+            }
+        }
+    }
+
+    // MARK: Parsing
+
+    enum Token: Equatable {
+        case word(String)
+        case quoted(String)
+        case open, close
+        case or, and, not
+        case minus
+        case titlePrefix
+    }
+
+    /// Parses the user's query.
+    public static func parse(_ text: String) throws(ParseError) -> SearchQuery {
+        let tokens = try lex(text)
+        guard !tokens.isEmpty else { throw .empty }
+        var parser = Parser(tokens: tokens)
+        let root = try parser.parseOr()
+        if parser.index < tokens.count {
+            throw tokens[parser.index] == .close ? .unbalancedParenthesis : .danglingOperator("query")
+        }
+        guard let compiled = try simplify(root) else { throw .empty }
+        return SearchQuery(root: compiled)
+    }
+
+    static func lex(_ text: String) throws(ParseError) -> [Token] {
+        var tokens: [Token] = []
+        var chars = Array(text)
+        // Curly and full-width quotes delimit phrases like straight ones.
+        chars = chars.map { "“”＂".contains($0) ? "\"" : $0 }
+        var i = 0
+        func isBoundary(_ c: Character) -> Bool { c.isWhitespace || c == "(" || c == ")" || c == "（" || c == "）" || c == "\"" }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "(" || c == "（" { tokens.append(.open); i += 1; continue }
+            if c == ")" || c == "）" { tokens.append(.close); i += 1; continue }
+            if c == "\"" {
+                guard let end = chars[(i + 1)...].firstIndex(of: "\"") else { throw .unbalancedQuote }
+                tokens.append(.quoted(String(chars[(i + 1)..<end])))
+                i = end + 1
+                continue
+            }
+            if c == "-" || c == "－", i + 1 < chars.count, !isBoundary(chars[i + 1]),
+               tokens.isEmpty || [.open, .or, .and, .not].contains(tokens.last!) || (i > 0 && chars[i - 1].isWhitespace) {
+                tokens.append(.minus)
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count && !isBoundary(chars[j]) { j += 1 }
+            var word = String(chars[i..<j])
+            // title:word, title:"phrase", title:(group)
+            if word.lowercased().hasPrefix("title:") || word.lowercased().hasPrefix("title：") {
+                tokens.append(.titlePrefix)
+                word = String(word.dropFirst(6))
+                if word.isEmpty { i = j; continue }
+            }
+            switch word {
+            case "OR", "|": tokens.append(.or)
+            case "AND", "&": tokens.append(.and)
+            case "NOT": tokens.append(.not)
+            default: tokens.append(.word(word))
+            }
+            i = j
+        }
+        return tokens
+    }
+
+    struct Parser {
+        let tokens: [Token]
+        var index = 0
+
+        mutating func parseOr() throws(ParseError) -> Node {
+            var parts = [try parseAnd()]
+            while index < tokens.count, tokens[index] == .or {
+                index += 1
+                guard index < tokens.count, tokens[index] != .close, tokens[index] != .or else {
+                    throw .danglingOperator("OR")
+                }
+                parts.append(try parseAnd())
+            }
+            return parts.count == 1 ? parts[0] : .or(parts)
+        }
+
+        mutating func parseAnd() throws(ParseError) -> Node {
+            var positives: [Node] = []
+            var negatives: [Node] = []
+            while index < tokens.count {
+                switch tokens[index] {
+                case .or, .close:
+                    return try combine(positives, negatives)
+                case .and:
+                    index += 1
+                    guard !positives.isEmpty || !negatives.isEmpty, index < tokens.count,
+                          ![.or, .close, .and].contains(tokens[index]) else { throw .danglingOperator("AND") }
+                case .not, .minus:
+                    let op = tokens[index] == .not ? "NOT" : "-"
+                    index += 1
+                    guard index < tokens.count, ![.or, .close, .and, .not].contains(tokens[index]) else {
+                        throw .danglingOperator(op)
+                    }
+                    if op == "NOT" && positives.isEmpty && negatives.isEmpty { throw .danglingOperator("NOT") }
+                    negatives.append(try parseUnary(titleOnly: false))
+                default:
+                    positives.append(try parseUnary(titleOnly: false))
+                }
+            }
+            return try combine(positives, negatives)
+        }
+
+        func combine(_ positives: [Node], _ negatives: [Node]) throws(ParseError) -> Node {
+            if positives.isEmpty {
+                throw negatives.isEmpty ? .empty : .onlyExclusions
+            }
+            let positive = positives.count == 1 ? positives[0] : .and(positives)
+            guard !negatives.isEmpty else { return positive }
+            return .not(positive, negatives.count == 1 ? negatives[0] : .or(negatives))
+        }
+
+        mutating func parseUnary(titleOnly: Bool) throws(ParseError) -> Node {
+            guard index < tokens.count else { throw .danglingOperator("query") }
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case .word(let text), .quoted(let text):
+                return .phrase(text, titleOnly: titleOnly)
+            case .titlePrefix:
+                return try parseUnary(titleOnly: true)
+            case .open:
+                var inner = try parseOr()
+                guard index < tokens.count, tokens[index] == .close else { throw .unbalancedParenthesis }
+                index += 1
+                if titleOnly { inner = restrictToTitle(inner) }
+                return inner
+            case .close:
+                throw .unbalancedParenthesis
+            case .or, .and, .not, .minus:
+                throw .danglingOperator("query")
+            }
+        }
+
+        func restrictToTitle(_ node: Node) -> Node {
+            switch node {
+            case .phrase(let text, _): .phrase(text, titleOnly: true)
+            case .and(let parts): .and(parts.map(restrictToTitle))
+            case .or(let parts): .or(parts.map(restrictToTitle))
+            case .not(let a, let b): .not(restrictToTitle(a), restrictToTitle(b))
+            }
+        }
+    }
+
+    /// Checks that every phrase has something to search, dropping none: a
+    /// phrase of punctuation alone is an error rather than a silent no-op.
+    static func simplify(_ node: Node) throws(ParseError) -> Node? {
+        switch node {
+        case .phrase(let text, _):
+            guard !SearchTokens.query(text).isEmpty else { throw .nothingSearchable(text) }
+            return node
+        case .and(let parts):
+            var kept: [Node] = []
+            for part in parts { if let part = try simplify(part) { kept.append(part) } }
+            return kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .and(kept)
+        case .or(let parts):
+            var kept: [Node] = []
+            for part in parts { if let part = try simplify(part) { kept.append(part) } }
+            return kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .or(kept)
+        case .not(let a, let b):
+            guard let a = try simplify(a) else { return nil }
+            guard let b = try simplify(b) else { return a }
+            return .not(a, b)
+        }
+    }
+
+    // MARK: Compiling
+
+    /// The FTS5 expression: every phrase quoted, so nothing the user typed
+    /// is read as FTS5 syntax.
+    public var fts5Expression: String { Self.compile(root) }
+
+    static func compile(_ node: Node) -> String {
+        switch node {
+        case .phrase(let text, let titleOnly):
+            let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return titleOnly ? "title : " + quoted : quoted
+        case .and(let parts):
+            return parts.map { compileOperand($0) }.joined(separator: " AND ")
+        case .or(let parts):
+            return parts.map { compileOperand($0) }.joined(separator: " OR ")
+        case .not(let a, let b):
+            return compileOperand(a) + " NOT " + compileOperand(b)
+        }
+    }
+
+    static func compileOperand(_ node: Node) -> String {
+        if case .phrase = node { return compile(node) }
+        return "(" + compile(node) + ")"
+    }
+
+    /// The phrases a match must contain (for marking snippets), excluded
+    /// ones aside.
+    public var positivePhrases: [String] {
+        func collect(_ node: Node) -> [String] {
+            switch node {
+            case .phrase(let text, _): [text]
+            case .and(let parts), .or(let parts): parts.flatMap(collect)
+            case .not(let a, _): collect(a)
+            }
+        }
+        return collect(root)
+    }
+}
+
+/// The tokens policykb's tokenizer makes of a text, for checks in Swift.
+public enum SearchTokens {
+    /// Tokens of `text` tokenized as a query term.
+    public static func query(_ text: String) -> [String] { tokens(text, query: true) }
+
+    /// Tokens of `text` tokenized as a document, colocated ones included.
+    public static func document(_ text: String) -> [String] { tokens(text, query: false) }
+
+    static func tokens(_ text: String, query: Bool) -> [String] {
+        final class Sink {
+            var tokens: [String] = []
+        }
+        let sink = Sink()
+        var copy = text
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                _ = policykb_tokenize(pointer, Int32(bytes.count), query ? 1 : 0,
+                                      Unmanaged.passUnretained(sink).toOpaque()) { context, _, token, count, _, _ in
+                    guard let context, let token else { return 0 }
+                    let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+                    let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
+                    sink.tokens.append(String(decoding: bytes, as: UTF8.self))
+                    return 0
+                }
+            }
+        }
+        return sink.tokens
+    }
+}

@@ -1,0 +1,75 @@
+/// Finds the region whose authority issued a policy or held an event
+/// (EXTRACTION.md §2): not every place a text names, but the first actor.
+public struct RegionDetector: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    /// Bodies of the central government: their mention makes a text national.
+    static let nationalMarkers: [String] = [
+        "国务院", "中共中央", "中央", "国家", "全国人大", "全国政协", "最高人民法院", "最高人民检察院",
+        "工业和信息化部", "工信部", "财政部", "商务部", "科技部", "科学技术部", "教育部", "农业农村部",
+        "交通运输部", "人力资源社会保障部", "人力资源和社会保障部", "人社部", "自然资源部", "生态环境部",
+        "住房城乡建设部", "住房和城乡建设部", "文化和旅游部", "应急管理部", "公安部", "司法部", "民政部",
+        "水利部", "外交部", "国防部", "退役军人事务部", "审计署", "海关总署", "税务总局", "中国人民银行",
+        "人民银行", "证监会", "金融监管总局", "国资委", "市场监管总局", "网信办", "发展改革委", "发改委",
+        "国家发展改革委", "国家数据局", "国家统计局", "国家知识产权局", "工业和信息化部门",
+    ]
+
+    /// Several countries or an international body.
+    static let internationalMarkers: [String] = [
+        "国际", "联合国", "欧盟", "欧洲联盟", "经合组织", "经济合作与发展组织", "OECD", "G7", "G20",
+        "二十国集团", "七国集团", "金砖国家", "东盟", "世界银行", "国际货币基金组织", "世界贸易组织", "世贸组织",
+        "多国", "两国", "三国", "四国", "五国", "六国", "七国", "八国", "九国", "十国",
+    ]
+
+    /// A candidate mention: where it starts, how long it is, which region.
+    struct Mention {
+        let start: Int
+        let length: Int
+        let code: String
+    }
+
+    /// The region of the first actor named in `text` (a title, a source
+    /// line, an opening sentence), or nil when it names none.
+    public func firstActorRegion(in text: String) -> String? {
+        mentions(in: text).first?.code
+    }
+
+    /// Every mention, ordered by position, longest first at one position.
+    func mentions(in text: String) -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        var found = gazetteer.matches(in: scalars).map { Mention(start: $0.start, length: $0.end - $0.start, code: $0.code) }
+        for (markers, code) in [(Self.nationalMarkers, "CN"), (Self.internationalMarkers, "INTL")] {
+            for marker in markers {
+                let needle = Array(marker.unicodeScalars)
+                var i = 0
+                while i + needle.count <= scalars.count {
+                    if Gazetteer.hasPrefix(scalars, at: i, needle) {
+                        found.append(Mention(start: i, length: needle.count, code: code))
+                        break
+                    }
+                    i += 1
+                }
+            }
+        }
+        // 八部门联合印发: ministries acting together.
+        if let range = text.range(of: "部门"), text[..<range.lowerBound].count <= 3,
+           text[..<range.lowerBound].allSatisfy({ "一二三四五六七八九十多两0123456789".contains($0) }),
+           !text[..<range.lowerBound].isEmpty {
+            found.append(Mention(start: 0, length: text[..<range.upperBound].unicodeScalars.count, code: "CN"))
+        }
+        return found.sorted { $0.start != $1.start ? $0.start < $1.start : $0.length > $1.length }
+    }
+
+    /// The primary region of an article: the first actor of its title, else
+    /// of its source, else of its opening sentence.
+    public func articleRegion(title: String, source: String?, body: String) -> String? {
+        if let code = firstActorRegion(in: title) { return code }
+        if let source, let code = firstActorRegion(in: source) { return code }
+        let opening = body.prefix(while: { $0 != "。" && $0 != "\n" })
+        return firstActorRegion(in: String(opening))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import PolicykbMigrations
+import SQLiteDB
+
+/// A policykb database: one SQLite file, migrated to this binary's schema.
+public final class PolicyStore {
+    public let database: Database
+    public let path: String
+
+    public enum Access: Sendable {
+        /// Creates the file if needed and migrates it.
+        case write
+        /// The file must exist and be fully migrated; nothing is written.
+        case read
+    }
+
+    /// Opens the database at `path`.
+    ///
+    /// Writers put it in WAL mode — "WAL provides more concurrency as readers
+    /// do not block writers and a writer does not block readers" — with
+    /// `synchronous=NORMAL`, which in WAL mode "is safe from corruption" and
+    /// loses at most the last transactions on power loss, not on a crash.
+    public init(path: String, access: Access = .write) throws {
+        self.path = path
+        if access == .read && !FileManager.default.fileExists(atPath: path) {
+            throw PolicyError("\(path): no database here; run `policykb ingest FILE...` first, or pass --db")
+        }
+        do {
+            database = try Database(path: path, mode: access == .write ? .readWrite : .readOnly)
+            try database.execute("PRAGMA foreign_keys = ON")
+            if access == .write {
+                try database.execute("PRAGMA journal_mode = WAL")
+                try database.execute("PRAGMA synchronous = NORMAL")
+            }
+        } catch {
+            throw PolicyError("cannot open \(path)", error)
+        }
+        let migrator = try Migrator(PolicykbSchema.migrations)
+        if access == .write {
+            try migrator.migrate(database)
+        } else {
+            let version = try database.userVersion()
+            if version > migrator.latestVersion {
+                throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
+            }
+            if version < migrator.latestVersion {
+                throw PolicyError("\(path): schema version \(version) is older than this binary's \(migrator.latestVersion); run `policykb ingest` or `policykb check` once to migrate it")
+            }
+            try migrator.verifyApplied(database)
+        }
+    }
+
+    /// The region names extraction looks for.
+    public func gazetteer() throws -> Gazetteer {
+        let regions = try database.rows("SELECT code, name, level, parent_code FROM regions").map {
+            Gazetteer.Region(code: $0["code"].string ?? "", name: $0["name"].string ?? "",
+                             level: $0["level"].string ?? "", parentCode: $0["parent_code"].string)
+        }
+        let names = try database.rows("SELECT name, code, kind, priority FROM region_names").map {
+            (name: $0["name"].string ?? "", code: $0["code"].string ?? "", kind: $0["kind"].string ?? "",
+             priority: $0["priority"].int ?? 0)
+        }
+        return Gazetteer(regions: regions, names: names)
+    }
+}

@@ -1,0 +1,255 @@
+/*
+ * The policykb tokenizer and folding: pure functions of UTF-8 text, with no
+ * call into SQLite, so the same object code serves the linked binary and the
+ * loadable extension. See include/policykb_fts5.h for the token scheme.
+ */
+#include "policykb_fts5.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PK_NOMEM 7 /* SQLITE_NOMEM */
+#define PK_MAX_WORD 255
+
+enum char_class { CLASS_OTHER, CLASS_SPACE, CLASS_WORD, CLASS_CJK };
+
+typedef struct {
+    unsigned cp;   /* folded code point */
+    int start;     /* byte offset of the character in the input */
+    int end;
+} pk_char;
+
+/* Decodes one UTF-8 sequence at s[i]; invalid bytes decode as U+FFFD of
+ * length 1 so that no input stops the tokenizer. */
+static int decode(const unsigned char *s, int n, int i, unsigned *cp) {
+    unsigned c = s[i];
+    if (c < 0x80) { *cp = c; return 1; }
+    int len; unsigned min;
+    if ((c & 0xE0) == 0xC0) { len = 2; c &= 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; c &= 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; c &= 0x07; min = 0x10000; }
+    else { *cp = 0xFFFD; return 1; }
+    if (i + len > n) { *cp = 0xFFFD; return 1; }
+    for (int k = 1; k < len; k++) {
+        unsigned b = s[i + k];
+        if ((b & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+        c = (c << 6) | (b & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) { *cp = 0xFFFD; return 1; }
+    *cp = c;
+    return len;
+}
+
+static int encode(unsigned c, char *out) {
+    if (c < 0x80) { out[0] = (char)c; return 1; }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Full-width ASCII to ASCII, ideographic space to space, then lower case for
+ * ASCII, Latin-1, Greek and Cyrillic capitals. */
+static unsigned fold(unsigned c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    else if (c == 0x3000) c = ' ';
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if (c < 0xC0) return c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+
+static int is_cjk(unsigned c) {
+    return (c >= 0x4E00 && c <= 0x9FFF)      /* CJK Unified Ideographs */
+        || (c >= 0x3400 && c <= 0x4DBF)      /* Extension A */
+        || (c >= 0x20000 && c <= 0x3FFFF)    /* Extensions B and later */
+        || (c >= 0xF900 && c <= 0xFAFF)      /* Compatibility Ideographs */
+        || c == 0x3005 || c == 0x3007        /* 々 〇 */
+        || (c >= 0x3040 && c <= 0x30FF)      /* Hiragana, Katakana */
+        || (c >= 0x31F0 && c <= 0x31FF)
+        || (c >= 0xAC00 && c <= 0xD7AF);     /* Hangul syllables */
+}
+
+static int is_space(unsigned c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0
+        || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028
+        || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+static int is_word(unsigned c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+    return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)
+        || (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
+}
+
+static enum char_class classify(unsigned folded) {
+    if (is_cjk(folded)) return CLASS_CJK;
+    if (is_space(folded)) return CLASS_SPACE;
+    if (is_word(folded)) return CLASS_WORD;
+    return CLASS_OTHER;
+}
+
+typedef struct {
+    pk_char *items;
+    int count;
+    int capacity;
+} pk_run;
+
+static int run_push(pk_run *run, unsigned cp, int start, int end) {
+    if (run->count == run->capacity) {
+        int capacity = run->capacity ? run->capacity * 2 : 64;
+        pk_char *items = realloc(run->items, (size_t)capacity * sizeof(pk_char));
+        if (!items) return PK_NOMEM;
+        run->items = items;
+        run->capacity = capacity;
+    }
+    run->items[run->count++] = (pk_char){cp, start, end};
+    return 0;
+}
+
+static int emit_run(const pk_run *run, int query, void *context,
+                    policykb_token_callback callback) {
+    char token[8];
+    for (int k = 0; k < run->count; k++) {
+        const pk_char *c = &run->items[k];
+        int has_next = k + 1 < run->count;
+        int rc;
+        if (query) {
+            /* One token per position: bigrams, then the last character. */
+            int n = encode(c->cp, token);
+            if (has_next) n += encode(run->items[k + 1].cp, token + n);
+            rc = callback(context, 0, token, n, c->start, c->end);
+        } else {
+            int n = encode(c->cp, token);
+            rc = callback(context, 0, token, n, c->start, c->end);
+            if (rc == 0 && has_next) {
+                n += encode(run->items[k + 1].cp, token + n);
+                rc = callback(context, POLICYKB_TOKEN_COLOCATED, token, n, c->start, c->end);
+            }
+        }
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+int policykb_tokenize(const char *text, int bytes, int query, void *context,
+                      policykb_token_callback callback) {
+    const unsigned char *s = (const unsigned char *)text;
+    pk_run run = {0};
+    char word[PK_MAX_WORD + 4];
+    int rc = 0;
+    int i = 0;
+    while (i < bytes && rc == 0) {
+        unsigned cp;
+        int len = decode(s, bytes, i, &cp);
+        unsigned folded = fold(cp);
+        enum char_class cls = classify(folded);
+        if (cls == CLASS_CJK) {
+            run.count = 0;
+            int j = i;
+            for (;;) {
+                rc = run_push(&run, folded, j, j + len);
+                if (rc) break;
+                j += len;
+                /* Look past white space for the next CJK character. */
+                int k = j;
+                unsigned next = 0;
+                int next_len = 0;
+                enum char_class next_cls = CLASS_OTHER;
+                while (k < bytes) {
+                    next_len = decode(s, bytes, k, &next);
+                    next = fold(next);
+                    next_cls = classify(next);
+                    if (next_cls != CLASS_SPACE) break;
+                    k += next_len;
+                }
+                if (k < bytes && next_cls == CLASS_CJK) {
+                    j = k;
+                    len = next_len;
+                    folded = next;
+                    continue;
+                }
+                break;
+            }
+            if (rc == 0) rc = emit_run(&run, query, context, callback);
+            i = j;
+        } else if (cls == CLASS_WORD) {
+            int n = 0;
+            int start = i, end = i;
+            while (i < bytes) {
+                len = decode(s, bytes, i, &cp);
+                folded = fold(cp);
+                if (classify(folded) != CLASS_WORD) break;
+                if (n + 4 <= PK_MAX_WORD) n += encode(folded, word + n);
+                i += len;
+                end = i;
+            }
+            rc = callback(context, 0, word, n, start, end);
+        } else {
+            i += len;
+        }
+    }
+    free(run.items);
+    return rc;
+}
+
+char *policykb_fold(const char *text, int bytes, int *out_bytes) {
+    const unsigned char *s = (const unsigned char *)text;
+    /* Folding never lengthens UTF-8: full-width forms shrink from 3 bytes to
+       1, case mapping stays within the same encoded length. */
+    char *out = malloc((size_t)bytes + 1);
+    if (!out) return NULL;
+    int n = 0;
+    int last_was_cjk = 0; /* the last character written, spaces aside */
+    int i = 0;
+    while (i < bytes) {
+        unsigned cp;
+        int len = decode(s, bytes, i, &cp);
+        unsigned folded = fold(cp);
+        enum char_class cls = classify(folded);
+        if (cls == CLASS_SPACE && last_was_cjk) {
+            /* Drop a stretch of white space that lies between two CJK
+               characters; keep it otherwise. */
+            int k = i;
+            unsigned next = 0;
+            enum char_class next_cls = CLASS_SPACE;
+            while (k < bytes) {
+                int next_len = decode(s, bytes, k, &next);
+                next_cls = classify(fold(next));
+                if (next_cls != CLASS_SPACE) break;
+                k += next_len;
+            }
+            if (k < bytes && next_cls == CLASS_CJK) {
+                i = k;
+                continue;
+            }
+        }
+        if (cp == 0xFFFD && len == 1 && s[i] >= 0x80) {
+            /* keep undecodable bytes out of the folded text */
+        } else {
+            n += encode(folded, out + n);
+        }
+        if (cls != CLASS_SPACE) last_was_cjk = (cls == CLASS_CJK);
+        i += len;
+    }
+    out[n] = 0;
+    if (out_bytes) *out_bytes = n;
+    return out;
+}
+
+void policykb_free(void *pointer) { free(pointer); }

@@ -1,0 +1,142 @@
+import CSQLite
+import PolicykbFTS5
+
+/// A connection to one SQLite database file. It owns its handle and closes
+/// it when released.
+///
+/// A `Database` is used by one thread at a time (it is not `Sendable`);
+/// concurrent work opens one connection per thread, which WAL mode lets read
+/// while another writes.
+public final class Database {
+    public let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    public enum Mode: Sendable {
+        case readWrite
+        case readOnly
+    }
+
+    /// Registers policykb's tokenizer and SQL functions as an automatic
+    /// extension, once per process: "This interface causes the xEntryPoint()
+    /// function to be invoked for each new database connection that is
+    /// created."
+    private static let registerExtension: Void = {
+        sqlite3_auto_extension(policykb_fts5_entry_point())
+    }()
+
+    /// Opens (and with `.readWrite` creates) the database at `path`.
+    /// `busyTimeout` is how long a statement waits for another connection's
+    /// lock before failing with SQLITE_BUSY.
+    public init(path: String, mode: Mode = .readWrite, busyTimeout milliseconds: Int32 = 10_000) throws(SQLiteError) {
+        _ = Database.registerExtension
+        var handle: OpaquePointer?
+        let flags: Int32 = switch mode {
+        case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+        }
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            // "A database connection handle is usually returned in *ppDb, even
+            // if an error occurs."
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let handle { sqlite3_close_v2(handle) }
+            throw SQLiteError(extendedCode: code, message: "\(message): \(path)")
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    deinit {
+        statementCache.removeAll()
+        // "If sqlite3_close_v2() is called with unfinalized prepared
+        // statements ... the database connection becomes an unusable
+        // 'zombie' which will automatically be deallocated when the last
+        // prepared statement is finalized." Statements retain their
+        // Database, so none outlives this point.
+        sqlite3_close_v2(handle)
+    }
+
+    /// An error carrying the connection's current message and extended code.
+    func error(code: Int32, sql: String?) -> SQLiteError {
+        let extended = sqlite3_extended_errcode(handle)
+        let message = String(cString: sqlite3_errmsg(handle))
+        // A failed step reports its code through the return value; errcode
+        // can hold a stale code when the failure came from elsewhere.
+        let chosen = (extended & 0xFF) == (code & 0xFF) ? extended : code
+        return SQLiteError(extendedCode: chosen, message: message, sql: sql)
+    }
+
+    // MARK: Statements
+
+    /// Prepares a new statement.
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement kept for reuse by its SQL text: the hot paths
+    /// (one insert per article) prepare once per connection.
+    public func cached(_ sql: String) throws(SQLiteError) -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs SQL text that may hold several statements and binds nothing.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw SQLiteError(extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Runs one statement with bound values.
+    public func execute(_ sql: String, _ values: [any DatabaseValueConvertible]) throws(SQLiteError) {
+        try cached(sql).execute(values)
+    }
+
+    /// All rows of a query.
+    public func rows(_ sql: String, _ values: [any DatabaseValueConvertible] = []) throws(SQLiteError) -> [Row] {
+        try prepare(sql).rows(values)
+    }
+
+    /// The first column of the first row, or `.null`.
+    public func scalar(_ sql: String, _ values: [any DatabaseValueConvertible] = []) throws(SQLiteError) -> DatabaseValue {
+        let statement = try prepare(sql)
+        try statement.bind(values)
+        guard try statement.step() else { return .null }
+        return statement.value(0)
+    }
+
+    // MARK: Connection state
+
+    /// "returns the rowid of the most recent successful INSERT into a rowid
+    /// table"
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+
+    /// Rows changed since the connection opened.
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// `PRAGMA user_version`: "an integer at offset 60 in the database
+    /// header", free for the application; policykb keeps its schema version
+    /// there.
+    public func userVersion() throws(SQLiteError) -> Int {
+        try scalar("PRAGMA user_version").int ?? 0
+    }
+
+    public func setUserVersion(_ version: Int) throws(SQLiteError) {
+        // PRAGMA takes no bound parameters; the value is an Int, not user text.
+        try execute("PRAGMA user_version = \(version)")
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import PolicyCore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load bulletin files (or directories of them) into the database.",
+        discussion: """
+            Each file becomes one issue, written in one transaction: a file that fails leaves
+            nothing behind, and the other files are still ingested. A file already ingested with
+            the same content is skipped; one whose content changed replaces its issue.
+            Exit status: 0 when every file succeeded, 1 when some failed, 2 for usage errors.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Flag(help: "Report what would happen and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Stop at the first file that fails.")
+    var failFast = false
+
+    @Argument(help: ArgumentHelp("Bulletin files or directories.", valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or directory to ingest") }
+    }
+
+    func run() throws {
+        let store = try PolicyStore(path: options.databasePath)
+        var ingestion = Ingestion(store: store)
+        ingestion.dryRun = dryRun
+        ingestion.failFast = failFast
+        let format = options.format
+        let report = try ingestion.run(paths) { outcome in
+            if outcome.status == .failed {
+                Console.error("policykb: \(outcome.path): \(outcome.reason ?? "failed")")
+            } else if format == .table {
+                Console.out(Self.describe(outcome) + "\n")
+            }
+        }
+        switch format {
+        case .json:
+            Console.out(OutputRenderer.json(summary(report)) + "\n")
+        case .csv:
+            var table = OutputTable(columns: ["path", "status", "reason", "publication", "issue_date",
+                                              "issue_number", "cumulative_number", "articles"])
+            for file in report.files {
+                table.append([.string(file.path), .string(file.status.rawValue), OutputValue(file.reason),
+                              OutputValue(file.publication), OutputValue(file.issueDate), OutputValue(file.issueNumber),
+                              OutputValue(file.cumulativeNumber), .int(Int64(file.articles))])
+            }
+            Console.out(OutputRenderer.csv(table))
+        case .table:
+            Console.out(Self.summaryLine(report) + "\n")
+            if report.articles > 0 && !dryRun {
+                Console.out("Next, try: policykb search 数据要素 --db \(options.databasePath)\n")
+            }
+        }
+        if !report.failed.isEmpty { throw CommandFailure.silent }
+    }
+
+    static func describe(_ outcome: FileOutcome) -> String {
+        let issue = [outcome.publication.map { "《\($0)》" }, outcome.issueDate,
+                     outcome.issueNumber.map { "第\($0)期" }, outcome.cumulativeNumber.map { "总第\($0)期" }]
+            .compactMap { $0 }.joined(separator: " ")
+        switch outcome.status {
+        case .ingested: return "ingested  \(outcome.path): \(issue), \(outcome.articles) articles"
+        case .replaced: return "replaced  \(outcome.path): \(issue), \(outcome.articles) articles (content changed)"
+        case .unchanged: return "unchanged \(outcome.path)" + (outcome.reason.map { " (\($0))" } ?? ": already ingested")
+        case .wouldIngest: return "would ingest  \(outcome.path): \(issue), \(outcome.articles) articles"
+        case .wouldReplace: return "would replace \(outcome.path): \(issue), \(outcome.articles) articles"
+        case .failed: return "failed    \(outcome.path): \(outcome.reason ?? "")"
+        }
+    }
+
+    static func summaryLine(_ report: IngestReport) -> String {
+        var parts = ["\(report.files.count) files"]
+        for status in [FileOutcome.Status.ingested, .replaced, .unchanged, .wouldIngest, .wouldReplace, .failed] {
+            let n = report.count(status)
+            if n > 0 { parts.append("\(n) \(status.rawValue.replacingOccurrences(of: "_", with: " "))") }
+        }
+        parts.append("\(report.articles) articles")
+        return parts.joined(separator: ", ") + String(format: " in %.2f s", report.seconds)
+    }
+
+    func summary(_ report: IngestReport) -> OutputValue {
+        .object([
+            ("files_seen", .int(Int64(report.files.count))),
+            ("ingested", .int(Int64(report.count(.ingested)))),
+            ("unchanged", .int(Int64(report.count(.unchanged)))),
+            ("replaced", .int(Int64(report.count(.replaced)))),
+            ("would_ingest", .int(Int64(report.count(.wouldIngest)))),
+            ("would_replace", .int(Int64(report.count(.wouldReplace)))),
+            ("failed", .list(report.failed.map { .object([("path", .string($0.path)), ("reason", OutputValue($0.reason))]) })),
+            ("articles", .int(Int64(report.articles))),
+            ("seconds", .double((report.seconds * 1000).rounded() / 1000)),
+            ("files", .list(report.files.map { file in
+                .object([("path", .string(file.path)), ("status", .string(file.status.rawValue)),
+                         ("reason", OutputValue(file.reason)), ("publication", OutputValue(file.publication)),
+                         ("issue_date", OutputValue(file.issueDate)), ("issue_number", OutputValue(file.issueNumber)),
+                         ("cumulative_number", OutputValue(file.cumulativeNumber)),
+                         ("articles", .int(Int64(file.articles)))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// A value in command output, typed so that JSON keeps numbers as numbers.
+enum OutputValue: Equatable {
+    case null
+    case int(Int64)
+    case double(Double)
+    /// A number already written in decimal (exact values such as 800000000000 or 0.5).
+    case number(String)
+    case string(String)
+    case bool(Bool)
+    case list([OutputValue])
+    case object([(String, OutputValue)])
+
+    static func == (lhs: OutputValue, rhs: OutputValue) -> Bool {
+        OutputRenderer.json(lhs) == OutputRenderer.json(rhs)
+    }
+}
+
+extension OutputValue {
+    init(_ value: String?) { self = value.map { .string($0) } ?? .null }
+    init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
+    init(_ value: Int64?) { self = value.map { .int($0) } ?? .null }
+}
+
+/// Rows with named columns, rendered as a table, JSON or CSV.
+struct OutputTable {
+    var columns: [String]
+    var rows: [[OutputValue]] = []
+    /// Columns whose table cells are cut to this display width.
+    var maxWidths: [String: Int] = [:]
+
+    init(columns: [String], maxWidths: [String: Int] = [:]) {
+        self.columns = columns
+        self.maxWidths = maxWidths
+    }
+
+    mutating func append(_ row: [OutputValue]) {
+        precondition(row.count == columns.count, "a row has one value per column")
+        rows.append(row)
+    }
+}
+
+enum OutputRenderer {
+    static func render(_ table: OutputTable, as format: OutputFormat) -> String {
+        switch format {
+        case .json: json(table)
+        case .csv: csv(table)
+        case .table: text(table)
+        }
+    }
+
+    // MARK: JSON
+
+    /// One array of objects, keys in column order, one object per line.
+    static func json(_ table: OutputTable) -> String {
+        guard !table.rows.isEmpty else { return "[]\n" }
+        let objects = table.rows.map { row in
+            json(.object(Array(zip(table.columns, row))))
+        }
+        return "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func json(_ value: OutputValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .int(let number): return String(number)
+        case .double(let number):
+            guard number.isFinite else { return "null" }
+            if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+            return String(number)
+        case .number(let literal): return literal
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return quote(text)
+        case .list(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
+        case .object(let pairs): return "{" + pairs.map { quote($0.0) + ": " + json($0.1) }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0xE000...0xE001).contains(scalar.value):
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: CSV
+
+    /// RFC 4180: a header row, fields quoted when they hold a comma, quote or
+    /// line break; lists joined with " | ", objects as JSON.
+    static func csv(_ table: OutputTable) -> String {
+        var lines = [table.columns.map(csvField).joined(separator: ",")]
+        for row in table.rows {
+            lines.append(row.map { csvField(flat($0)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A value as one line of text (CSV cells, table cells).
+    static func flat(_ value: OutputValue, listSeparator: String = " | ") -> String {
+        switch value {
+        case .null: ""
+        case .string(let text): text
+        case .list(let items): items.map { flat($0, listSeparator: listSeparator) }.joined(separator: listSeparator)
+        case .object: json(value)
+        default: json(value)
+        }
+    }
+
+    // MARK: Table
+
+    /// Columns aligned by display width (CJK characters take two cells).
+    static func text(_ table: OutputTable) -> String {
+        let cells = table.rows.map { row in
+            zip(table.columns, row).map { column, value -> String in
+                let text = flat(value, listSeparator: " ").replacingOccurrences(of: "\n", with: " ")
+                return truncate(text, to: table.maxWidths[column] ?? 60)
+            }
+        }
+        var widths = table.columns.map(displayWidth)
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+        }
+        func line(_ values: [String]) -> String {
+            zip(values, widths).map { pad($0, to: $1) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
+        out += cells.map(line)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+    }
+
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0xE000...0xE001: 0 // match marks
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2
+        default: scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
+        }
+    }
+
+    static func pad(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - displayWidth(text)))
+    }
+
+    static func truncate(_ text: String, to width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var out = "", used = 0
+        for scalar in text.unicodeScalars {
+            let w = scalarWidth(scalar)
+            if used + w > width - 1 { break }
+            out.unicodeScalars.append(scalar)
+            used += w
+        }
+        return out + "…"
+    }
+}
