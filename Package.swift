@@ -49,8 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5"]),
-        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"]),
+        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5", "CSQLite"]),
+        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb"]),
     ]
 )

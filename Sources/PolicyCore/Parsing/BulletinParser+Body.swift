@@ -130,15 +130,17 @@ enum BodyLine {
                 if !source.isEmpty, source.count <= 80 { return (line[line.startIndex..<line.startIndex], String(source)) }
             }
         }
-        guard let close = line.last, close == "）" || close == ")" else { return nil }
+        let closers: Set<Character> = ["）", ")", "】", "]", "］"]
+        let openers: Set<Character> = ["（", "(", "【", "[", "［"]
+        guard let close = line.last, closers.contains(close) else { return nil }
         // Find the bracket that opens the final group, allowing nesting.
         var depth = 0
         var index = line.endIndex
         while index > line.startIndex {
             index = line.index(before: index)
             let c = line[index]
-            if c == "）" || c == ")" { depth += 1 }
-            if c == "（" || c == "(" {
+            if closers.contains(c) { depth += 1 }
+            if openers.contains(c) {
                 depth -= 1
                 if depth == 0 { break }
             }

@@ -57,30 +57,34 @@ extension BulletinParser {
         return contents
     }
 
-    /// `- 01 标题`, `01 标题`, `1、标题`, or `标题 …… 12`.
+    /// `- 01 标题`, `01 标题`, `1、标题 …… 12`, or `标题 …… 12`: the page is
+    /// the trailing number after a dotted leader when there is one, else the
+    /// leading number.
     static func contentsEntry(_ line: Substring) -> (page: Int, title: String)? {
         var rest = line[...]
         if let first = rest.first, "-•·*●▪".contains(first) {
             rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
         }
+        var trailingPage: Int?
+        let trailing = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber })
+        if (1...3).contains(trailing.count) {
+            let head = rest.dropLast(trailing.count)
+            let leader = head.reversed().prefix(while: { ".…·．　 ".contains($0) })
+            if leader.filter({ $0 != " " && $0 != "　" }).count >= 2 {
+                trailingPage = Int(String(trailing.reversed()))
+                rest = head.dropLast(leader.count)
+            }
+        }
+        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || "、.．".contains($0) }
         let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-        if (1...3).contains(digits.count) {
-            var title = rest.dropFirst(digits.count)
-            let separated = title.first.map { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || "、.．".contains($0) } ?? false
-            title = title.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || "、.．".contains($0) })
-            if separated, let page = Int(digits), title.contains(where: \.isHan) {
+        if (1...3).contains(digits.count), let next = rest.dropFirst(digits.count).first, isSeparator(next) {
+            let title = rest.dropFirst(digits.count).drop(while: isSeparator)
+            if let page = trailingPage ?? Int(digits), title.contains(where: \.isHan) {
                 return (page, String(title))
             }
         }
-        // Dotted leader: 标题……12 or 标题 .... 12
-        let trailing = line.reversed().prefix(while: { $0.isASCII && $0.isNumber })
-        if (1...3).contains(trailing.count) {
-            let head = line.dropLast(trailing.count)
-            let leader = head.reversed().prefix(while: { ".…·． ".contains($0) })
-            if leader.filter({ $0 != " " }).count >= 2, let page = Int(String(trailing.reversed())) {
-                let title = head.dropLast(leader.count)
-                if title.contains(where: \.isHan) { return (page, String(title)) }
-            }
+        if let trailingPage, rest.contains(where: \.isHan) {
+            return (trailingPage, String(rest))
         }
         return nil
     }

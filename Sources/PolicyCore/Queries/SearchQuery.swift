@@ -136,6 +136,9 @@ public struct SearchQuery: Sendable, Equatable {
             while index < tokens.count {
                 switch tokens[index] {
                 case .or, .close:
+                    if positives.isEmpty && negatives.isEmpty {
+                        throw tokens[index] == .or ? .danglingOperator("OR") : .unbalancedParenthesis
+                    }
                     return try combine(positives, negatives)
                 case .and:
                     index += 1

@@ -96,16 +96,24 @@ public enum TextDecoder {
 
     /// GB18030 through glibc's iconv; nil when the bytes are not valid.
     static func gb18030(_ bytes: [UInt8]) -> String? {
-        let converter = iconv_open("UTF-8", "GB18030")
+        guard let utf8 = convert(bytes, from: "GB18030", to: "UTF-8") else { return nil }
+        return String(validating: utf8, as: UTF8.self)
+    }
+
+    /// Converts bytes between two encodings iconv knows; nil when the input
+    /// is invalid or incomplete in `source`.
+    static func convert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let converter = iconv_open(target, source)
         guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
         var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
             output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                guard let inBase = inBuffer.baseAddress, let outBase = outBuffer.baseAddress else { return 0 }
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase)
                     .assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase)
                     .assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
                 var outLeft = outBuffer.count
@@ -118,7 +126,7 @@ public enum TextDecoder {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        return Array(output[..<produced])
     }
 
     /// Valid GB18030 is most byte strings; real Chinese text is mostly CJK

@@ -1,0 +1,45 @@
+import Testing
+@testable import PolicyCore
+
+@Suite struct SearchQueryTests {
+    @Test(arguments: [
+        ("算力", #""算力""#),
+        ("具身智能 深圳", #""具身智能" AND "深圳""#),
+        ("\"北京 召开\"", #""北京 召开""#),
+        ("算力 OR 智算", #""算力" OR "智算""#),
+        ("数据 NOT 安全", #""数据" NOT "安全""#),
+        ("数据 -安全 -隐私", #""数据" NOT ("安全" OR "隐私")"#),
+        ("(北京 OR 上海) 具身", #"("北京" OR "上海") AND "具身""#),
+        ("title:算力 规划", #"title : "算力" AND "规划""#),
+        ("COVID-19", #""COVID-19""#),
+        ("L3—L5", #""L3—L5""#),
+        ("“1+3+N”", #""1+3+N""#),
+        ("say\"x\"", #""say" AND "x""#),
+        ("5G", #""5G""#),
+        ("a*b^c:d", #""a*b^c:d""#),
+    ])
+    func compilesToQuotedFTS5(query: String, expression: String) throws {
+        #expect(try SearchQuery.parse(query).fts5Expression == expression)
+    }
+
+    @Test(arguments: [
+        ("", SearchQuery.ParseError.empty),
+        ("   ", .empty),
+        ("\"数据", .unbalancedQuote),
+        ("(数据 OR 算力", .unbalancedParenthesis),
+        ("数据)", .unbalancedParenthesis),
+        ("数据 OR", .danglingOperator("OR")),
+        ("OR 数据", .danglingOperator("OR")),
+        ("()", .unbalancedParenthesis),
+        ("-安全", .onlyExclusions),
+        ("NOT 安全", .danglingOperator("NOT")),
+        ("，、", .nothingSearchable("，、")),
+    ])
+    func rejectsMalformedQueries(query: String, error: SearchQuery.ParseError) {
+        #expect(throws: error) { try SearchQuery.parse(query) }
+    }
+
+    @Test func positivePhrasesLeaveOutExclusions() throws {
+        #expect(try SearchQuery.parse("数据 (算力 OR 智算) -安全").positivePhrases == ["数据", "算力", "智算"])
+    }
+}
