@@ -32,8 +32,10 @@ struct PolicyKB: ParsableCommand {
                 exit(withError: error)
             }
             // Usage errors (unknown options, bad values) exit with 2, as
-            // shells and most tools do; everything else with 1.
-            Console.error(fullMessage(for: error))
+            // shells and most tools do, in one line; everything else with 1.
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            Console.error("policykb: " + text + " (see policykb --help)")
             let isUsage = code == .validationFailure || error is ValidationError
             Foundation.exit(isUsage ? 2 : (code.rawValue == 0 ? 1 : (code == .failure ? 1 : code.rawValue)))
         }

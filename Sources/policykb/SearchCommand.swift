@@ -23,12 +23,17 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Print at most this many results; 0 for all.")
     var limit = 20
 
-    @Argument(help: "The query (quote it in the shell when it has spaces).")
-    var query: [String]
+    // Unrecognized dashes are kept, so that `policykb search -安全 数据`
+    // reaches the query language rather than failing as an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "The query; several words mean all of them.")
+    var query: [String] = []
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if query.isEmpty { throw ValidationError("give a query, e.g. policykb search 数据要素") }
+        if let option = query.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("unknown option \(option)")
+        }
     }
 
     func run() throws {
@@ -61,9 +66,7 @@ struct SearchCommand: ParsableCommand {
             Console.out("\(results.hits.count) of \(results.total) matching articles\n")
         case .json, .csv:
             Console.out(OutputRenderer.render(table, as: options.format))
-            if options.format == .csv || results.hits.count < results.total {
-                Console.error("\(results.hits.count) of \(results.total) matching articles")
-            }
+            Console.error("\(results.hits.count) of \(results.total) matching articles")
         }
     }
 }
