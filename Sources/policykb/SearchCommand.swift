@@ -58,7 +58,7 @@ struct SearchCommand: ParsableCommand {
             }
             table.append([.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
                           OutputValue(hit.section), OutputValue(hit.regionCode),
-                          .double((hit.score * 1000).rounded() / 1000), .string(snippet)])
+                          .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)])
         }
         switch options.format {
         case .table:

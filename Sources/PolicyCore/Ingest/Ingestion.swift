@@ -55,9 +55,14 @@ public struct Ingestion {
         self.store = store
     }
 
-    /// Files named by `paths`, directories expanded recursively, each list
-    /// in a stable (sorted) order; paths that do not exist are kept so that
-    /// they are reported.
+    /// File name extensions a directory walk picks up: bulletin text and
+    /// JSON Lines. Files named on the command line are read whatever their
+    /// name; their encoding is always told from the bytes.
+    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl"]
+
+    /// Files named by `paths`, directories expanded recursively to their
+    /// `.txt` and `.jsonl` files, each list in a stable (sorted) order;
+    /// paths that do not exist are kept so that they are reported.
     public static func expand(_ paths: [String]) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
@@ -72,7 +77,8 @@ public struct Ingestion {
             if let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                options: [.skipsHiddenFiles]) {
                 for case let url as URL in walker {
-                    if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                    if Self.ingestibleExtensions.contains(url.pathExtension.lowercased()),
+                       (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                         found.append(url.path)
                     }
                 }

@@ -7,13 +7,14 @@ extension PolicyStore {
         let expression = query.fts5Expression
         let total = try database.scalar(
             "SELECT count(*) FROM article_search WHERE article_search MATCH ?", [expression]).int ?? 0
-        // "snippet(): ... The fourth argument is the text to insert before
-        // each phrase match, the fifth the text after, the sixth the
-        // ellipsis, the seventh the maximum number of tokens (1..64)." A
-        // column of -1 lets FTS5 choose the column with the best passage.
+        // "The highlight() function returns a copy of the text from a
+        // specified column of the current row with extra markup text
+        // inserted to mark the start and end of phrase matches." Snippet
+        // then cuts the passage in Swift, keeping every match whole.
         let statement = try database.prepare("""
             SELECT a.id, a.title, i.issue_date, a.section, a.region_code, -s.rank,
-                   snippet(article_search, -1, char(57344), char(57345), '…', 48)
+                   highlight(article_search, 1, char(57344), char(57345)),
+                   highlight(article_search, 0, char(57344), char(57345))
             FROM article_search s
             JOIN articles a ON a.id = s.rowid
             JOIN issues i ON i.id = a.issue_id
@@ -24,10 +25,13 @@ extension PolicyStore {
         try statement.bind([expression, limit ?? -1])
         var hits: [SearchHit] = []
         while try statement.step() {
+            let body = statement.text(6)
+            let snippet = Snippet.window(body) ?? Snippet.window(statement.text(7))
+                ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
             hits.append(SearchHit(
                 articleID: statement.int64(0), title: statement.text(1), issueDate: statement.optionalText(2),
                 section: statement.optionalText(3), regionCode: statement.optionalText(4),
-                score: statement.double(5), snippet: statement.text(6)))
+                score: statement.double(5), snippet: snippet))
         }
         return SearchResults(total: total, hits: hits)
     }
