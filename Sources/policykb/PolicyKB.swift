@@ -12,7 +12,8 @@ struct PolicyKB: ParsableCommand {
             Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and
             --format table|json|csv.
             """,
-        subcommands: [IngestCommand.self, SearchCommand.self, ArticlesCommand.self]
+        subcommands: [IngestCommand.self, SearchCommand.self, ArticlesCommand.self, PoliciesCommand.self,
+                      TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self]
     )
 
     /// Exit statuses: 0 success, 1 bad input or a failed file, 2 usage.

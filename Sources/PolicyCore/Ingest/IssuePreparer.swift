@@ -38,10 +38,13 @@ public struct IssuePreparer: Sendable {
 
     /// Fills in what extraction finds in each article.
     func extract(_ issue: inout ParsedIssue) {
+        let extractor = ArticleExtractor(regions: regions)
+        let year = issue.date.flatMap { Int($0.prefix(4)) }
         for index in issue.articles.indices {
             let article = issue.articles[index]
-            issue.articles[index].regionCode = regions.articleRegion(
-                title: article.title, source: article.source, body: article.body)
+            let region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
+            issue.articles[index].regionCode = region
+            issue.articles[index].extraction = extractor.extract(body: article.body, articleRegion: region, issueYear: year)
         }
     }
 }

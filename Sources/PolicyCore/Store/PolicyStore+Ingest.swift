@@ -30,6 +30,7 @@ extension PolicyStore {
                 .rows([prepared.sourcePath]).first?["id"].int64
             if let previous {
                 try database.execute("DELETE FROM issues WHERE id = ?", [previous])
+                try deleteUnmentionedPolicies()
             }
             let issue = prepared.issue
             try database.execute("""
@@ -51,6 +52,7 @@ extension PolicyStore {
                     try database.execute("INSERT INTO article_links (article_id, position, url) VALUES (?, ?, ?)",
                                          [articleID, position + 1, url])
                 }
+                try writeExtraction(article.extraction, articleID: articleID, articleRegion: article.regionCode)
             }
             return previous == nil ? .inserted(issueID: issueID) : .replaced(issueID: issueID)
         }
@@ -60,5 +62,66 @@ extension PolicyStore {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+
+    /// Policies no article names any more, after an issue was replaced.
+    func deleteUnmentionedPolicies() throws {
+        try database.execute("""
+            DELETE FROM policies WHERE NOT EXISTS (SELECT 1 FROM policy_mentions m WHERE m.policy_id = policies.id)
+            """)
+    }
+
+    /// Writes the policies, targets and goals of one article.
+    func writeExtraction(_ extraction: ArticleExtraction, articleID: Int64, articleRegion: String?) throws {
+        var policyIDs: [Int64] = []
+        for policy in extraction.policies {
+            // One row per policy across articles: fill in what is still unknown.
+            let statement = try database.cached("""
+                INSERT INTO policies (title, title_key, region_code, start_year, end_year, effective_from, effective_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (title_key) DO UPDATE SET
+                    region_code = coalesce(policies.region_code, excluded.region_code),
+                    start_year = coalesce(policies.start_year, excluded.start_year),
+                    end_year = coalesce(policies.end_year, excluded.end_year),
+                    effective_from = coalesce(policies.effective_from, excluded.effective_from),
+                    effective_until = coalesce(policies.effective_until, excluded.effective_until)
+                RETURNING id
+                """)
+            let rows = try statement.rows([policy.title, policy.title.comparisonKey, policy.regionCode, policy.startYear,
+                                           policy.endYear, policy.effectiveFrom, policy.effectiveUntil])
+            guard let id = rows.first?[0].int64 else { throw PolicyError("policy \(policy.title) was not stored") }
+            policyIDs.append(id)
+            try database.execute("""
+                INSERT INTO policy_mentions (policy_id, article_id, alias, start, end) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (policy_id, article_id) DO NOTHING
+                """, [id, articleID, policy.alias, policy.start, policy.end])
+        }
+        var targetIDs: [Int64] = []
+        for target in extraction.targets {
+            let policyID = target.policyIndex.map { policyIDs[$0] }
+            let region = target.policyIndex.flatMap { extraction.policies[$0].regionCode } ?? articleRegion
+            try database.execute("""
+                INSERT INTO targets (article_id, policy_id, region_code, year, year_source, text, start, end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [articleID, policyID, region, target.year, target.yearSource.rawValue, target.text,
+                      target.start, target.end])
+            targetIDs.append(database.lastInsertRowID)
+        }
+        for goal in extraction.goals {
+            try database.execute("""
+                INSERT INTO goals (article_id, policy_id, target_id, kind, metric, comparator, value_exact, value, unit,
+                                   stretch, year, year_source, region_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [articleID, goal.policyIndex.map { policyIDs[$0] }, goal.targetIndex.map { targetIDs[$0] },
+                      goal.kind.rawValue, goal.metric, goal.comparator.rawValue, goal.value.description,
+                      NSDecimalNumber(decimal: goal.value).doubleValue, goal.unit, goal.stretch, goal.year,
+                      goal.yearSource.rawValue, goal.regionCode])
+            let goalID = database.lastInsertRowID
+            for (position, span) in goal.evidence.enumerated() {
+                try database.execute("""
+                    INSERT INTO goal_evidence (goal_id, position, article_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)
+                    """, [goalID, position + 1, articleID, span.start, span.end, span.text])
+            }
+        }
     }
 }

@@ -61,6 +61,11 @@ enum OutputRenderer {
         return "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
     }
 
+    /// The rows as one JSON array on one line.
+    static func jsonLine(_ table: OutputTable) -> String {
+        "[" + table.rows.map { json(.object(Array(zip(table.columns, $0)))) }.joined(separator: ", ") + "]"
+    }
+
     static func json(_ value: OutputValue) -> String {
         switch value {
         case .null: return "null"
@@ -117,7 +122,9 @@ enum OutputRenderer {
         case .null: ""
         case .string(let text): text
         case .list(let items): items.map { flat($0, listSeparator: listSeparator) }.joined(separator: listSeparator)
-        case .object: json(value)
+        case .object(let pairs):
+            // A quoted span reads as its text.
+            if let text = pairs.first(where: { $0.0 == "text" })?.1 { flat(text, listSeparator: listSeparator) } else { json(value) }
         default: json(value)
         }
     }

@@ -1,0 +1,22 @@
+/// Extraction of one article: its policies, targets and goals. A pure
+/// function of the article's text, its region and the issue's year.
+public struct ArticleExtractor: Sendable {
+    public let regions: RegionDetector
+
+    public init(regions: RegionDetector) {
+        self.regions = regions
+    }
+
+    /// - Parameters:
+    ///   - body: the stored body; every offset in the result points into it.
+    ///   - articleRegion: the article's primary region, the default for
+    ///     policies and goals.
+    ///   - issueYear: the year relative horizons (通过2年左右时间) count from.
+    public func extract(body text: String, articleRegion: String?, issueYear: Int?) -> ArticleExtraction {
+        let body = BodyText(text)
+        let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
+        let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
+        let goals = GoalExtractor().extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion)
+        return ArticleExtraction(policies: policies.policies, targets: targets, goals: goals)
+    }
+}

@@ -1,0 +1,111 @@
+/// An article body as code points, with its paragraphs, for extraction that
+/// reports offsets in code points (`body[start..<end]`).
+struct BodyText {
+    let scalars: [Unicode.Scalar]
+    /// Paragraph ranges, separated in the text by blank lines.
+    let paragraphs: [Range<Int>]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\n" {
+                if start < i { ranges.append(start..<i) }
+                while i < scalars.count && scalars[i] == "\n" { i += 1 }
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if start < scalars.count { ranges.append(start..<scalars.count) }
+        paragraphs = ranges
+    }
+
+    var count: Int { scalars.count }
+
+    subscript(range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+        return String(view)
+    }
+
+    func paragraph(containing offset: Int) -> Range<Int>? {
+        paragraphs.first { $0.contains(offset) || $0.upperBound == offset }
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "\n"]
+    static let clauseEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "\n", "，", "；", ";", "："]
+
+    /// The start of the sentence holding `offset`: just after the previous
+    /// full stop or line break.
+    func sentenceStart(before offset: Int) -> Int {
+        var i = min(offset, scalars.count)
+        while i > 0 && !Self.sentenceEnds.contains(scalars[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The end of the sentence holding `offset`, its full stop included.
+    func sentenceEnd(after offset: Int) -> Int {
+        var i = max(0, offset)
+        while i < scalars.count {
+            if scalars[i] == "\n" { return i }
+            if Self.sentenceEnds.contains(scalars[i]) { return i + 1 }
+            i += 1
+        }
+        return scalars.count
+    }
+
+    /// The start of the clause holding `offset` (after the previous comma,
+    /// semicolon, colon or full stop).
+    func clauseStart(before offset: Int) -> Int {
+        var i = min(offset, scalars.count)
+        while i > 0 && !Self.clauseEnds.contains(scalars[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The end of the clause holding `offset`, before its delimiter.
+    func clauseEnd(after offset: Int) -> Int {
+        var i = max(0, offset)
+        while i < scalars.count && !Self.clauseEnds.contains(scalars[i]) { i += 1 }
+        return i
+    }
+
+    func hasPrefix(_ text: String, at offset: Int) -> Bool {
+        var i = offset
+        for scalar in text.unicodeScalars {
+            guard i < scalars.count, scalars[i] == scalar else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    func hasSuffix(_ text: String, at end: Int) -> Bool {
+        let needle = Array(text.unicodeScalars)
+        guard end - needle.count >= 0, end <= scalars.count else { return false }
+        return Array(scalars[(end - needle.count)..<end]) == needle
+    }
+
+    /// Offsets where `text` starts, in order.
+    func occurrences(of text: String, in range: Range<Int>? = nil) -> [Int] {
+        let needle = Array(text.unicodeScalars)
+        let range = range ?? 0..<scalars.count
+        guard !needle.isEmpty, range.count >= needle.count else { return [] }
+        var found: [Int] = []
+        var i = range.lowerBound
+        while i + needle.count <= range.upperBound {
+            if scalars[i] == needle[0] && Array(scalars[i..<(i + needle.count)]) == needle {
+                found.append(i)
+                i += needle.count
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+}
+
+extension Unicode.Scalar {
+    var isWhitespaceScalar: Bool { properties.isWhitespace }
+}

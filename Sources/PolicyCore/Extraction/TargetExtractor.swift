@@ -1,0 +1,166 @@
+/// Finds policy targets (EXTRACTION.md §4): statements of what a policy
+/// means to reach by a horizon — 到2027年，…; 到 2026 年底，…; 展望2035年，…;
+/// 力争在2025年…; 2025年底前…; 通过2年左右时间，… (relative to the issue).
+struct TargetExtractor {
+    /// A horizon found in the text.
+    struct Horizon {
+        let year: Int
+        let source: YearSource
+        let start: Int
+    }
+
+    /// Characters that, before 到, make it part of a verb (达到, 得到) or of a
+    /// range (2025年到2027年) rather than a horizon.
+    static let verbEndingInDao: Set<Unicode.Scalar> = Set("达得受提做看遇感收回来直涉截年月日想办找碰轮".unicodeScalars)
+
+    func horizons(in body: BodyText, issueYear: Int?) -> [Horizon] {
+        let s = body.scalars
+        var found: [Horizon] = []
+        var i = 0
+        func skipSpaces(_ k: inout Int) { while k < s.count && s[k] == " " { k += 1 } }
+        func year(at k: inout Int) -> Int? {
+            skipSpaces(&k)
+            guard let value = PolicyExtractor.fourDigitYear(s, at: k), (2000...2100).contains(value) else { return nil }
+            var j = k + 4
+            skipSpaces(&j)
+            guard j < s.count, s[j] == "年" else { return nil }
+            k = j + 1
+            return value
+        }
+        while i < s.count {
+            let c = s[i]
+            var k = i + 1
+            if c == "到" || c == "至" {
+                let previous = i > 0 ? s[i - 1] : " "
+                // 有效期至2025年12月31日 is a term of validity.
+                if !Self.verbEndingInDao.contains(previous) && previous.asciiDigit == nil,
+                   !body.hasSuffix("有效期", at: i), let value = year(at: &k),
+                   !Self.isFullDate(s, after: k) {
+                    found.append(Horizon(year: value, source: .stated, start: i))
+                    i = k
+                    continue
+                }
+            } else if c == "展", body.hasPrefix("展望", at: i) {
+                k = i + 2
+                if let value = year(at: &k) {
+                    found.append(Horizon(year: value, source: .stated, start: i))
+                    i = k
+                    continue
+                }
+            } else if c == "力" || c == "争", body.hasPrefix("力争", at: i) || body.hasPrefix("争取", at: i) {
+                k = i + 2
+                if k < s.count, "在到于".unicodeScalars.contains(s[k]) { k += 1 }
+                if let value = year(at: &k) {
+                    found.append(Horizon(year: value, source: .stated, start: i))
+                    i = k
+                    continue
+                }
+            } else if c == "通" || c == "用", body.hasPrefix("通过", at: i) || body.hasPrefix("用", at: i) {
+                // 通过2年左右时间, 用3年时间: relative to the year of the issue.
+                k = i + (c == "通" ? 2 : 1)
+                skipSpaces(&k)
+                if let issueYear, let (count, end) = Self.smallCount(s, at: k) {
+                    var j = end
+                    skipSpaces(&j)
+                    if j < s.count, s[j] == "年" {
+                        j += 1
+                        if body.hasPrefix("左右", at: j) { j += 2 }
+                        if body.hasPrefix("时间", at: j), (1...15).contains(count) {
+                            found.append(Horizon(year: issueYear + count, source: .relative, start: i))
+                            i = j + 2
+                            continue
+                        }
+                    }
+                }
+            } else if c.asciiDigit != nil, i == 0 || s[i - 1].asciiDigit == nil, Self.isClauseStart(s, i) {
+                // 2025年底前, 2025年前: a deadline at the start of a clause.
+                var j = i
+                if let value = year(at: &j) {
+                    if body.hasPrefix("底前", at: j) || body.hasPrefix("年底前", at: j) || body.hasPrefix("前", at: j) {
+                        found.append(Horizon(year: value, source: .stated, start: i))
+                        i = j
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// 2025年12月31日: a day, as in a term of validity, not a horizon.
+    static func isFullDate(_ s: [Unicode.Scalar], after index: Int) -> Bool {
+        var k = index
+        var digits = 0
+        while k < s.count, s[k].asciiDigit != nil { k += 1; digits += 1 }
+        guard (1...2).contains(digits), k < s.count, s[k] == "月" else { return false }
+        k += 1
+        digits = 0
+        while k < s.count, s[k].asciiDigit != nil { k += 1; digits += 1 }
+        return (1...2).contains(digits) && k < s.count && (s[k] == "日" || s[k] == "号")
+    }
+
+    static func isClauseStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0 && s[k] == " " { k -= 1 }
+        return k < 0 || BodyText.clauseEnds.contains(s[k])
+    }
+
+    /// A count written in Arabic or Chinese digits (1–99), and where it ends.
+    static func smallCount(_ s: [Unicode.Scalar], at index: Int) -> (Int, Int)? {
+        guard index < s.count else { return nil }
+        if s[index].asciiDigit != nil {
+            var value = 0, j = index
+            while j < s.count, let digit = s[j].asciiDigit, j - index < 2 { value = value * 10 + digit; j += 1 }
+            return (value, j)
+        }
+        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        guard let value = digits[s[index]] else { return nil }
+        return (value, index + 1)
+    }
+
+    /// Targets: one per horizon, the text running to the end of its
+    /// sentence, its scope to the next horizon or the paragraph's end. A
+    /// target stated again in the same words (a summary restating the goals)
+    /// is one target with two scopes.
+    func extract(body: BodyText, issueYear: Int?, policies: PolicyExtractor.Result) -> [ExtractedTarget] {
+        let found = horizons(in: body, issueYear: issueYear)
+        var targets: [ExtractedTarget] = []
+        var byText: [String: Int] = [:]
+        for (index, horizon) in found.enumerated() {
+            guard let paragraph = body.paragraph(containing: horizon.start) else { continue }
+            let end = body.sentenceEnd(after: horizon.start)
+            let nextInParagraph = found.dropFirst(index + 1).first { paragraph.contains($0.start) }?.start
+            let scope = horizon.start..<(nextInParagraph ?? paragraph.upperBound)
+            let text = body[horizon.start..<end]
+            let policy = PolicyContext.policy(at: horizon.start, body: body, policies: policies)
+            let key = "\(horizon.year)|\(policy ?? -1)|" + text.comparisonKey
+            if let existing = byText[key] {
+                targets[existing].scopes.append(scope)
+                continue
+            }
+            byText[key] = targets.count
+            targets.append(ExtractedTarget(
+                year: horizon.year, yearSource: horizon.source, text: text, start: horizon.start, end: end,
+                scopes: [scope], policyIndex: policy))
+        }
+        return targets
+    }
+}
+
+/// Which policy a place in the body speaks of.
+enum PolicyContext {
+    /// Under a 《…》 heading, that policy; else the policy last named earlier
+    /// in the same paragraph; else the article's main policy.
+    static func policy(at offset: Int, body: BodyText, policies: PolicyExtractor.Result) -> Int? {
+        if let number = body.paragraphs.firstIndex(where: { $0.contains(offset) || $0.upperBound == offset }),
+           let heading = policies.headings.last(where: { $0.paragraph <= number }) {
+            return heading.policy
+        }
+        if let paragraph = body.paragraph(containing: offset),
+           let reference = policies.references.last(where: { $0.offset >= paragraph.lowerBound && $0.offset < offset }) {
+            return reference.policy
+        }
+        return policies.main
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// One policy as `policykb policies` lists it.
+public struct PolicyRow: Sendable, Equatable {
+    public let id: Int64
+    public let title: String
+    public let alias: String?
+    public let regionCode: String?
+    public let regionName: String?
+    public let startYear: Int?
+    public let endYear: Int?
+    public let effectiveFrom: String?
+    public let effectiveUntil: String?
+    public let articleIDs: [Int64]
+}
+
+/// One policy target as `policykb targets` lists it.
+public struct TargetRow: Sendable, Equatable {
+    public let id: Int64
+    public let articleID: Int64
+    public let policyID: Int64?
+    public let policyTitle: String?
+    public let regionCode: String?
+    public let regionName: String?
+    public let year: Int
+    public let yearSource: String
+    public let text: String
+    public let start: Int
+    public let end: Int
+    public let goalIDs: [Int64]
+}
+
+/// A span of an article that a goal quotes.
+public struct EvidenceRow: Sendable, Equatable {
+    public let articleID: Int64
+    public let start: Int
+    public let end: Int
+    public let text: String
+}
+
+/// One quantitative goal as `policykb goals` lists it.
+public struct GoalRow: Sendable, Equatable {
+    public let id: Int64
+    public let kind: String
+    public let articleID: Int64
+    public let articleTitle: String
+    public let issueDate: String?
+    public let policyID: Int64?
+    public let policyTitle: String?
+    public let regionCode: String?
+    public let regionName: String?
+    public let year: Int?
+    public let yearSource: String
+    public let metric: String
+    public let comparator: String
+    /// The exact value, as stored.
+    public let value: Decimal
+    public let unit: String?
+    public let stretch: Bool
+    public let targetID: Int64?
+    public let evidence: [EvidenceRow]
+
+    /// The value as people write it: 8000亿元, 1.5亿台, 57%.
+    public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
+}
+
+/// Which goals to list.
+public struct GoalFilter: Sendable {
+    public var kinds: Set<ExtractedGoal.Kind> = [.target, .incentive]
+    /// Region codes, a province's cities included (see `PolicyStore.regionCodes(for:)`).
+    public var regionCodes: [String]?
+    public var year: Int?
+    /// Text the metric contains.
+    public var metric: String?
+    /// Text the policy's title or short name contains, or its id.
+    public var policy: String?
+
+    public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], regionCodes: [String]? = nil, year: Int? = nil,
+                metric: String? = nil, policy: String? = nil) {
+        self.kinds = kinds
+        self.regionCodes = regionCodes
+        self.year = year
+        self.metric = metric
+        self.policy = policy
+    }
+}
+
+/// Values written the way Chinese texts write them.
+public enum QuantityFormat {
+    /// 800000000000 元 → 8000亿元; 150000000 台 → 1.5亿台; 57 % → 57%;
+    /// 2 百分点 → 2个百分点; 1200 家 → 1200家.
+    public static func readable(_ value: Decimal, unit: String?) -> String {
+        let unit = unit ?? ""
+        if unit == "%" { return "\(value)%" }
+        if unit == "百分点" { return "\(value)个百分点" }
+        let magnitude = abs(NSDecimalNumber(decimal: value).doubleValue)
+        for (scale, name) in [(Decimal(string: "1000000000000")!, "万亿"), (Decimal(100_000_000), "亿"), (Decimal(10_000), "万")] {
+            let scaled = value / scale
+            // Only when the scaled figure is short: 8000亿, 1.5亿, not 1.2345678亿.
+            if magnitude >= NSDecimalNumber(decimal: scale).doubleValue, shortDecimal(scaled) {
+                return "\(scaled)\(name)\(unit)"
+            }
+        }
+        return "\(value)\(unit)"
+    }
+
+    static func shortDecimal(_ value: Decimal) -> Bool {
+        let text = "\(value)"
+        guard let dot = text.firstIndex(of: ".") else { return true }
+        return text.distance(from: dot, to: text.endIndex) <= 3
+    }
+}

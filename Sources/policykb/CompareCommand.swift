@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import PolicyCore
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare regions' goals for one metric, like next to like (unit, then year).",
+        discussion: """
+            Example: policykb compare --metric 人工智能核心产业规模
+                     policykb compare --metric 企业 --year 2027 --regions 北京,深圳
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "Text the metric contains (企业 finds 核心企业 and 独角兽企业).")
+    var metric: String
+
+    @Option(help: "Only goals for this horizon year.")
+    var year: Int?
+
+    @Option(help: "Comma-separated region codes or names; a province includes its cities.")
+    var regions: String?
+
+    @Option(help: "target, incentive, statistic or all (default: target).")
+    var kind: [GoalKindOption] = []
+
+    @Flag(help: "Draw a bar chart of the values, one scale per unit and year.")
+    var chart = false
+
+    func validate() throws {
+        if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
+    }
+
+    func run() throws {
+        let store = try PolicyStore(path: options.databasePath, access: .read)
+        var filter = GoalFilter(kinds: [.target], year: year, metric: metric)
+        if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
+        if let regions {
+            var codes: [String] = []
+            for name in regions.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+                codes += try store.regionCodes(for: String(name))
+            }
+            filter.regionCodes = codes
+        }
+        let goals = GoalComparison.order(try store.goals(filter))
+        if chart && options.format == .table {
+            Console.out(GoalComparison.chart(goals))
+            return
+        }
+        var table = OutputTable(
+            columns: ["unit", "year", "region_code", "region_name", "metric", "comparator", "value", "readable_value",
+                      "stretch", "policy_title", "goal_id", "evidence"],
+            maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
+        for goal in goals {
+            table.append([
+                OutputValue(goal.unit), OutputValue(goal.year), OutputValue(goal.regionCode), OutputValue(goal.regionName),
+                .string(goal.metric), .string(goal.comparator), .number("\(goal.value)"),
+                .string(goal.comparator == "=" ? goal.readableValue : "\(goal.comparator) \(goal.readableValue)"),
+                .bool(goal.stretch), OutputValue(goal.policyTitle), .int(goal.id),
+                .string(goal.evidence.first?.text ?? ""),
+            ])
+        }
+        Console.out(OutputRenderer.render(table, as: options.format))
+    }
+}
+
+/// Orders and draws compared goals.
+enum GoalComparison {
+    /// Like next to like: by unit, then year, then value, largest first.
+    static func order(_ goals: [GoalRow]) -> [GoalRow] {
+        goals.sorted {
+            ($0.unit ?? "", $0.year ?? 0) != ($1.unit ?? "", $1.year ?? 0)
+                ? ($0.unit ?? "", $0.year ?? 0) < ($1.unit ?? "", $1.year ?? 0)
+                : $0.value > $1.value
+        }
+    }
+
+    /// Horizontal bars, scaled within each (unit, year) group.
+    static func chart(_ goals: [GoalRow], width: Int = 40) -> String {
+        var out = ""
+        let groups = Dictionary(grouping: goals) { "\($0.unit ?? "")|\($0.year.map(String.init) ?? "-")" }
+        for key in groups.keys.sorted() {
+            let rows = order(groups[key] ?? [])
+            guard let first = rows.first else { continue }
+            let largest = rows.map { NSDecimalNumber(decimal: $0.value).doubleValue }.max() ?? 1
+            out += "\(first.unit ?? "(no unit)"), \(first.year.map { "\($0)年" } ?? "no year")\n"
+            let labels = rows.map { "\($0.regionName ?? $0.regionCode ?? "?") \($0.metric)" }
+            let labelWidth = labels.map(OutputRenderer.displayWidth).max() ?? 0
+            for (row, label) in zip(rows, labels) {
+                let value = NSDecimalNumber(decimal: row.value).doubleValue
+                let length = largest > 0 ? max(1, Int((value / largest * Double(width)).rounded())) : 1
+                let figure = (row.comparator == "=" ? "" : row.comparator + " ") + row.readableValue + (row.stretch ? " (力争)" : "")
+                out += "  " + OutputRenderer.pad(OutputRenderer.truncate(label, to: 36), to: min(labelWidth, 36))
+                    + "  " + String(repeating: "█", count: length) + " " + figure + "\n"
+            }
+            out += "\n"
+        }
+        return out.isEmpty ? "no goals match\n" : out
+    }
+}

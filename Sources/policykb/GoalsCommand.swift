@@ -1,0 +1,72 @@
+import ArgumentParser
+import PolicyCore
+
+enum GoalKindOption: String, ExpressibleByArgument, CaseIterable {
+    case target, incentive, statistic, all
+
+    var kinds: Set<ExtractedGoal.Kind> {
+        switch self {
+        case .target: [.target]
+        case .incentive: [.incentive]
+        case .statistic: [.statistic]
+        case .all: Set(ExtractedGoal.Kind.allCases)
+        }
+    }
+}
+
+struct GoalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goals",
+        abstract: "List quantitative goals: every number a policy sets, grants or reports, with its words.",
+        discussion: """
+            Kinds: target (something to reach), incentive (a grant, subsidy cap, voucher, interest or
+            premium subsidy), statistic (a reported fact). By default targets and incentives.
+            value is in base units (元 for money, the number before % for shares), exact.
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Option(help: "target, incentive, statistic or all.")
+    var kind: [GoalKindOption] = []
+
+    @Option(help: "A region code or name; a province includes its cities (广东 finds 深圳).")
+    var region: String?
+
+    @Option(help: "The horizon year.")
+    var year: Int?
+
+    @Option(help: "Text the metric contains (企业 finds 核心企业).")
+    var metric: String?
+
+    @Option(help: "Text of the policy's title or short name, or its id.")
+    var policy: String?
+
+    func run() throws {
+        let store = try PolicyStore(path: options.databasePath, access: .read)
+        var filter = GoalFilter(year: year, metric: metric, policy: policy)
+        if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
+        if let region { filter.regionCodes = try store.regionCodes(for: region) }
+        let goals = try store.goals(filter)
+        Console.out(OutputRenderer.render(Self.table(goals), as: options.format))
+    }
+
+    static func table(_ goals: [GoalRow]) -> OutputTable {
+        var table = OutputTable(
+            columns: ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
+                      "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence"],
+            maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
+        for goal in goals {
+            table.append([
+                .int(goal.id), .string(goal.kind), .int(goal.articleID), .string(goal.articleTitle),
+                OutputValue(goal.policyID), OutputValue(goal.policyTitle), OutputValue(goal.regionCode),
+                OutputValue(goal.regionName), OutputValue(goal.year), .string(goal.metric), .string(goal.comparator),
+                .number("\(goal.value)"), OutputValue(goal.unit), .bool(goal.stretch),
+                .list(goal.evidence.map { span in
+                    .object([("article_id", .int(span.articleID)), ("start", .int(Int64(span.start))),
+                             ("end", .int(Int64(span.end))), ("text", .string(span.text))])
+                }),
+            ])
+        }
+        return table
+    }
+}
