@@ -41,6 +41,9 @@ let package = Package(
         ),
         // The domain: parsing, extraction, store and queries.
         .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbMigrations"]),
+        // Generated bulletins for scale tests and benchmarks.
+        .target(name: "CorpusGenerator"),
+        .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
         // The command-line tool.
         .executableTarget(
             name: "policykb",
@@ -51,6 +54,6 @@ let package = Package(
         ),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5", "CSQLite"]),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb", "CorpusGenerator", "policykb-corpus"]),
     ]
 )

@@ -32,7 +32,8 @@ static int pk_tokenize(Fts5Tokenizer *tokenizer, void *context, int flags,
     /* "FTS5_TOKENIZE_QUERY - A MATCH query is being executed against the FTS
        index. The tokenizer is being called to tokenize a bareword or quoted
        string specified as part of the query." AUX (highlight, snippet)
-       re-tokenizes documents, so it takes the document form. */
+       re-tokenizes documents, so it takes the document form. A prefix
+       string ("券" *) takes the query form: its last token is the prefix. */
     int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     return policykb_tokenize(text, bytes, query, context, token);
 }
@@ -59,7 +60,7 @@ static void pk_fold_function(sqlite3_context *context, int argc, sqlite3_value *
     const char *text = (const char *)sqlite3_value_text(argv[0]);
     int bytes = sqlite3_value_bytes(argv[0]);
     int out_bytes = 0;
-    char *folded = policykb_fold(text ? text : "", bytes, &out_bytes);
+    char *folded = policykb_fold(text ? text : "", bytes, &out_bytes, 0);
     if (!folded) {
         sqlite3_result_error_nomem(context);
         return;

@@ -122,29 +122,44 @@ static int run_push(pk_run *run, unsigned cp, int start, int end) {
     return 0;
 }
 
-static int emit_run(const pk_run *run, int query, void *context,
+/* Emits one CJK run. Document mode: one token per character position —
+ * the bigram of the character and the next one in the run (its offsets
+ * spanning both characters), or, for the run's last character, the
+ * character alone. Query mode mirrors that for a run followed by more of
+ * the query; a run that ends the query drops its final single character,
+ * since the document may continue the run (a lone character is kept: the
+ * caller marks it as a prefix). */
+static int emit_run(const pk_run *run, int query, int ends_query, void *context,
                     policykb_token_callback callback) {
     char token[8];
-    for (int k = 0; k < run->count; k++) {
+    int count = run->count;
+    for (int k = 0; k < count; k++) {
         const pk_char *c = &run->items[k];
-        int has_next = k + 1 < run->count;
-        int rc;
-        if (query) {
-            /* One token per position: bigrams, then the last character. */
-            int n = encode(c->cp, token);
-            if (has_next) n += encode(run->items[k + 1].cp, token + n);
-            rc = callback(context, 0, token, n, c->start, c->end);
-        } else {
-            int n = encode(c->cp, token);
-            rc = callback(context, 0, token, n, c->start, c->end);
-            if (rc == 0 && has_next) {
-                n += encode(run->items[k + 1].cp, token + n);
-                rc = callback(context, POLICYKB_TOKEN_COLOCATED, token, n, c->start, c->end);
-            }
+        int has_next = k + 1 < count;
+        if (query && ends_query && !has_next && count > 1) break;
+        int n = encode(c->cp, token);
+        int end = c->end;
+        if (has_next) {
+            n += encode(run->items[k + 1].cp, token + n);
+            end = run->items[k + 1].end;
         }
+        int rc = callback(context, 0, token, n, c->start, end);
         if (rc) return rc;
     }
     return 0;
+}
+
+/* Whether only white space and characters that make no token follow
+ * position i: then a run ending at i ends the query. */
+static int nothing_tokenized_after(const unsigned char *s, int bytes, int i) {
+    while (i < bytes) {
+        unsigned cp;
+        int len = decode(s, bytes, i, &cp);
+        enum char_class cls = classify(fold(cp));
+        if (cls == CLASS_CJK || cls == CLASS_WORD) return 0;
+        i += len;
+    }
+    return 1;
 }
 
 int policykb_tokenize(const char *text, int bytes, int query, void *context,
@@ -186,7 +201,7 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
                 }
                 break;
             }
-            if (rc == 0) rc = emit_run(&run, query, context, callback);
+            if (rc == 0) rc = emit_run(&run, query, nothing_tokenized_after(s, bytes, j), context, callback);
             i = j;
         } else if (cls == CLASS_WORD) {
             int n = 0;
@@ -208,12 +223,17 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
     return rc;
 }
 
-char *policykb_fold(const char *text, int bytes, int *out_bytes) {
+char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) {
     const unsigned char *s = (const unsigned char *)text;
     /* Folding never lengthens UTF-8: full-width forms shrink from 3 bytes to
        1, case mapping stays within the same encoded length. */
     char *out = malloc((size_t)bytes + 1);
-    if (!out) return NULL;
+    int *from = origins ? malloc(sizeof(int) * ((size_t)bytes + 1)) : NULL;
+    if (!out || (origins && !from)) {
+        free(out);
+        free(from);
+        return NULL;
+    }
     int n = 0;
     int last_was_cjk = 0; /* the last character written, spaces aside */
     int i = 0;
@@ -239,16 +259,19 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes) {
                 continue;
             }
         }
-        if (cp == 0xFFFD && len == 1 && s[i] >= 0x80) {
-            /* keep undecodable bytes out of the folded text */
-        } else {
-            n += encode(folded, out + n);
+        if (!(cp == 0xFFFD && len == 1 && s[i] >= 0x80)) {
+            /* undecodable bytes stay out of the folded text */
+            int written = encode(folded, out + n);
+            if (from) for (int k = 0; k < written; k++) from[n + k] = i;
+            n += written;
         }
         if (cls != CLASS_SPACE) last_was_cjk = (cls == CLASS_CJK);
         i += len;
     }
     out[n] = 0;
+    if (from) from[n] = bytes;
     if (out_bytes) *out_bytes = n;
+    if (origins) *origins = from;
     return out;
 }
 

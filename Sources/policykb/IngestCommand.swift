@@ -21,6 +21,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Stop at the first file that fails.")
     var failFast = false
 
+    @Flag(help: "No progress bar, and no line per file in the table output.")
+    var quiet = false
+
     @Argument(help: ArgumentHelp("Bulletin files or directories.", valueName: "path"))
     var paths: [String]
 
@@ -34,13 +37,18 @@ struct IngestCommand: ParsableCommand {
         ingestion.dryRun = dryRun
         ingestion.failFast = failFast
         let format = options.format
-        let report = try ingestion.run(paths) { outcome in
+        let bar = ProgressBar(enabled: !quiet && Console.stderrIsTerminal)
+        let quiet = self.quiet
+        let report = try ingestion.run(paths, progress: bar.update) { outcome in
             if outcome.status == .failed {
+                bar.clear()
                 Console.error("policykb: \(outcome.path): \(outcome.reason ?? "failed")")
-            } else if format == .table {
+            } else if format == .table && !quiet {
+                bar.clear()
                 Console.out(Self.describe(outcome) + "\n")
             }
         }
+        bar.clear()
         switch format {
         case .json:
             Console.out(OutputRenderer.json(summary(report)) + "\n")
@@ -83,6 +91,7 @@ struct IngestCommand: ParsableCommand {
             if n > 0 { parts.append("\(n) \(status.rawValue.replacingOccurrences(of: "_", with: " "))") }
         }
         parts.append("\(report.articles) articles")
+        if report.goals > 0 { parts.append("\(report.goals) goals") }
         return parts.joined(separator: ", ") + String(format: " in %.2f s", report.seconds)
     }
 
@@ -96,6 +105,7 @@ struct IngestCommand: ParsableCommand {
             ("would_replace", .int(Int64(report.count(.wouldReplace)))),
             ("failed", .list(report.failed.map { .object([("path", .string($0.path)), ("reason", OutputValue($0.reason))]) })),
             ("articles", .int(Int64(report.articles))),
+            ("goals", .int(Int64(report.goals))),
             ("seconds", .double((report.seconds * 1000).rounded() / 1000)),
             ("files", .list(report.files.map { file in
                 .object([("path", .string(file.path)), ("status", .string(file.status.rawValue)),

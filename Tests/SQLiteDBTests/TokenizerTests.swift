@@ -3,7 +3,7 @@ import PolicykbFTS5
 import Testing
 @testable import SQLiteDB
 
-/// Tokens as (text, flags) from the C tokenizer.
+/// Tokens as text@start-end (byte offsets) from the C tokenizer.
 private func tokens(_ text: String, query: Bool) -> [String] {
     final class Sink { var items: [String] = [] }
     let sink = Sink()
@@ -14,7 +14,7 @@ private func tokens(_ text: String, query: Bool) -> [String] {
                                   Unmanaged.passUnretained(sink).toOpaque()) { context, flags, token, count, start, end in
                 let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
                 let text = String(decoding: UnsafeRawBufferPointer(start: token, count: Int(count)), as: UTF8.self)
-                sink.items.append((flags & POLICYKB_TOKEN_COLOCATED != 0 ? "+" : "") + text + "@\(start)-\(end)")
+                sink.items.append(text + "@\(start)-\(end)")
                 return 0
             }
         }
@@ -23,27 +23,31 @@ private func tokens(_ text: String, query: Bool) -> [String] {
 }
 
 @Suite struct TokenizerTests {
-    @Test func documentModeEmitsEveryCharacterWithItsBigram() {
-        #expect(tokens("算力券", query: false) == ["算@0-3", "+算力@0-3", "力@3-6", "+力券@3-6", "券@6-9"])
+    @Test func documentModeEmitsOneTokenPerCharacter() {
+        // A bigram spans both characters; the run's last character stands alone.
+        #expect(tokens("算力券", query: false) == ["算力@0-6", "力券@3-9", "券@6-9"])
     }
 
-    @Test func queryModeEmitsBigramsThenTheLastCharacter() {
-        #expect(tokens("算力券", query: true) == ["算力@0-3", "力券@3-6", "券@6-9"])
+    @Test func queryModeDropsTheLastCharacterOfAFinalRun() {
+        #expect(tokens("算力券", query: true) == ["算力@0-6", "力券@3-9"])
         #expect(tokens("券", query: true) == ["券@0-3"])
+        // A run followed by more of the query keeps its last character, as
+        // documents do.
+        #expect(tokens("算力AI", query: true) == ["算力@0-6", "力@3-6", "ai@6-8"])
     }
 
     @Test func whiteSpaceBetweenCJKDoesNotEndARun() {
-        #expect(tokens("北京 召开", query: true) == ["北京@0-3", "京召@3-6", "召开@7-10", "开@10-13"])
-        #expect(tokens("北京\n\n召", query: true) == ["北京@0-3", "京召@3-6", "召@8-11"])
+        #expect(tokens("北京 召开", query: true) == ["北京@0-6", "京召@3-10", "召开@7-13"])
+        #expect(tokens("北京\n\n召", query: false) == ["北京@0-6", "京召@3-11", "召@8-11"])
     }
 
     @Test func punctuationEndsARun() {
-        #expect(tokens("数据，据说", query: false) == ["数@0-3", "+数据@0-3", "据@3-6", "据@9-12", "+据说@9-12", "说@12-15"])
+        #expect(tokens("数据，据说", query: false) == ["数据@0-6", "据@3-6", "据说@9-15", "说@12-15"])
     }
 
     @Test func latinWordsAreLowerCasedAndFullWidthFolded() {
-        #expect(tokens("DeepSeek大模型", query: true) == ["deepseek@0-8", "大模@8-11", "模型@11-14", "型@14-17"])
-        #expect(tokens("ＡＩ芯片", query: true) == ["ai@0-6", "芯片@6-9", "片@9-12"])
+        #expect(tokens("DeepSeek大模型", query: true) == ["deepseek@0-8", "大模@8-14", "模型@11-17"])
+        #expect(tokens("ＡＩ芯片", query: true) == ["ai@0-6", "芯片@6-12"])
         #expect(tokens("COVID-19 5G", query: true) == ["covid@0-5", "19@6-8", "5g@9-11"])
     }
 
@@ -57,32 +61,35 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(result == 0)
     }
 
-    @Test func foldDropsSpaceOnlyBetweenCJK() {
-        func fold(_ s: String) -> String {
+    @Test func foldDropsSpaceOnlyBetweenCJKAndReportsOrigins() {
+        func fold(_ s: String) -> (String, [Int32]) {
             var count: Int32 = 0
-            let out = policykb_fold(s, Int32(s.utf8.count), &count)!
-            defer { policykb_free(out) }
-            return String(cString: out)
+            var origins: UnsafeMutablePointer<Int32>?
+            let out = policykb_fold(s, Int32(s.utf8.count), &count, &origins)!
+            defer { policykb_free(out); policykb_free(origins) }
+            return (String(cString: out), Array(UnsafeBufferPointer(start: origins, count: Int(count) + 1)))
         }
-        #expect(fold("北京 召开 A  B ＡＢＣ") == "北京召开 a  b abc")
-        #expect(fold("到 2026 年") == "到 2026 年")
-        #expect(fold("党的二十\n\n大") == "党的二十大")
+        #expect(fold("北京 召开 A  B ＡＢＣ").0 == "北京召开 a  b abc")
+        #expect(fold("到 2026 年").0 == "到 2026 年")
+        #expect(fold("党的二十\n\n大").0 == "党的二十大")
+        // "Ａb": the folded "a" comes from byte 0, "b" from byte 3; the end is 4.
+        #expect(fold("Ａb").1 == [0, 3, 4])
     }
 
     @Test func tokenizerWorksInsideSQLite() throws {
         let db = try Database(path: ":memory:")
         try db.execute("CREATE VIRTUAL TABLE f USING fts5(x, tokenize = 'policykb')")
-        try db.execute("INSERT INTO f VALUES ('国家数据局在北京 召开座谈会'), ('数据，据说要素'), ('数转券')")
+        try db.execute("INSERT INTO f VALUES ('国家数据局在北京 召开座谈会'), ('数据，据说要素'), ('数转券'), ('券商')")
         func match(_ q: String) throws -> [Int] {
             try db.rows("SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid", [q]).compactMap { $0[0].int }
         }
         #expect(try match("\"北京召开\"") == [1])
         #expect(try match("\"数据要素\"") == [])
         #expect(try match("\"据说\"") == [2])
-        #expect(try match("\"券\"") == [3])
+        #expect(try match("\"券\" *") == [3, 4])
         #expect(try match("\"数据\"") == [1, 2])
-        let marked = try db.scalar("SELECT highlight(f, 0, '[', ']') FROM f WHERE f MATCH '\"券\"'")
-        #expect(marked == .text("数转[券]"))
+        let marked = try db.scalar("SELECT highlight(f, 0, '[', ']') FROM f WHERE f MATCH '\"北京召开\"'")
+        #expect(marked == .text("国家数据局在[北京 召开]座谈会"))
         #expect(try db.scalar("SELECT policykb_fold('Ａ 北 京')") == .text("a 北京"))
     }
 }

@@ -24,7 +24,7 @@ extension BulletinParser {
                 afterBreak = true
                 continue
             }
-            if BodyLine.isFooter(line) || sectionKeys.contains(String(line).comparisonKey) {
+            if BodyLine.isFooter(line) || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(line).comparisonKey) {
                 afterBreak = true
                 continue
             }
@@ -95,7 +95,7 @@ extension BulletinParser {
             if next.isListItem || next.isHeading || isHeading { return false }
             guard let last = text.last, !BodyLine.terminators.contains(last) else { return false }
             if !afterBreak { return true }
-            return text.count >= 50 || text.contains(where: { "，,、；;".contains($0) })
+            return text.unicodeScalars.count >= 50 || text.unicodeScalars.contains(where: { "，,、；;".unicodeScalars.contains($0) })
         }
     }
 }
@@ -108,7 +108,9 @@ enum BodyLine {
     /// The URL of a link line: `原文链接：https://…`, `原文链接: <https://…>`,
     /// or a line holding only a URL.
     static func linkURL(_ line: Substring) -> String? {
-        guard let scheme = line.range(of: "http://") ?? line.range(of: "https://") else { return nil }
+        guard line.containsText("http"), let scheme = line.range(of: "http://") ?? line.range(of: "https://") else {
+            return nil
+        }
         let label = line[..<scheme.lowerBound].trimmingWhitespace()
         let allowedLabel = label.isEmpty || label == "<" || label.hasSuffix("：") || label.hasSuffix(":")
             || label.hasSuffix("：<") || label.hasSuffix(":<") || label.hasSuffix("： <") || label.hasSuffix(": <")
@@ -157,11 +159,12 @@ enum BodyLine {
 
     /// Page furniture: QR-code prompts, bare page numbers.
     static func isFooter(_ line: Substring) -> Bool {
-        if line.count <= 30 && (line.contains("二维码") || line.contains("扫码")) { return true }
-        let compact = line.filter { !$0.isWhitespace }
-        if compact.count <= 5 {
+        let length = line.unicodeScalars.count
+        if length <= 30 && (line.containsText("二维码") || line.containsText("扫码")) { return true }
+        if length <= 12 {
+            let compact = line.filter { !$0.isWhitespace }
             let core = compact.trimmingCharacters(in: "-—第页")
-            if !core.isEmpty && core.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+            if !core.isEmpty && core.allSatisfy({ $0.isASCII && $0.isNumber }) && compact.count <= 5 { return true }
         }
         return false
     }
@@ -192,14 +195,14 @@ enum BodyLine {
         if line.hasPrefix("《") && line.hasSuffix("》") { return true }
         if let first = line.first, "一二三四五六七八九十".contains(first) {
             let head = line.prefix(while: { "一二三四五六七八九十".contains($0) })
-            if line.dropFirst(head.count).first == "、" && line.count <= 30 { return true }
+            if line.dropFirst(head.count).first == "、" && line.unicodeScalars.count <= 30 { return true }
         }
         if line.hasPrefix("（") || line.hasPrefix("(") {
             let inner = line.dropFirst().prefix(while: { $0 != "）" && $0 != ")" })
-            if inner.allSatisfy({ "一二三四五六七八九十".contains($0) }) && !inner.isEmpty && line.count <= 30 { return true }
+            if inner.allSatisfy({ "一二三四五六七八九十".contains($0) }) && !inner.isEmpty && line.unicodeScalars.count <= 30 { return true }
         }
-        if line.hasPrefix("第"), line.count <= 30, line.contains("部分") || line.contains("章") { return true }
-        if startsWithListNumber(line) && line.count <= 24 && !terminators.contains(line.last!) { return true }
+        if line.hasPrefix("第"), line.unicodeScalars.count <= 30, line.containsText("部分") || line.containsText("章") { return true }
+        if let last = line.last, startsWithListNumber(line) && line.unicodeScalars.count <= 24 && !terminators.contains(last) { return true }
         return false
     }
 }

@@ -47,7 +47,7 @@ public struct BulletinParser: Sendable {
         // Find every title, in order, after the contents; a title written
         // differently in the text is looked for fuzzily, but never past the
         // next title found exactly.
-        let keys = lines.map { String($0).comparisonKey }
+        let keys = LineKeys(lines)
         var spans: [Range<Int>] = []
         var cursor = contents.end
         for (index, entry) in contents.entries.enumerated() {
@@ -89,10 +89,11 @@ public struct BulletinParser: Sendable {
 
     /// The lines from `start` whose joined comparison keys equal `key`: one
     /// line, or a title broken over up to four lines.
-    func locate(_ key: String, in keys: [String], from start: Int) -> Range<Int>? {
+    func locate(_ key: String, in keys: LineKeys, from start: Int) -> Range<Int>? {
         guard start < keys.count, !key.isEmpty else { return nil }
         let minimumPrefix = min(4, key.count)
-        for i in start..<keys.count {
+        guard let first = key.unicodeScalars.first else { return nil }
+        for i in start..<keys.count where keys.mayStart(i, with: first) {
             var joined = keys[i]
             guard joined.count >= minimumPrefix, key.hasPrefix(joined) else { continue }
             var j = i
@@ -109,7 +110,7 @@ public struct BulletinParser: Sendable {
 
     /// The line or pair of lines in `start..<end` closest to `key`, when at
     /// least 85% similar.
-    func locateFuzzily(_ key: String, in keys: [String], from start: Int, upTo end: Int) -> Range<Int>? {
+    func locateFuzzily(_ key: String, in keys: LineKeys, from start: Int, upTo end: Int) -> Range<Int>? {
         guard start < end else { return nil }
         let target = Array(key)
         var best: (score: Double, span: Range<Int>)?
@@ -160,17 +161,49 @@ public struct BulletinParser: Sendable {
     }
 }
 
+/// Comparison keys of lines, computed when first asked for: a title is
+/// looked for line by line, and most lines are ruled out by their first
+/// character alone.
+final class LineKeys {
+    let lines: [Substring]
+    private var cache: [String?]
+
+    init(_ lines: [Substring]) {
+        self.lines = lines
+        cache = Array(repeating: nil, count: lines.count)
+    }
+
+    var count: Int { lines.count }
+
+    subscript(index: Int) -> String {
+        if let key = cache[index] { return key }
+        let key = String(lines[index]).comparisonKey
+        cache[index] = key
+        return key
+    }
+
+    /// Whether line `index` can begin with `scalar` once folded: plain
+    /// characters must match exactly; anything NFKC or the key's
+    /// unification could change is checked through the key.
+    func mayStart(_ index: Int, with scalar: Unicode.Scalar) -> Bool {
+        guard let first = lines[index].unicodeScalars.first(where: { !$0.isSpace }) else { return false }
+        if first == scalar { return true }
+        if first.value < 0x80 || first.mayChangeUnderNFKC || "（）【】［］“”「」‘’：，–—―－".unicodeScalars.contains(first) {
+            return self[index].unicodeScalars.first == scalar
+        }
+        return false
+    }
+}
+
 extension Substring {
-    /// The line without leading and trailing white space (ideographic space
-    /// and no-break space included).
+    /// The line without leading and trailing white space (ideographic space,
+    /// no-break space and byte-order mark included).
     func trimmingWhitespace() -> Substring {
-        var slice = self
-        while let first = slice.unicodeScalars.first, first.properties.isWhitespace || first == "\u{FEFF}" {
-            slice = slice.dropFirst()
-        }
-        while let last = slice.unicodeScalars.last, last.properties.isWhitespace {
-            slice = slice.dropLast()
-        }
-        return slice
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].isSpace { end = scalars.index(before: end) }
+        return self[start..<end]
     }
 }

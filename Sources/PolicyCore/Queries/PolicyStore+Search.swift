@@ -7,14 +7,8 @@ extension PolicyStore {
         let expression = query.fts5Expression
         let total = try database.scalar(
             "SELECT count(*) FROM article_search WHERE article_search MATCH ?", [expression]).int ?? 0
-        // "The highlight() function returns a copy of the text from a
-        // specified column of the current row with extra markup text
-        // inserted to mark the start and end of phrase matches." Snippet
-        // then cuts the passage in Swift, keeping every match whole.
         let statement = try database.prepare("""
-            SELECT a.id, a.title, i.issue_date, a.section, a.region_code, -s.rank,
-                   highlight(article_search, 1, char(57344), char(57345)),
-                   highlight(article_search, 0, char(57344), char(57345))
+            SELECT a.id, a.title, i.issue_date, a.section, a.region_code, -s.rank, a.body
             FROM article_search s
             JOIN articles a ON a.id = s.rowid
             JOIN issues i ON i.id = a.issue_id
@@ -23,13 +17,15 @@ extension PolicyStore {
             LIMIT ?
             """)
         try statement.bind([expression, limit ?? -1])
+        let phrases = query.positivePhrases
         var hits: [SearchHit] = []
         while try statement.step() {
-            let body = statement.text(6)
-            let snippet = Snippet.window(body) ?? Snippet.window(statement.text(7))
+            let title = statement.text(1), body = statement.text(6)
+            let snippet = Snippet.window(Snippet.mark(body, phrases: phrases))
+                ?? Snippet.window(Snippet.mark(title, phrases: phrases))
                 ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
             hits.append(SearchHit(
-                articleID: statement.int64(0), title: statement.text(1), issueDate: statement.optionalText(2),
+                articleID: statement.int64(0), title: title, issueDate: statement.optionalText(2),
                 section: statement.optionalText(3), regionCode: statement.optionalText(4),
                 score: statement.double(5), snippet: snippet))
         }

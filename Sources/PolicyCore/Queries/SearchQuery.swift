@@ -231,7 +231,10 @@ public struct SearchQuery: Sendable, Equatable {
     static func compile(_ node: Node) -> String {
         switch node {
         case .phrase(let text, let titleOnly):
-            let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            var quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            // A phrase that ends in a lone CJK character ends in a one-character
+            // token, which must match the bigrams that character begins.
+            if endsWithLoneCJK(text) { quoted += " *" }
             return titleOnly ? "title : " + quoted : quoted
         case .and(let parts):
             return parts.map { compileOperand($0) }.joined(separator: " AND ")
@@ -240,6 +243,17 @@ public struct SearchQuery: Sendable, Equatable {
         case .not(let a, let b):
             return compileOperand(a) + " NOT " + compileOperand(b)
         }
+    }
+
+    /// Whether the last CJK run of the text, with nothing tokenized after
+    /// it, is one character long.
+    static func endsWithLoneCJK(_ text: String) -> Bool {
+        let scalars = Array(text.searchFolded.unicodeScalars)
+        guard let last = scalars.lastIndex(where: { $0.isCJKToken || $0.isASCIIAlphanumeric || $0.isLatinLetter }) else {
+            return false
+        }
+        guard scalars[last].isCJKToken else { return false }
+        return last == 0 || !scalars[last - 1].isCJKToken
     }
 
     static func compileOperand(_ node: Node) -> String {

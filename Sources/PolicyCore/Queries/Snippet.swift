@@ -1,8 +1,55 @@
-/// Cuts a passage out of a highlighted text: FTS5's `highlight()` marks
-/// every whole phrase match in a column; this picks the window with the most
-/// matches and never cuts a match in half (FTS5's own `snippet()` can end its
-/// window between the two characters of a bigram).
+/// Marks the matches of a search in a text and cuts a passage around them.
+///
+/// Matches are found in Swift on folded text (the folding the index uses), so
+/// that exactly the characters of each query term are marked — a single
+/// character, not the bigram it begins — and the window never cuts a match in
+/// half (FTS5's own `snippet()` can end between two characters of a bigram).
 public enum Snippet {
+    /// `text` with every occurrence of the phrases between
+    /// `SearchHit.markStart` and `markEnd`: CJK as substrings (white space
+    /// between CJK characters ignored), Latin words whole, case and width
+    /// folded.
+    /// - Complexity: O(n·p) for n characters and p phrases.
+    public static func mark(_ text: String, phrases: [String]) -> String {
+        let folding = SearchFolding(text)
+        let haystack = Array(folding.folded.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        for phrase in phrases {
+            let needle = Array(phrase.searchFolded.unicodeScalars.drop(while: \.isSpace).reversed().drop(while: \.isSpace).reversed())
+            guard !needle.isEmpty, needle.count <= haystack.count else { continue }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                guard haystack[start..<(start + needle.count)].elementsEqual(needle) else { continue }
+                // Latin words are matched whole.
+                if needle[0].isASCIIAlphanumeric, start > 0, haystack[start - 1].isASCIIAlphanumeric { continue }
+                let end = start + needle.count
+                if needle[needle.count - 1].isASCIIAlphanumeric, end < haystack.count, haystack[end].isASCIIAlphanumeric { continue }
+                ranges.append(folding.origins[start]..<(folding.origins[end - 1] + 1))
+            }
+        }
+        guard !ranges.isEmpty else { return text }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        let open = Unicode.Scalar(0xE000)!, close = Unicode.Scalar(0xE001)!
+        var out = String.UnicodeScalarView()
+        var next = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if next < merged.count, merged[next].lowerBound == offset { out.append(open) }
+            out.append(scalar)
+            if next < merged.count, merged[next].upperBound == offset + 1 {
+                out.append(close)
+                next += 1
+            }
+        }
+        return String(out)
+    }
+
     /// - Parameters:
     ///   - marked: text with matches between `SearchHit.markStart` and
     ///     `SearchHit.markEnd`.

@@ -13,6 +13,15 @@ extension PolicyStore {
         case unchanged(existingPath: String)
     }
 
+    /// SHA-256 → source path of every ingested file.
+    public func knownDigests() throws -> [String: String] {
+        var digests: [String: String] = [:]
+        for row in try database.rows("SELECT sha256, source_path FROM issues") {
+            if let digest = row["sha256"].string { digests[digest] = row["source_path"].string ?? "" }
+        }
+        return digests
+    }
+
     /// The source path of an issue ingested from a file with this digest.
     public func existingPath(sha256: String) throws -> String? {
         try database.cached("SELECT source_path FROM issues WHERE sha256 = ?").rows([sha256]).first?["source_path"].string

@@ -1,19 +1,57 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PolicykbFTS5
+
+extension Unicode.Scalar {
+    /// White space, decided by a switch rather than a Unicode property
+    /// look-up: this runs for every character of every ingested file.
+    @inline(__always)
+    public var isSpace: Bool {
+        switch value {
+        case 0x20, 0x09...0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Whether NFKC could change this character: compatibility forms,
+    /// ligatures, circled and full-width characters, combining marks.
+    @inline(__always)
+    var mayChangeUnderNFKC: Bool {
+        switch value {
+        case 0x00A0...0x00BF, 0x0300...0x036F, 0x1100...0x11FF, 0x2000...0x200F, 0x2024...0x2026, 0x2033...0x2BFF,
+             0x2E80...0x2FDF, 0x3099...0x309C,
+             0x3131...0x33FF, 0xF900...0xFAFF, 0xFB00...0xFB4F, 0xFE10...0xFE4F, 0xFE50...0xFE6F, 0xFF00...0xFFEF,
+             0x1D400...0x1D7FF, 0x1F100...0x1F1FF, 0x2F800...0x2FA1F:
+            true
+        default:
+            false
+        }
+    }
+}
 
 extension String {
     /// The text with every white-space character removed.
     public var removingWhitespace: String {
-        String(unicodeScalars.filter { !$0.properties.isWhitespace })
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !scalar.isSpace { out.append(scalar) }
+        return String(out)
     }
 
     /// A key for comparing titles written by different hands: compatibility
     /// forms folded (full-width to half-width), white space removed, dashes,
     /// brackets, colons and quotes unified.
+    /// - Complexity: O(n); NFKC (through Foundation) only for text that
+    ///   holds a character it could change.
     public var comparisonKey: String {
+        let source = unicodeScalars.contains(where: \.mayChangeUnderNFKC)
+            ? precomposedStringWithCompatibilityMapping.unicodeScalars : unicodeScalars
         var out = String.UnicodeScalarView()
-        for scalar in precomposedStringWithCompatibilityMapping.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
+        for scalar in source {
+            if scalar.isSpace { continue }
             switch scalar {
             case "-", "–", "—", "―", "－", "‐", "‑", "‒", "─", "~", "～": out.append("—")
             case "(", "（", "[", "［", "【": out.append("(")
@@ -31,17 +69,50 @@ extension String {
     /// PolicykbFTS5): full-width ASCII folded, Latin lower-cased, white space
     /// between two CJK characters removed. A substring test on folded text is
     /// what a phrase query must reproduce.
-    public var searchFolded: String {
-        var copy = self
-        return copy.withUTF8 { bytes -> String in
-            guard let base = bytes.baseAddress else { return "" }
+    public var searchFolded: String { SearchFolding(self).folded }
+}
+
+/// Folded text with, for every folded character, the range of the original
+/// text it came from, so that a match found in folded text can be marked in
+/// the original.
+public struct SearchFolding: Sendable {
+    public let folded: String
+    /// For each scalar of `folded`, the offset of its first scalar in the
+    /// original text (code points); one more entry for the end.
+    public let origins: [Int]
+
+    public init(_ text: String) {
+        var copy = text
+        var result: (String, [Int]) = ("", [0])
+        copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             var count: Int32 = 0
+            var byteOrigins: UnsafeMutablePointer<Int32>?
             guard let folded = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
-                policykb_fold($0, Int32(bytes.count), &count)
-            }) else { return self }
-            defer { policykb_free(folded) }
-            return String(decoding: UnsafeRawBufferPointer(start: folded, count: Int(count)), as: UTF8.self)
+                policykb_fold($0, Int32(bytes.count), &count, &byteOrigins)
+            }) else { return }
+            defer {
+                policykb_free(folded)
+                policykb_free(byteOrigins)
+            }
+            // Byte offsets to code-point offsets, on both sides (the origins
+            // always point at the first byte of a character).
+            var scalarAt = [Int](repeating: 0, count: bytes.count + 1)
+            var scalar = 0
+            for index in 0..<bytes.count {
+                scalarAt[index] = scalar
+                if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
+            }
+            scalarAt[bytes.count] = scalar
+            let foldedBytes = UnsafeRawBufferPointer(start: folded, count: Int(count))
+            var origins: [Int] = []
+            for index in 0..<Int(count) where foldedBytes[index] & 0xC0 != 0x80 {
+                origins.append(scalarAt[Int(byteOrigins?[index] ?? 0)])
+            }
+            origins.append(scalar)
+            result = (String(decoding: foldedBytes, as: UTF8.self), origins)
         }
+        (folded, origins) = result
     }
 }
 
@@ -56,6 +127,54 @@ extension Unicode.Scalar {
     }
 }
 
+extension Unicode.Scalar {
+    /// A character the tokenizer puts in CJK runs: ideographs, 々 〇, kana,
+    /// Hangul syllables.
+    var isCJKToken: Bool {
+        switch value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x3FFFF, 0xF900...0xFAFF, 0x3005, 0x3007, 0x3040...0x30FF,
+             0x31F0...0x31FF, 0xAC00...0xD7AF: true
+        default: false
+        }
+    }
+
+    /// A letter the tokenizer puts in words besides ASCII: Latin-1 and
+    /// extended Latin, Greek, Cyrillic.
+    var isLatinLetter: Bool {
+        (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7) || (value >= 0x370 && value <= 0x4FF)
+    }
+}
+
 extension Character {
     public var isHan: Bool { unicodeScalars.first?.isHan ?? false }
+}
+
+extension StringProtocol {
+    /// Whether `needle` occurs in this text, by a byte search (memchr and
+    /// memcmp): far cheaper per line than Foundation's `range(of:)`.
+    func containsText(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Bool in
+            let found = utf8.withContiguousStorageIfAvailable { bytes in
+                Self.find(pattern, in: bytes)
+            }
+            if let found { return found }
+            var copy = String(self)
+            return copy.withUTF8 { Self.find(pattern, in: $0) }
+        }
+    }
+
+    static func find(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let needle = pattern.baseAddress, !pattern.isEmpty else { return true }
+        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+        let last = bytes.count - pattern.count
+        var i = 0
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return false }
+            let j = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + j, needle, pattern.count) == 0 { return true }
+            i = j + 1
+        }
+        return false
+    }
 }

@@ -71,10 +71,26 @@ public enum TextDecoder {
     public static func normalize(_ text: String) -> String {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return text.precomposedStringWithCanonicalMapping
+        return isKnownNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every character is one NFC leaves alone (ASCII, Latin-1,
+    /// CJK ideographs and punctuation, kana, Hangul syllables, full-width
+    /// forms): most bulletins skip the normalisation pass.
+    static func isKnownNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x00...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328,
+                 0x232B...0x2BFF, 0x3000...0x3098, 0x309B...0x30FF, 0x3100...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xAC00...0xD7A3, 0xFF00...0xFFEF, 0x20000...0x2A6DF:
+                true
+            default:
+                false
+            }
+        }
     }
 
     static func validUTF8(_ bytes: ArraySlice<UInt8>) -> String? {

@@ -8,18 +8,20 @@
  * directly (tests, snippets) through the functions below.
  *
  * Tokens, in document mode:
- *   - every CJK character is one token at its own position; when the next
- *     character of the same CJK run follows, the bigram of the two is emitted
- *     at the same position (FTS5_TOKEN_COLOCATED);
+ *   - every CJK character has a position of its own, where the tokenizer
+ *     emits the bigram of that character and the next one of the same run
+ *     (its offsets spanning both), or, for the last character of a run, the
+ *     character alone: one token per character, so a phrase of bigrams
+ *     matches exactly where its characters stand together in one run;
  *   - white space between two CJK characters does not end the run;
  *   - runs of Latin letters and digits are one lower-cased token;
  *   - full-width ASCII (U+FF01-U+FF5E) is folded to ASCII first;
  *   - everything else separates tokens.
- * In query mode a CJK run of n characters becomes n-1 bigrams followed by the
- * unigram of its last character, one per position, so that a phrase matches
- * exactly where the run occurs as a substring, and highlight() marks exactly
- * the characters of the query. Every token reports the byte range of the one
- * character (or word) at its position.
+ * In query mode a CJK run followed by more of the query gives the same
+ * tokens; a run that ends the query gives only its bigrams (the document may
+ * continue the run), or, when it is one character, that character, which
+ * the caller marks as a prefix (`"券" *`) so that it matches the bigrams the
+ * character begins.
  */
 
 #ifdef __cplusplus
@@ -31,9 +33,6 @@ typedef int (*policykb_token_callback)(void *context, int flags,
                                        const char *token, int token_bytes,
                                        int start, int end);
 
-/* Bits for `flags` in the callback, equal to FTS5's. */
-#define POLICYKB_TOKEN_COLOCATED 0x0001
-
 /* Tokenizes `text` (UTF-8, `bytes` long) as a document (query == 0) or as a
  * query term (query != 0). Returns 0, or the first non-zero value the
  * callback returned, or 7 (SQLITE_NOMEM) when memory runs out. */
@@ -44,8 +43,11 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
  * letters lower-cased, white space between two CJK characters removed.
  * A substring test on folded strings is the reference for what a phrase
  * query must match. Returns a malloc'd, NUL-terminated string (free it with
- * policykb_free) and its length in *out_bytes, or NULL when out of memory. */
-char *policykb_fold(const char *text, int bytes, int *out_bytes);
+ * policykb_free) and its length in *out_bytes, or NULL when out of memory.
+ * When `origins` is not NULL it receives a malloc'd array (free it with
+ * policykb_free) giving, for each byte of the result, the offset in `text`
+ * of the byte it came from. */
+char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins);
 
 void policykb_free(void *pointer);
 
