@@ -23,26 +23,47 @@ public struct IssuePreparer: Sendable {
         } catch {
             throw PolicyError(error.description)
         }
-        var issue: ParsedIssue
-        do {
-            issue = try parser.parse(decoded.text)
-        } catch {
-            throw PolicyError(error.description)
-        }
-        extract(&issue)
         let url = URL(fileURLWithPath: path)
+        var issue: ParsedIssue
+        let format: PreparedIssue.Format
+        if url.pathExtension.lowercased() == "jsonl" || JSONLinesParser.looksLikeJSONLines(decoded.text) {
+            do {
+                issue = try JSONLinesParser().parse(decoded.text, fileName: url.lastPathComponent)
+            } catch {
+                throw PolicyError(error.description)
+            }
+            format = .jsonl
+        } else {
+            do {
+                issue = try parser.parse(decoded.text)
+            } catch {
+                throw PolicyError(error.description)
+            }
+            format = .bulletin
+        }
+        try extract(&issue)
         return PreparedIssue(sourcePath: url.standardizedFileURL.path, sourceFile: url.lastPathComponent,
-                             sha256: digest, byteCount: bytes.count, format: .bulletin,
+                             sha256: digest, byteCount: bytes.count, format: format,
                              encoding: decoded.encoding, issue: issue)
     }
 
-    /// Fills in what extraction finds in each article.
-    func extract(_ issue: inout ParsedIssue) {
+    /// Fills in what extraction finds in each article. A region given by
+    /// the input (JSON Lines) is resolved to its code; otherwise the region
+    /// is the first actor of the title, source or opening sentence.
+    func extract(_ issue: inout ParsedIssue) throws {
         let extractor = ArticleExtractor(regions: regions)
-        let year = issue.date.flatMap { Int($0.prefix(4)) }
         for index in issue.articles.indices {
             let article = issue.articles[index]
-            let region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
+            let year = (article.date ?? issue.date).flatMap { Int($0.prefix(4)) }
+            let region: String?
+            if let given = article.regionCode {
+                guard let code = regions.gazetteer.code(named: given) ?? regions.firstActorRegion(in: given) else {
+                    throw PolicyError("article \(article.position): unknown region「\(given)」")
+                }
+                region = code
+            } else {
+                region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
+            }
             issue.articles[index].regionCode = region
             issue.articles[index].extraction = extractor.extract(body: article.body, articleRegion: region, issueYear: year)
         }

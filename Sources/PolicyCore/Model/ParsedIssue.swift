@@ -37,13 +37,15 @@ public struct ParsedArticle: Sendable, Equatable {
     /// 来源
     public var source: String?
     public var urls: [String]
+    /// The article's own date (JSON Lines input), when it differs from the issue's.
+    public var date: String?
     /// The region whose authority issued the policy or held the event.
     public var regionCode: String?
     /// Policies, targets and goals found in the body.
     public var extraction = ArticleExtraction()
 
     public init(position: Int, section: String? = nil, page: Int? = nil, title: String, body: String,
-                source: String? = nil, urls: [String] = [], regionCode: String? = nil) {
+                source: String? = nil, urls: [String] = [], regionCode: String? = nil, date: String? = nil) {
         self.position = position
         self.section = section
         self.page = page
@@ -52,5 +54,6 @@ public struct ParsedArticle: Sendable, Equatable {
         self.source = source
         self.urls = urls
         self.regionCode = regionCode
+        self.date = date
     }
 }

@@ -26,6 +26,8 @@ public struct Gazetteer: Sendable {
     public let regions: [String: Region]
     /// Names usable in running text, by first character, longest first.
     private let namesByFirst: [Unicode.Scalar: [Name]]
+    /// Every name a user or a data file may give, abbreviations included.
+    private let codesByName: [String: String]
 
     /// - Parameters:
     ///   - regions: code, name, level, parent.
@@ -33,6 +35,12 @@ public struct Gazetteer: Sendable {
     ///     negative priority are for users' look-ups, not running text.
     public init(regions: [Region], names: [(name: String, code: String, kind: String, priority: Int)]) {
         self.regions = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var lookup: [String: (code: String, priority: Int)] = [:]
+        for entry in names where (lookup[entry.name]?.priority ?? Int.min) < entry.priority {
+            lookup[entry.name] = (entry.code, entry.priority)
+        }
+        for region in regions where lookup[region.name] == nil { lookup[region.name] = (region.code, 0) }
+        codesByName = lookup.mapValues(\.code)
         var best: [String: Name] = [:]
         for entry in names where entry.kind != "abbreviation" && entry.priority >= 0 && entry.name.count >= 2 {
             let candidate = Name(text: entry.name, code: entry.code, priority: entry.priority,
@@ -69,6 +77,13 @@ public struct Gazetteer: Sendable {
         guard index + prefix.count <= scalars.count else { return false }
         for k in 0..<prefix.count where scalars[index + k] != prefix[k] { return false }
         return true
+    }
+
+    /// The region a code or a name stands for: 440300, 深圳市, 深圳, 粤.
+    public func code(named text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: " ")
+        if regions[trimmed.uppercased()] != nil { return trimmed.uppercased() }
+        return codesByName[trimmed]
     }
 
     /// The province a code belongs to (itself for a province).

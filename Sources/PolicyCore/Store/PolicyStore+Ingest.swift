@@ -52,10 +52,10 @@ extension PolicyStore {
             let issueID = database.lastInsertRowID
             for article in issue.articles {
                 try database.execute("""
-                    INSERT INTO articles (issue_id, position, section, page, title, body, source, region_code)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO articles (issue_id, position, section, page, title, body, source, region_code, published_on)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, [issueID, article.position, article.section, article.page, article.title, article.body,
-                          article.source, article.regionCode])
+                          article.source, article.regionCode, article.date])
                 let articleID = database.lastInsertRowID
                 for (position, url) in article.urls.enumerated() {
                     try database.execute("INSERT INTO article_links (article_id, position, url) VALUES (?, ?, ?)",

@@ -12,6 +12,9 @@ public final class PolicyStore {
         case write
         /// The file must exist and be fully migrated; nothing is written.
         case read
+        /// As `read`, on a writable connection: FTS5's integrity check is
+        /// an INSERT, though it changes nothing.
+        case inspect
     }
 
     /// Opens the database at `path`.
@@ -22,11 +25,11 @@ public final class PolicyStore {
     /// loses at most the last transactions on power loss, not on a crash.
     public init(path: String, access: Access = .write) throws {
         self.path = path
-        if access == .read && !FileManager.default.fileExists(atPath: path) {
+        if access != .write && !FileManager.default.fileExists(atPath: path) {
             throw PolicyError("\(path): no database here; run `policykb ingest FILE...` first, or pass --db")
         }
         do {
-            database = try Database(path: path, mode: access == .write ? .readWrite : .readOnly)
+            database = try Database(path: path, mode: access == .read ? .readOnly : .readWrite)
             try database.execute("PRAGMA foreign_keys = ON")
             if access == .write {
                 try database.execute("PRAGMA journal_mode = WAL")
@@ -44,7 +47,7 @@ public final class PolicyStore {
                 throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
             }
             if version < migrator.latestVersion {
-                throw PolicyError("\(path): schema version \(version) is older than this binary's \(migrator.latestVersion); run `policykb ingest` or `policykb check` once to migrate it")
+                throw PolicyError("\(path): schema version \(version) is older than this binary's \(migrator.latestVersion); any `policykb ingest` migrates it")
             }
             try migrator.verifyApplied(database)
         }

@@ -1,0 +1,65 @@
+import PolicykbMigrations
+import SQLiteDB
+
+/// One check of `policykb check`.
+public struct CheckResult: Sendable, Equatable {
+    public let name: String
+    public let passed: Bool
+    public let detail: String
+}
+
+extension PolicyStore {
+    /// Checks the file, the full-text index, the schema, foreign keys and the
+    /// offsets of quoted spans.
+    public func check() -> [CheckResult] {
+        var results: [CheckResult] = []
+        func run(_ name: String, _ body: () throws -> String?) {
+            do {
+                let problem = try body()
+                results.append(CheckResult(name: name, passed: problem == nil, detail: problem ?? "ok"))
+            } catch let error as SQLiteError {
+                results.append(CheckResult(name: name, passed: false, detail: error.message))
+            } catch {
+                results.append(CheckResult(name: name, passed: false, detail: "\(error)"))
+            }
+        }
+        run("sqlite integrity") {
+            // "If the integrity_check pragma finds problems, strings are
+            // returned (as multiple rows with a single column per row) which
+            // describe the problems."
+            let rows = try database.rows("PRAGMA integrity_check").compactMap { $0[0].string }
+            return rows == ["ok"] ? nil : rows.prefix(5).joined(separator: "; ")
+        }
+        run("full-text index") {
+            // "This command is used to verify that the full-text index is
+            // internally consistent, and, optionally, that it is consistent
+            // with any external content table." The rank argument 1 asks for
+            // the comparison with the content table.
+            try database.execute("INSERT INTO article_search(article_search, rank) VALUES ('integrity-check', 1)")
+            return nil
+        }
+        run("schema migrations") {
+            let migrator = try Migrator(PolicykbSchema.migrations)
+            try migrator.verifyApplied(database)
+            let version = try database.userVersion()
+            return version == migrator.latestVersion ? nil
+                : "schema version \(version), this binary's is \(migrator.latestVersion)"
+        }
+        run("foreign keys") {
+            let rows = try database.rows("PRAGMA foreign_key_check")
+            return rows.isEmpty ? nil : "\(rows.count) rows refer to missing rows, first in table \(rows[0][0].string ?? "?")"
+        }
+        run("quoted spans") {
+            let goals = try database.scalar("""
+                SELECT count(*) FROM goal_evidence e JOIN articles a ON a.id = e.article_id
+                WHERE substr(a.body, e.start + 1, e.end - e.start) IS NOT e.text
+                """).int ?? 0
+            let targets = try database.scalar("""
+                SELECT count(*) FROM targets t JOIN articles a ON a.id = t.article_id
+                WHERE substr(a.body, t.start + 1, t.end - t.start) IS NOT t.text
+                """).int ?? 0
+            return goals + targets == 0 ? nil : "\(goals) goal spans and \(targets) target spans do not match their article"
+        }
+        return results
+    }
+}
