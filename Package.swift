@@ -44,6 +44,12 @@ let package = Package(
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "CorpusGenerator"),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
+        // Benchmarks (not part of the tests): see README.
+        .executableTarget(
+            name: "policykb-bench",
+            dependencies: ["CorpusGenerator", "SQLiteDB"],
+            path: "Benchmarks/PolicykbBench"
+        ),
         // The command-line tool.
         .executableTarget(
             name: "policykb",

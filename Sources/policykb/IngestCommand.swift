@@ -24,11 +24,15 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "No progress bar, and no line per file in the table output.")
     var quiet = false
 
+    @Option(help: "Threads that read, parse and extract files while one writes (default: one per core).")
+    var jobs: Int?
+
     @Argument(help: ArgumentHelp("Bulletin files or directories.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or directory to ingest") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
     func run() throws {
@@ -36,6 +40,7 @@ struct IngestCommand: ParsableCommand {
         var ingestion = Ingestion(store: store)
         ingestion.dryRun = dryRun
         ingestion.failFast = failFast
+        if let jobs { ingestion.workers = jobs }
         let format = options.format
         let bar = ProgressBar(enabled: !quiet && Console.stderrIsTerminal)
         let quiet = self.quiet

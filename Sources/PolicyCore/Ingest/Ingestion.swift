@@ -96,8 +96,9 @@ public struct Ingestion {
             if let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                options: [.skipsHiddenFiles]) {
                 for case let url as URL in walker {
+                    // Symbolic links to files count as the files.
                     if Self.ingestibleExtensions.contains(url.pathExtension.lowercased()),
-                       (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                       (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                         found.append(url.path)
                     }
                 }
@@ -131,6 +132,12 @@ public struct Ingestion {
             progress(IngestProgress(filesDone: index + 1, filesTotal: files.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
             if failFast && outcome.status == .failed { break }
+        }
+        if !dryRun && result.written.count > 0 {
+            // Fold the write-ahead log into the database, so the file stands
+            // alone when the run ends. Readers still in the log make this
+            // wait (up to the busy timeout) or leave part of it for later.
+            try? store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         result.seconds = Date().timeIntervalSince(started)
         return result

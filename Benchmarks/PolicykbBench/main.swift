@@ -1,0 +1,34 @@
+import Foundation
+
+// policykb-bench: benchmarks, run from a release build and kept out of the
+// test suite.
+//
+//   swift build -c release && .build/release/policykb-bench ingest [--mb 200] [--small-mb 50]
+//   .build/release/policykb-bench load --source DB --target DB --tokenizer policykb|trigram
+
+func option(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+do {
+    switch CommandLine.arguments.dropFirst().first {
+    case "ingest":
+        var benchmark = IngestBenchmark()
+        if let mb = option("--mb").flatMap(Double.init) { benchmark.megabytes = mb }
+        if let mb = option("--small-mb").flatMap(Double.init) { benchmark.smallMegabytes = mb }
+        if let dir = option("--work") { benchmark.workDirectory = dir }
+        try benchmark.run()
+    case "load":
+        guard let source = option("--source"), let target = option("--target") else {
+            throw BenchError("load needs --source and --target")
+        }
+        try FTSLoad(source: source, target: target, tokenizer: option("--tokenizer") ?? "policykb").run()
+    default:
+        throw BenchError("usage: policykb-bench ingest [--mb 200] [--small-mb 50] [--work DIR]")
+    }
+} catch {
+    FileHandle.standardError.write(Data("policykb-bench: \(error)\n".utf8))
+    exit(1)
+}
