@@ -57,9 +57,6 @@ CREATE TABLE articles (
     UNIQUE (issue_id, position)
 ) STRICT;
 
-CREATE INDEX articles_region ON articles(region_code);
-CREATE INDEX articles_section ON articles(section);
-
 CREATE TABLE article_links (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position   INTEGER NOT NULL,

@@ -50,13 +50,8 @@ extension PolicyStore {
                       prepared.sourcePath, prepared.sha256, prepared.byteCount, prepared.format.rawValue,
                       prepared.encoding.rawValue, Self.timestamp(date)])
             let issueID = database.lastInsertRowID
-            for article in issue.articles {
-                try database.execute("""
-                    INSERT INTO articles (issue_id, position, section, page, title, body, source, region_code, published_on)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [issueID, article.position, article.section, article.page, article.title, article.body,
-                          article.source, article.regionCode, article.date])
-                let articleID = database.lastInsertRowID
+            let articleIDs = try insertArticles(issue.articles, issueID: issueID)
+            for (article, articleID) in zip(issue.articles, articleIDs) {
                 for (position, url) in article.urls.enumerated() {
                     try database.execute("INSERT INTO article_links (article_id, position, url) VALUES (?, ?, ?)",
                                          [articleID, position + 1, url])
@@ -65,6 +60,39 @@ extension PolicyStore {
             }
             return previous == nil ? .inserted(issueID: issueID) : .replaced(issueID: issueID)
         }
+    }
+
+    /// Inserts articles with ids of our choosing, many rows per statement.
+    ///
+    /// The full-text index is kept by a trigger, and FTS5 writes its pending
+    /// terms to disk as a new segment at the end of every statement that
+    /// changed it (its xSavepoint/xRelease "sync" the index): one statement
+    /// per article would mean one small segment per article and endless
+    /// merging. One statement per batch keeps that to one flush per batch,
+    /// as a bulk INSERT … SELECT into FTS5 has.
+    func insertArticles(_ articles: [ParsedArticle], issueID: Int64) throws -> [Int64] {
+        // Inside this write transaction no one else can take these ids.
+        let first = (try database.scalar("SELECT coalesce(max(id), 0) + 1 FROM articles").int64) ?? 1
+        let batch = 200
+        var ids: [Int64] = []
+        for start in stride(from: 0, to: articles.count, by: batch) {
+            let chunk = articles[start..<min(articles.count, start + batch)]
+            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let statement = try database.cached("""
+                INSERT INTO articles (id, issue_id, position, section, page, title, body, source, region_code, published_on)
+                VALUES \(placeholders)
+                """)
+            var values: [any DatabaseValueConvertible] = []
+            values.reserveCapacity(chunk.count * 10)
+            for article in chunk {
+                let id = first + Int64(ids.count)
+                ids.append(id)
+                values += [id, issueID, article.position, article.section, article.page, article.title, article.body,
+                           article.source, article.regionCode, article.date] as [any DatabaseValueConvertible]
+            }
+            try statement.execute(values)
+        }
+        return ids
     }
 
     static func timestamp(_ date: Date) -> String {
