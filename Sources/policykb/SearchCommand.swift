@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import PolicyCore
+
+extension SearchRequest.Facet: ExpressibleByArgument {}
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,21 +10,55 @@ struct SearchCommand: ParsableCommand {
         abstract: "Full-text search of titles and bodies, in Chinese or Latin script.",
         discussion: """
             Query language:
-              算力 深圳            both terms (AND)
-              "数据 要素"          a phrase, matched as written (white space between CJK ignored)
-              算力 OR 智算         either
-              数据 NOT 安全        the first without the second; -安全 does the same
-              (北京 OR 上海) 具身   parentheses group
-              title:算力           in titles only
+              算力 深圳             both terms (AND; AND may also be written)
+              "数据 要素"           a phrase, matched as written (white space between CJK ignored)
+              算力 OR 智算          either
+              数据 NOT 安全         the first without the second; -安全 does the same
+              (北京 OR 上海) 具身    parentheses group
+              title:算力            in titles only; title:(算力 OR 智算) too
             Every term matches exactly what it says: 数据要素 finds the articles that contain
             数据要素, a single character such as 券 finds every article containing it, Latin
             words match whole words in any case, full-width forms match half-width ones.
+            Characters FTS5 would read as syntax (COVID-19, L3—L5, “1+3+N”, a lone ") are
+            only text. --raw passes FTS5's own syntax through unchanged.
+            Results are ranked by bm25 with a title match worth five body matches, ties going to
+            the newest issue. Exit status 2 for a malformed query.
             """)
 
     @OptionGroup var options: StoreOptions
 
     @Option(help: "Print at most this many results; 0 for all.")
     var limit = 20
+
+    @Option(help: "Skip this many results first.")
+    var offset = 0
+
+    @Option(help: "Only articles of this region (code or name); a province includes its cities.")
+    var region: String?
+
+    @Option(help: "Only articles of this section (several: comma-separated).")
+    var section: String?
+
+    @Option(help: "Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
+    var until: String?
+
+    @Option(help: "Only articles that name this policy (text of its title or short name, or its id).")
+    var policy: String?
+
+    @Flag(help: "Only articles with target or incentive goals.")
+    var hasGoals = false
+
+    @Option(help: "Only articles with a goal for this horizon year.")
+    var goalYear: Int?
+
+    @Option(help: "Count the matching articles per value: region, section, year (comma-separated).")
+    var facets: String?
+
+    @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
+    var raw = false
 
     // Unrecognized dashes are kept, so that `policykb search -安全 数据`
     // reaches the query language rather than failing as an unknown option.
@@ -30,25 +67,62 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if offset < 0 { throw ValidationError("--offset must be 0 or more") }
         if query.isEmpty { throw ValidationError("give a query, e.g. policykb search 数据要素") }
         if let option = query.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("unknown option \(option)")
         }
+        if let since, DateBound.start(since) == nil { throw ValidationError("--since: not a date: \(since)") }
+        if let until, DateBound.end(until) == nil { throw ValidationError("--until: not a date: \(until)") }
+        _ = try facetList()
+    }
+
+    func facetList() throws -> [SearchRequest.Facet] {
+        guard let facets else { return [] }
+        return try facets.split(separator: ",").map { name in
+            guard let facet = SearchRequest.Facet(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--facets: unknown facet \(name) (region, section, year)")
+            }
+            return facet
+        }
     }
 
     func run() throws {
-        let parsed: SearchQuery
-        do {
-            parsed = try SearchQuery.parse(query.joined(separator: " "))
-        } catch {
-            throw CommandFailure.usage("malformed query: \(error.description)")
+        let text = query.joined(separator: " ")
+        var request: SearchRequest
+        if raw {
+            request = SearchRequest(rawExpression: text, limit: limit == 0 ? nil : limit)
+        } else {
+            do {
+                request = SearchRequest(query: try SearchQuery.parse(text), limit: limit == 0 ? nil : limit)
+            } catch {
+                throw CommandFailure.usage("malformed query: \(error.description)")
+            }
         }
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        let results = try store.search(parsed, limit: limit == 0 ? nil : limit)
+        request.offset = offset
+        request.regionCodes = try region.map(store.regionCodes(for:))
+        request.sections = section.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init) }
+        request.since = since.flatMap(DateBound.start)
+        request.until = until.flatMap(DateBound.end)
+        request.policy = policy
+        request.hasGoals = hasGoals
+        request.goalYear = goalYear
+        request.facets = try facetList()
+        let results: SearchResults
+        do {
+            results = try store.search(request)
+        } catch let error as SearchError {
+            throw CommandFailure.usage(error.description)
+        }
+        render(results)
+    }
+
+    func render(_ results: SearchResults) {
         let terminal = Console.stdoutIsTerminal
-        var table = OutputTable(
-            columns: ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"],
-            maxWidths: ["title": 40, "snippet": 200])
+        var columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"]
+        if options.format == .json { columns.append("snippet_plain") }
+        var table = OutputTable(columns: columns, maxWidths: ["title": 40, "snippet": 200])
         for hit in results.hits {
             let snippet: String = switch options.format {
             case .table where terminal:
@@ -56,17 +130,67 @@ struct SearchCommand: ParsableCommand {
                     .replacingOccurrences(of: SearchHit.markEnd, with: "\u{1B}[0m")
             default: hit.markedSnippet
             }
-            table.append([.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
-                          OutputValue(hit.section), OutputValue(hit.regionCode),
-                          .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)])
+            var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
+                                      OutputValue(hit.section), OutputValue(hit.regionCode),
+                                      .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)]
+            if options.format == .json { row.append(.string(hit.plainSnippet)) }
+            table.append(row)
         }
+        let shown = "\(results.hits.count) of \(results.total) matching articles"
+            + (offset > 0 ? " (from \(offset + 1))" : "")
         switch options.format {
         case .table:
             Console.out(OutputRenderer.render(table, as: .table))
-            Console.out("\(results.hits.count) of \(results.total) matching articles\n")
+            Console.out(shown + "\n")
+            for (facet, counts) in results.facets {
+                Console.out("\n\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }
+                    .joined(separator: ", ") + "\n")
+            }
+        case .json where !results.facets.isEmpty:
+            // With facets the output is one object: the rows, the total and the counts.
+            let object = OutputValue.object([
+                ("total", .int(Int64(results.total))),
+                ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
+                ("facets", .object(results.facets.map { facet, counts in
+                    (facet.rawValue, .list(counts.map { count in
+                        .object([("value", OutputValue(count.value)), ("label", OutputValue(count.label)),
+                                 ("count", .int(Int64(count.count)))])
+                    }))
+                })),
+            ])
+            Console.out(OutputRenderer.json(object) + "\n")
         case .json, .csv:
             Console.out(OutputRenderer.render(table, as: options.format))
-            Console.error("\(results.hits.count) of \(results.total) matching articles")
+            Console.error(shown)
+            for (facet, counts) in results.facets {
+                Console.error("\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", "))
+            }
         }
+    }
+}
+
+/// Dates a user types, as the first or last day they name.
+enum DateBound {
+    /// 2024 → 2024-01-01, 2024-03 → 2024-03-01, 2024-03-05 → itself.
+    static func start(_ text: String) -> String? {
+        guard let parts = parts(text) else { return nil }
+        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 1, parts.2 ?? 1)
+    }
+
+    /// 2024 → 2024-12-31, 2024-02 → 2024-02-31 (compared as text, the last day is enough).
+    static func end(_ text: String) -> String? {
+        guard let parts = parts(text) else { return nil }
+        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 12, parts.2 ?? 31)
+    }
+
+    static func parts(_ text: String) -> (Int, Int?, Int?)? {
+        let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
+        guard (1...3).contains(pieces.count), pieces.allSatisfy({ $0 != nil }), let year = pieces[0],
+              (1900...2200).contains(year) else { return nil }
+        let month = pieces.count > 1 ? pieces[1] : nil
+        let day = pieces.count > 2 ? pieces[2] : nil
+        if let month, !(1...12).contains(month) { return nil }
+        if let day, !(1...31).contains(day) { return nil }
+        return (year, month, day)
     }
 }

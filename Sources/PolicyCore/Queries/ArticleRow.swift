@@ -42,8 +42,3 @@ public struct SearchHit: Sendable, Equatable {
         snippet.replacingOccurrences(of: Self.markStart, with: "").replacingOccurrences(of: Self.markEnd, with: "")
     }
 }
-
-public struct SearchResults: Sendable {
-    public let total: Int
-    public let hits: [SearchHit]
-}

@@ -1,34 +1,163 @@
+import Foundation
 import SQLiteDB
 
+/// What to search, how to filter and how much to return.
+public struct SearchRequest: Sendable {
+    public enum Facet: String, Sendable, CaseIterable {
+        case region, section, year
+    }
+
+    /// The FTS5 expression to match.
+    public var expression: String
+    /// Phrases to mark in snippets.
+    public var phrases: [String]
+    /// At most this many hits; nil for all.
+    public var limit: Int?
+    public var offset = 0
+    /// Region codes, a province's cities included.
+    public var regionCodes: [String]?
+    public var sections: [String]?
+    /// Inclusive ISO dates on the article's (or its issue's) date.
+    public var since: String?
+    public var until: String?
+    /// Text of a policy's title or short name, or its id.
+    public var policy: String?
+    /// Only articles with target or incentive goals.
+    public var hasGoals = false
+    /// Only articles with a goal for this horizon year.
+    public var goalYear: Int?
+    public var facets: [Facet] = []
+
+    public init(query: SearchQuery, limit: Int? = 20) {
+        expression = query.fts5Expression
+        phrases = query.positivePhrases
+        self.limit = limit
+    }
+
+    /// Raw FTS5 syntax, passed through unchanged.
+    public init(rawExpression: String, limit: Int? = 20) {
+        expression = rawExpression
+        phrases = (try? SearchQuery.parse(rawExpression).positivePhrases) ?? []
+        self.limit = limit
+    }
+}
+
+/// A value of a facet and how many matching articles have it.
+public struct FacetCount: Sendable, Equatable {
+    public let value: String?
+    public let label: String?
+    public let count: Int
+}
+
+public struct SearchResults: Sendable {
+    public let total: Int
+    public let hits: [SearchHit]
+    public let facets: [(facet: SearchRequest.Facet, counts: [FacetCount])]
+}
+
 extension PolicyStore {
-    /// Articles matching `query`, best first.
-    /// - Parameter limit: at most this many hits; nil for all.
+    /// Articles matching a query, best first.
     public func search(_ query: SearchQuery, limit: Int?) throws -> SearchResults {
-        let expression = query.fts5Expression
-        let total = try database.scalar(
-            "SELECT count(*) FROM article_search WHERE article_search MATCH ?", [expression]).int ?? 0
-        let statement = try database.prepare("""
-            SELECT a.id, a.title, i.issue_date, a.section, a.region_code, -s.rank, a.body
+        try search(SearchRequest(query: query, limit: limit))
+    }
+
+    /// Articles matching the request, ranked by bm25 (a title match worth
+    /// five body matches), ties broken by the newest issue; the total and
+    /// the facets count the whole filtered set.
+    /// - Throws: `SearchError.syntax` for an expression FTS5 rejects.
+    public func search(_ request: SearchRequest) throws -> SearchResults {
+        var conditions: [String] = []
+        var values: [any DatabaseValueConvertible] = [request.expression]
+        if let codes = request.regionCodes {
+            conditions.append("a.region_code IN (SELECT value FROM json_each(?))")
+            values.append(Self.encodeList(codes))
+        }
+        if let sections = request.sections {
+            conditions.append("a.section IN (SELECT value FROM json_each(?))")
+            values.append(Self.encodeList(sections))
+        }
+        if let since = request.since {
+            conditions.append("coalesce(a.published_on, i.issue_date) >= ?")
+            values.append(since)
+        }
+        if let until = request.until {
+            conditions.append("coalesce(a.published_on, i.issue_date) <= ?")
+            values.append(until)
+        }
+        if let policy = request.policy {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM policy_mentions m JOIN policies p ON p.id = m.policy_id
+                        WHERE m.article_id = a.id
+                          AND (CAST(p.id AS TEXT) = ? OR instr(p.title, ?) > 0 OR instr(coalesce(m.alias, ''), ?) > 0))
+                """)
+            let text = policy.removingWhitespace
+            values += [text, text, text]
+        }
+        if request.hasGoals {
+            conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.kind IN ('target', 'incentive'))")
+        }
+        if let year = request.goalYear {
+            conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.year = ?)")
+            values.append(year)
+        }
+        let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        let matches = """
             FROM article_search s
             JOIN articles a ON a.id = s.rowid
             JOIN issues i ON i.id = a.issue_id
-            WHERE article_search MATCH ?
-            ORDER BY s.rank, i.issue_date DESC, a.id
-            LIMIT ?
-            """)
-        try statement.bind([expression, limit ?? -1])
-        let phrases = query.positivePhrases
-        var hits: [SearchHit] = []
-        while try statement.step() {
-            let title = statement.text(1), body = statement.text(6)
-            let snippet = Snippet.window(Snippet.mark(body, phrases: phrases))
-                ?? Snippet.window(Snippet.mark(title, phrases: phrases))
-                ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
-            hits.append(SearchHit(
-                articleID: statement.int64(0), title: title, issueDate: statement.optionalText(2),
-                section: statement.optionalText(3), regionCode: statement.optionalText(4),
-                score: statement.double(5), snippet: snippet))
+            WHERE article_search MATCH ?\(filter)
+            """
+        do {
+            let total = try database.scalar("SELECT count(*) \(matches)", values).int ?? 0
+            let statement = try database.prepare("""
+                SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, -s.rank, a.body
+                \(matches)
+                ORDER BY s.rank, coalesce(a.published_on, i.issue_date) DESC, a.id
+                LIMIT ? OFFSET ?
+                """)
+            try statement.bind(values + [request.limit ?? -1, request.offset])
+            var hits: [SearchHit] = []
+            while try statement.step() {
+                let title = statement.text(1), body = statement.text(6)
+                let snippet = Snippet.window(Snippet.mark(body, phrases: request.phrases))
+                    ?? Snippet.window(Snippet.mark(title, phrases: request.phrases))
+                    ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
+                hits.append(SearchHit(
+                    articleID: statement.int64(0), title: title, issueDate: statement.optionalText(2),
+                    section: statement.optionalText(3), regionCode: statement.optionalText(4),
+                    score: statement.double(5), snippet: snippet))
+            }
+            var facets: [(SearchRequest.Facet, [FacetCount])] = []
+            for facet in request.facets {
+                facets.append((facet, try facetCounts(facet, matches: matches, values: values)))
+            }
+            return SearchResults(total: total, hits: hits, facets: facets)
+        } catch let error as SQLiteError where error.primaryCode == 1 {
+            // SQLITE_ERROR from a MATCH is FTS5 rejecting the expression
+            // ("fts5: syntax error near …", "unterminated string", "no such
+            // column"); damage to the file has codes of its own.
+            throw SearchError.syntax(error.message)
         }
-        return SearchResults(total: total, hits: hits)
+    }
+
+    func facetCounts(_ facet: SearchRequest.Facet, matches: String, values: [any DatabaseValueConvertible]) throws -> [FacetCount] {
+        let (value, label): (String, String) = switch facet {
+        case .region: ("a.region_code", "(SELECT name FROM regions r WHERE r.code = a.region_code)")
+        case .section: ("a.section", "NULL")
+        case .year: ("substr(coalesce(a.published_on, i.issue_date), 1, 4)", "NULL")
+        }
+        let order = facet == .year ? "1 DESC" : "3 DESC, 1"
+        return try database.prepare("SELECT \(value), \(label), count(*) \(matches) GROUP BY 1 ORDER BY \(order)")
+            .rows(values).map { FacetCount(value: $0[0].string, label: $0[1].string, count: $0[2].int ?? 0) }
+    }
+}
+
+public enum SearchError: Error, CustomStringConvertible {
+    case syntax(String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let message): "malformed query: \(message)"
+        }
     }
 }

@@ -122,6 +122,7 @@ enum OutputRenderer {
         case .null: ""
         case .string(let text): text
         case .list(let items): items.map { flat($0, listSeparator: listSeparator) }.joined(separator: listSeparator)
+        case .double(let number) where number != 0 && abs(number) < 0.001: String(format: "%.6f", number)
         case .object(let pairs):
             // A quoted span reads as its text.
             if let text = pairs.first(where: { $0.0 == "text" })?.1 { flat(text, listSeparator: listSeparator) } else { json(value) }
