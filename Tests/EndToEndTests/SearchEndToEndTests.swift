@@ -19,7 +19,7 @@ import Testing
         #expect(all.status == 0)
         let rows = try CLI.json(all.stdout)
         #expect(rows.count >= 2)
-        #expect(Set(rows[0].keys) == ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"])
+        #expect(Set(rows[0].keys) == ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"])
         for row in rows {
             #expect((row["snippet"] as? String)?.contains("[数据要素]") == true)
         }

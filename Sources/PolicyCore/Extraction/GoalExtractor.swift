@@ -16,6 +16,9 @@ struct GoalExtractor {
     static let textStructureNouns = ["方面", "部分", "维度", "环节", "任务", "重点任务", "举措", "具体举措", "措施", "条款",
                                      "政策", "文件", "份", "行动计划", "方向", "关键", "专家", "章", "原则", "板块",
                                      "问题", "条", "个政策", "位"]
+    /// Of those, the ones that mark a structural count even with more words
+    /// after them (四个大方面展开, 6项重点任务).
+    static let textStructureHeads = ["方面", "大方面", "部分", "维度", "环节", "重点任务", "具体举措", "板块"]
     /// Words before a count that show it lists or describes the text.
     static let enumerationMarkers = ["等", "包括", "涵盖", "分为", "部署了", "部署", "从", "围绕", "由", "共", "分别"]
     /// Verbs and adverbs that open a clause but are not part of what is counted.
@@ -32,7 +35,10 @@ struct GoalExtractor {
     /// Where a phrase after a number stops: verbs that start the rest of the
     /// clause.
     static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",
-                              "落地", "入驻", "上线", "加入", "签约", "覆盖", "以上", "左右", "的"]
+                              "落地", "入驻", "上线", "加入", "签约", "覆盖", "以上", "左右"]
+    /// Units of time: a duration (通过2年左右时间, 一天内, 五年前) frames a
+    /// statement rather than setting a goal.
+    static let timeUnits: Set<String> = ["年", "个月", "月", "天", "日", "周", "小时", "分钟", "个工作日", "工作日"]
 
     struct Context {
         let body: BodyText
@@ -88,7 +94,7 @@ struct GoalExtractor {
         var metricRange: Range<Int>
         let isClassifier = !(quantity.unit == "元" || quantity.unit == "%" || quantity.unit == "百分点"
             || (quantity.unit?.hasSuffix("元") ?? false))
-        if isClassifier && !after.text.isEmpty {
+        if (isClassifier || quantity.isMagnitudeClass) && !after.text.isEmpty {
             (metric, metricRange) = (after.text, after.range)
         } else if !before.text.isEmpty {
             (metric, metricRange) = (before.text, before.range)
@@ -103,9 +109,7 @@ struct GoalExtractor {
         }
         var evidenceStart = min(metricRange.lowerBound, quantity.start)
         if kind == .incentive, let noun = incentiveNoun(near: quantity, clauseStart: clauseStart, clauseEnd: clauseEnd, body: body) {
-            if !metric.contains(noun.text) {
-                metric = metric.isEmpty ? noun.text : "\(noun.text)（\(metric)）"
-            }
+            metric = incentiveMetric(noun: noun.text, before: body[clauseStart..<quantity.start])
             evidenceStart = min(evidenceStart, noun.range.lowerBound)
         }
         guard !metric.isEmpty else { return nil }
@@ -134,7 +138,9 @@ struct GoalExtractor {
         let spanEnd = max(clauseEnd, metricRange.upperBound)
         let span = EvidenceSpan(start: spanStart, end: spanEnd, text: body[spanStart..<spanEnd])
         return ExtractedGoal(
-            kind: kind, metric: metric, comparator: quantity.comparator ?? .equal, value: quantity.value,
+            kind: kind, metric: metric,
+            // 千亿级: a size class, at least its magnitude.
+            comparator: quantity.comparator ?? (quantity.isMagnitudeClass ? .atLeast : .equal), value: quantity.value,
             unit: quantity.unit, stretch: stretch, year: year, yearSource: yearSource, policyIndex: policy,
             targetIndex: kind == .target ? target : nil, regionCode: region, evidence: [span])
     }
@@ -163,7 +169,7 @@ struct GoalExtractor {
                 text = String(trimmed)
                 changed = true
             }
-            for word in Self.leadingWords where text.hasPrefix(word) && text.count > word.count {
+            for word in Self.leadingWords where text.hasPrefix(word) {
                 start += word.unicodeScalars.count
                 text = String(text.dropFirst(word.count))
                 changed = true
@@ -208,8 +214,13 @@ struct GoalExtractor {
             end += 1
         }
         // A verb right after the number (50% 给予奖补) is not a noun phrase.
-        if Self.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) || end - start > 24 {
-            return ("", start..<start)
+        if Self.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) { return ("", start..<start) }
+        if end - start > 24 {
+            // Too long to be a name: the head noun follows the last 的.
+            guard let de = (start..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2, end - de - 1 <= 24 else {
+                return ("", start..<start)
+            }
+            start = de + 1
         }
         return (body[start..<end].trimmingCharacters(in: " "), start..<end)
     }
@@ -218,7 +229,21 @@ struct GoalExtractor {
     /// 96位专家: counts that describe the text.
     func describesText(_ quantity: Quantity, before: String, after: String, body: BodyText) -> Bool {
         guard let unit = quantity.unit, !["元", "%", "百分点"].contains(unit), !unit.hasSuffix("元") else { return false }
-        if Self.textStructureNouns.contains(where: { after.hasSuffix($0) || after == $0 }) { return true }
+        if Self.textStructureNouns.contains(where: { after.hasSuffix($0) })
+            || Self.textStructureHeads.contains(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) {
+            return true
+        }
+        if Self.timeUnits.contains(unit) {
+            let next = body[quantity.end..<min(body.count, quantity.end + 2)]
+            let lead = body[max(0, quantity.start - 2)..<quantity.start]
+            if ["时间", "内", "来", "前", "后", "间", "期"].contains(where: { next.hasPrefix($0) })
+                || quantity.surface.hasSuffix("内") || quantity.surface.hasSuffix("之内")
+                || ["通过", "用", "历时", "经过", "未来", "过去", "近", "连续"].contains(where: { lead.hasSuffix($0) }) {
+                return true
+            }
+        }
+        // 一个, 一项, 一种 without a comparator read as "a", not as a count.
+        if quantity.value == 1, quantity.comparator == nil, quantity.surface.hasPrefix("一") { return true }
         if ["条", "位", "份"].contains(unit) { return true }
         let lead = body[max(0, quantity.start - 4)..<quantity.start].trimmingCharacters(in: " ")
         if Self.enumerationMarkers.contains(where: { lead.hasSuffix($0) }) && quantity.comparator == nil { return true }
@@ -267,6 +292,35 @@ struct GoalExtractor {
             }
         }
         return nil
+    }
+
+    /// Recipients a grant is counted per: 每家企业, 单个服务商, 每个.
+    static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "单个", "单家", "单项", "单户"]
+
+    /// What a grant is: its kind (奖补, 数转券, 贴息), and in brackets whom
+    /// it is counted per (每家制造业企业) or, for a rate, what it is a share
+    /// of (按其软硬件购置费用的50% → 软硬件购置费用).
+    func incentiveMetric(noun: String, before: String) -> String {
+        var name = noun
+        if before.contains("一次性") && !name.hasPrefix("一次性") { name = "一次性" + name }
+        // A rate's base: after 按照/按其/按, up to 的.
+        for marker in ["按照", "按其", "按"] {
+            guard let range = before.range(of: marker, options: .backwards) else { continue }
+            var base = String(before[range.upperBound...])
+            if let de = base.range(of: "的", options: .backwards) { base = String(base[..<de.lowerBound]) + String(base[de.upperBound...]) }
+            base = base.trimmingCharacters(in: " ")
+            if !base.isEmpty { return "\(name)（\(base)）" }
+        }
+        // The recipient: from 每家/单个 to the grant word or the figure.
+        for marker in Self.recipientMarkers {
+            guard let range = before.range(of: marker, options: .backwards) else { continue }
+            var recipient = String(before[range.lowerBound...])
+            if let cut = recipient.range(of: noun) { recipient = String(recipient[..<cut.lowerBound]) }
+            for word in Self.trailingWords where recipient.hasSuffix(word) { recipient = String(recipient.dropLast(word.count)) }
+            recipient = recipient.trimmingCharacters(in: " ")
+            if !recipient.isEmpty { return "\(name)（\(recipient)）" }
+        }
+        return name
     }
 
     // MARK: Restatements
