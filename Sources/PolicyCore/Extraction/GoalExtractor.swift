@@ -84,6 +84,10 @@ struct GoalExtractor {
            quantity.end < body.count, body.scalars[quantity.end].properties.isIdeographic || body.scalars[quantity.end] == "级" {
             return nil
         }
+        // 两个千亿级产业集群: the class describes what the count counts.
+        if quantity.isMagnitudeClass, index > 0, quantities[index - 1].end == quantity.start {
+            return nil
+        }
 
         let before = beforePhrase(quantity, clauseStart: clauseStart, previous: previous, body: body)
         let after = afterPhrase(quantity, clauseEnd: clauseEnd, body: body)
