@@ -26,8 +26,11 @@ struct GoalExtractor {
         "新增培育", "累计培育", "累计支持", "累计", "新增", "培育", "打造", "建成", "建设", "形成", "推出", "实现", "集聚",
         "支撑", "产出", "突破", "达到", "力争", "争取", "力求", "预计", "预期", "进一步", "率先", "持续", "推动", "引进",
         "带动", "吸引", "部署", "开展", "完成", "新建", "建立", "组建", "认定", "遴选", "扶持", "服务", "覆盖", "发展",
-        "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "重点", "每年", "年均",
+        "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持",
     ]
+    /// Metrics that name a change, not a thing: the thing is the one the
+    /// sentence just counted (规模达到3000亿元，持续保持10%以上增长).
+    static let changeWords: Set<String> = ["增长", "增速", "增长率", "年均增长", "年均增速", "年增长"]
     /// Copulas and comparators that end the text before a number.
     static let trailingWords = ["保持在", "稳定在", "控制在", "提高到", "提升至", "提升到", "增长到", "增至", "达到", "达",
                                 "突破", "超过", "超", "过", "为", "至", "在", "不少于", "不低于", "不超过", "约", "近",
@@ -117,6 +120,10 @@ struct GoalExtractor {
             evidenceStart = min(evidenceStart, noun.range.lowerBound)
         }
         guard !metric.isEmpty else { return nil }
+        if Self.changeWords.contains(metric), let previous, body.sentenceStart(before: previous.quantity.start)
+            == body.sentenceStart(before: quantity.start) {
+            metric = previous.metric + metric
+        }
 
         let stretch = ["力争", "争取", "力求"].contains { word in
             !body.occurrences(of: word, in: clauseStart..<quantity.start).isEmpty
@@ -213,12 +220,23 @@ struct GoalExtractor {
         var end = start
         while end < clauseEnd {
             let c = s[end]
-            if "、（(“”「」\"".unicodeScalars.contains(c) { break }
+            if "（(“”「」\"".unicodeScalars.contains(c) { break }
             if end > start, Self.phraseStops.contains(where: { body.hasPrefix($0, at: end) }) { break }
             end += 1
         }
         // A verb right after the number (50% 给予奖补) is not a noun phrase.
         if Self.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) { return ("", start..<start) }
+        if let comma = (start..<end).first(where: { s[$0] == "、" }) {
+            // 示范性强、显示度高、带动性广的典型应用场景: modifiers listed before
+            // the head noun, which follows the last 的; otherwise (平台、20个基地)
+            // the phrase ends at the first 、.
+            if let last = (start..<end).last(where: { s[$0] == "、" }),
+               let de = (last..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2 {
+                start = de + 1
+            } else {
+                end = comma
+            }
+        }
         if end - start > 24 {
             // Too long to be a name: the head noun follows the last 的.
             guard let de = (start..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2, end - de - 1 <= 24 else {
