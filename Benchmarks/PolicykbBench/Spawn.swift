@@ -48,8 +48,10 @@ func databaseSize(_ path: String) -> Int {
 
 func directorySize(_ path: String) -> (bytes: Int, files: Int) {
     var bytes = 0, files = 0
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-        bytes += (try? FileManager.default.attributesOfItem(atPath: path + "/" + name)[.size] as? Int) ?? 0
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
+        // Symbolic links (the small corpus) count as the files they point at.
+        let target = URL(fileURLWithPath: path + "/" + name).resolvingSymlinksInPath().path
+        bytes += (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
         files += 1
     }
     return (bytes, files)

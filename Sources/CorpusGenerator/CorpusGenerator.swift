@@ -213,6 +213,7 @@ struct BulletinWriter {
         let alias = rng.pick(["行动计划", "实施方案", "若干措施", "方案", "措施"])
         var paragraphs = ["近日，\(office)\(verb)《\(policy.title)》（以下简称《\(alias)》），提出\(prose(3))，推动\(topic)高质量发展。"]
         paragraphs.append("《\(alias)》提出，到\(policy.end)年，\(goalSentence(region: region.short))")
+        for _ in 0..<(2 + rng.below(5)) { paragraphs.append(proseParagraph()) }
         if rng.chance(60) { paragraphs.append(incentiveParagraph(alias: alias)) }
         paragraphs.append("\(rng.pick(Vocabulary.connectors))，\(region.full)将\(prose(4))，为\(topic)发展提供有力支撑。")
         return GeneratedArticle(title: title, paragraphs: paragraphs, source: office, url: url(rng.chance(70)))
@@ -226,6 +227,7 @@ struct BulletinWriter {
         let title = "\(body)等\(count)部门联合\(verb)\(shortTitle(policy.title, issuer: ""))"
         var paragraphs = ["\(body)会同有关部门联合\(verb)《\(policy.title)》（以下简称《行动计划》），部署了\(3 + rng.below(8))项重点任务。"]
         paragraphs.append("《行动计划》明确，到\(policy.end)年底，\(goalSentence(region: "全国"))")
+        for _ in 0..<(2 + rng.below(4)) { paragraphs.append(proseParagraph()) }
         paragraphs.append("\(rng.pick(Vocabulary.subjects))要\(prose(3))。\(rng.pick(Vocabulary.connectors))，\(prose(3))。")
         return GeneratedArticle(title: title, paragraphs: paragraphs, source: rng.pick([body, "中国政府网", "新华网"]),
                                 url: url(rng.chance(80)))
@@ -236,11 +238,12 @@ struct BulletinWriter {
         let body = country + rng.pick(Vocabulary.foreignBodies)
         let topic = rng.pick(Vocabulary.topics)
         let title = "\(body)发布\(topic)\(rng.pick(["监管指南", "治理框架", "咨询回应", "战略报告", "行动计划"]))"
-        let paragraphs = [
+        var paragraphs = [
             "近日，\(body)发布关于\(topic)的文件，强调\(prose(2))，并为企业提供明确指引。",
             "文件指出，\(rng.pick(Vocabulary.subjects))应当\(prose(3))。\(rng.pick(Vocabulary.connectors))，\(prose(2))。",
-            "分析认为，该文件将对\(topic)领域的国际规则产生影响，值得持续关注。",
         ]
+        for _ in 0..<(2 + rng.below(3)) { paragraphs.append(proseParagraph()) }
+        paragraphs.append("分析认为，该文件将对\(topic)领域的国际规则产生影响，值得持续关注。")
         return GeneratedArticle(title: title, paragraphs: paragraphs, source: rng.pick(Vocabulary.mediaSources),
                                 url: url(rng.chance(60)))
     }
@@ -250,11 +253,12 @@ struct BulletinWriter {
         let topic = rng.pick(Vocabulary.topics)
         let title = "\(region.short)召开\(topic)\(rng.pick(["座谈会", "推进会", "发布会", "工作会议", "专题培训"]))"
         let month = 1 + rng.below(12), day = 1 + rng.below(28)
-        let paragraphs = [
+        var paragraphs = [
             "\(month)月\(day)日，\(region.full)召开\(topic)相关会议，听取\(rng.pick(Vocabulary.subjects))意见建议。",
             "会议指出，要\(prose(4))。平台上线以来，已累计提供服务\(1000 + rng.below(9000))余次。",
-            "\(rng.pick(Vocabulary.connectors))，\(region.short)将\(prose(3))，加快\(topic)发展步伐。",
         ]
+        for _ in 0..<(2 + rng.below(3)) { paragraphs.append(proseParagraph()) }
+        paragraphs.append("\(rng.pick(Vocabulary.connectors))，\(region.short)将\(prose(3))，加快\(topic)发展步伐。")
         return GeneratedArticle(title: title, paragraphs: paragraphs, source: rng.pick(Vocabulary.mediaSources), url: url(rng.chance(20)))
     }
 
@@ -311,12 +315,22 @@ struct BulletinWriter {
     /// `count` clauses of ordinary policy prose.
     mutating func prose(_ count: Int) -> String {
         (0..<count).map { _ in
-            switch rng.below(3) {
+            switch rng.below(6) {
             case 0: "\(rng.pick(Vocabulary.actions))\(rng.pick(Vocabulary.topics))\(rng.pick(Vocabulary.objects))"
             case 1: "\(rng.pick(Vocabulary.actions))\(rng.pick(Vocabulary.objects))"
-            default: "推动\(rng.pick(Vocabulary.topics))与\(rng.pick(Vocabulary.topics))深度融合"
+            case 2: "推动\(rng.pick(Vocabulary.topics))与\(rng.pick(Vocabulary.phrases))深度融合"
+            case 3: "\(rng.pick(Vocabulary.verbs))\(rng.pick(Vocabulary.phrases))"
+            case 4: "围绕\(rng.pick(Vocabulary.phrases))\(rng.pick(Vocabulary.verbs))\(rng.pick(Vocabulary.phrases))"
+            default: "\(rng.pick(Vocabulary.phrases))\(rng.pick(Vocabulary.outcomes))"
             }
         }.joined(separator: "，")
+    }
+
+    /// A paragraph of several sentences of prose.
+    mutating func proseParagraph() -> String {
+        let opener = rng.pick(["在\(rng.pick(Vocabulary.phrases))方面，", "\(rng.pick(Vocabulary.connectors))，", "",
+                               "\(rng.pick(Vocabulary.subjects))要", "据介绍，"])
+        return opener + (0..<(3 + rng.below(3))).map { _ in prose(2 + rng.below(3)) }.joined(separator: "。") + "。"
     }
 
     mutating func url(_ present: Bool) -> String? {

@@ -18,6 +18,7 @@ struct PolicyKB: ParsableCommand {
 
     /// Exit statuses: 0 success, 1 bad input or a failed file, 2 usage.
     static func main() {
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,12 +1,26 @@
 /// An article body as code points, with its paragraphs, for extraction that
 /// reports offsets in code points (`body[start..<end]`).
 struct BodyText {
+    /// The text itself, kept so that slices are copied as bytes.
+    let text: String
     let scalars: [Unicode.Scalar]
+    /// UTF-8 offset of each scalar in `text`, and of the end.
+    private let byteOffsets: [Int32]
     /// Paragraph ranges, separated in the text by blank lines.
     let paragraphs: [Range<Int>]
 
     init(_ text: String) {
+        self.text = text
         scalars = Array(text.unicodeScalars)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var byte: Int32 = 0
+        for scalar in scalars {
+            offsets.append(byte)
+            byte += Int32(UTF8.width(scalar))
+        }
+        offsets.append(byte)
+        byteOffsets = offsets
         var ranges: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -25,10 +39,29 @@ struct BodyText {
 
     var count: Int { scalars.count }
 
+    /// The text of code points `range`.
+    /// - Complexity: O(length of the slice): a copy of its UTF-8 bytes.
     subscript(range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-        return String(view)
+        let range = range.clamped(to: 0..<scalars.count)
+        let from = Int(byteOffsets[range.lowerBound]), to = Int(byteOffsets[range.upperBound])
+        let utf8 = text.utf8
+        if let slice = utf8.withContiguousStorageIfAvailable({ String(decoding: $0[from..<to], as: UTF8.self) }) {
+            return slice
+        }
+        return String(decoding: Array(utf8)[from..<to], as: UTF8.self)
+    }
+
+    /// Whether `needle` occurs in `range` (a byte search).
+    func contains(_ needle: String, in range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return needle.isEmpty }
+        let range = range.clamped(to: 0..<scalars.count)
+        let from = Int(byteOffsets[range.lowerBound]), to = Int(byteOffsets[range.upperBound])
+        var pattern = needle
+        return pattern.withUTF8 { pattern in
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                String.find(pattern, in: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+            } ?? self[range].containsText(needle)
+        }
     }
 
     func paragraph(containing offset: Int) -> Range<Int>? {
@@ -78,6 +111,20 @@ struct BodyText {
             guard i < scalars.count, scalars[i] == scalar else { return false }
             i += 1
         }
+        return true
+    }
+
+    /// Whether `word` starts at `offset` and ends by `limit`.
+    func hasPrefix(_ word: [Unicode.Scalar], at offset: Int, before limit: Int) -> Bool {
+        guard offset + word.count <= limit else { return false }
+        for k in 0..<word.count where scalars[offset + k] != word[k] { return false }
+        return true
+    }
+
+    /// Whether `word` ends at `end` and starts at or after `floor`.
+    func hasSuffix(_ word: [Unicode.Scalar], at end: Int, after floor: Int) -> Bool {
+        guard end - word.count >= floor else { return false }
+        for k in 0..<word.count where scalars[end - word.count + k] != word[k] { return false }
         return true
     }
 

@@ -54,8 +54,7 @@ struct GoalExtractor {
 
     func extract(body: BodyText, policies: PolicyExtractor.Result, targets: [ExtractedTarget],
                  articleRegion: String?) -> [ExtractedGoal] {
-        let text = body[0..<body.count]
-        let quantities = scanner.quantities(in: text)
+        let quantities = scanner.quantities(in: body.text)
         let context = Context(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                               titleSpans: PolicyExtractor.bracketedTitles(in: body).map { $0.start..<$0.end })
         var goals: [ExtractedGoal] = []
@@ -125,9 +124,7 @@ struct GoalExtractor {
             metric = previous.metric + metric
         }
 
-        let stretch = ["力争", "争取", "力求"].contains { word in
-            !body.occurrences(of: word, in: clauseStart..<quantity.start).isEmpty
-        }
+        let stretch = ["力争", "争取", "力求"].contains { body.contains($0, in: clauseStart..<quantity.start) }
         let target = context.targets.lastIndex { $0.governs(quantity.start) }
         let policy = PolicyContext.policy(at: quantity.start, body: body, policies: context.policies)
         var year: Int?
@@ -163,48 +160,40 @@ struct GoalExtractor {
     /// figure.
     func beforePhrase(_ quantity: Quantity, clauseStart: Int, previous: (quantity: Quantity, metric: String)?,
                       body: BodyText) -> (text: String, range: Range<Int>) {
+        let s = body.scalars
         var start = clauseStart
         if let previous, previous.quantity.end > start, previous.quantity.end <= quantity.start {
             start = previous.quantity.end
         }
-        if let comma = (start..<quantity.start).last(where: { body.scalars[$0] == "、" }) { start = comma + 1 }
+        if let comma = (start..<quantity.start).last(where: { s[$0] == "、" }) { start = comma + 1 }
         var end = quantity.start
-        var text = body[start..<end]
-        // Strip horizons (到2027年，) and leading verbs, trailing copulas.
+        // Strip leading verbs and adverbs, trailing copulas and comparators,
+        // on code points: this runs for every number of every article.
         var changed = true
-        while changed {
+        while changed && start < end {
             changed = false
-            let trimmed = text.drop(while: { $0 == " " || $0 == "、" })
-            if trimmed.count != text.count {
-                start += text.unicodeScalars.count - trimmed.unicodeScalars.count
-                text = String(trimmed)
+            while start < end && (s[start] == " " || s[start] == "、") { start += 1; changed = true }
+            if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }) {
+                start += word.count
                 changed = true
             }
-            for word in Self.leadingWords where text.hasPrefix(word) {
-                start += word.unicodeScalars.count
-                text = String(text.dropFirst(word.count))
-                changed = true
-                break
-            }
-            for word in Self.trailingWords where text.hasSuffix(word) {
-                end -= word.unicodeScalars.count
-                text = String(text.dropLast(word.count))
-                changed = true
-                break
-            }
-            while let last = text.last, last == " " {
-                text.removeLast()
-                end -= 1
+            if let word = Self.trailingScalars.first(where: { body.hasSuffix($0, at: end, after: start) }) {
+                end -= word.count
                 changed = true
             }
+            while end > start && s[end - 1] == " " { end -= 1; changed = true }
         }
-        if text.contains(where: { "《》“”\"".contains($0) }) || text.count > 30 {
+        guard start < end else { return ("", start..<start) }
+        if end - start > 30 || s[start..<end].contains(where: { "《》“”\"".unicodeScalars.contains($0) }) {
             // Too long or quoted: keep the end, which names the thing.
-            let kept = String(text.suffix(16))
-            return (kept, (end - kept.unicodeScalars.count)..<end)
+            let from = max(start, end - 16)
+            return (body[from..<end], from..<end)
         }
-        return (text, start..<end)
+        return (body[start..<end], start..<end)
     }
+
+    static let leadingScalars = leadingWords.map { Array($0.unicodeScalars) }
+    static let trailingScalars = trailingWords.map { Array($0.unicodeScalars) }
 
     /// The noun phrase right after a number (不少于100项关键技术 → 关键技术), up
     /// to the end of the clause or a verb that starts the rest of it.
@@ -276,9 +265,8 @@ struct GoalExtractor {
 
     func kind(of quantity: Quantity, clauseStart: Int, clauseEnd: Int, body: BodyText, context: Context) -> ExtractedGoal.Kind {
         let sentenceStart = body.sentenceStart(before: quantity.start)
-        let lead = body[clauseStart..<quantity.start]
-        if Self.statisticMarkers.contains(where: { lead.contains($0) })
-            || body[sentenceStart..<quantity.start].contains("截至") {
+        if Self.statisticMarkers.contains(where: { body.contains($0, in: clauseStart..<quantity.start) })
+            || body.contains("截至", in: sentenceStart..<quantity.start) {
             return .statistic
         }
         let isMoney = quantity.unit.map { $0.hasSuffix("元") } ?? false
@@ -299,7 +287,7 @@ struct GoalExtractor {
         let sentenceStart = body.sentenceStart(before: quantity.start)
         let previousClause = clauseStart > sentenceStart ? body.clauseStart(before: clauseStart - 1) : clauseStart
         for range in [quantity.end..<clauseEnd, clauseStart..<quantity.start, previousClause..<clauseStart] {
-            for word in Self.incentiveWords {
+            for word in Self.incentiveWords where body.contains(word, in: range) {
                 guard let offset = body.occurrences(of: word, in: range).first else { continue }
                 if word == "券" {
                     // 数转券, 算力券: the voucher's name is the characters before 券.

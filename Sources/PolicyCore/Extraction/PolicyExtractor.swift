@@ -111,9 +111,12 @@ struct PolicyExtractor {
             }
         }
         for (number, paragraph) in body.paragraphs.enumerated() {
-            let text = body[paragraph].removingWhitespace
-            guard text.hasPrefix("《"), text.hasSuffix("》"),
-                  let reference = result.references.first(where: { paragraph.contains($0.offset) }) else { continue }
+            // A paragraph that is a 《…》 title alone opens that policy's part.
+            guard let first = body.scalars[paragraph].first(where: { !$0.isSpace }), first == "《",
+                  let last = body.scalars[paragraph].last(where: { !$0.isSpace }), last == "》",
+                  let reference = result.references.first(where: { paragraph.contains($0.offset) }),
+                  mentions.contains(where: { $0.start == reference.offset && $0.end >= paragraph.upperBound - 1 })
+            else { continue }
             result.headings.append((number, reference.policy))
         }
         // The main policy: the first one given a short name, else the first named.
@@ -198,7 +201,7 @@ struct PolicyExtractor {
     /// sentence names, else to the article's main policy.
     func assignDatesOfForce(_ result: inout Result, body: BodyText) {
         guard !result.policies.isEmpty else { return }
-        for marker in ["起施行", "起实施", "起执行", "起生效", "施行", "生效"] {
+        for marker in ["起施行", "起实施", "起执行", "起生效", "施行", "生效"] where body.text.containsText(marker) {
             for offset in body.occurrences(of: marker) {
                 let sentenceStart = body.sentenceStart(before: offset)
                 guard let date = Self.lastDate(in: body, range: sentenceStart..<offset) else { continue }
@@ -206,7 +209,7 @@ struct PolicyExtractor {
                 if let index, result.policies[index].effectiveFrom == nil { result.policies[index].effectiveFrom = date }
             }
         }
-        for offset in body.occurrences(of: "有效期至") {
+        for offset in body.text.containsText("有效期至") ? body.occurrences(of: "有效期至") : [] {
             let end = body.sentenceEnd(after: offset)
             guard let date = Self.firstDate(in: body, range: offset..<end) else { continue }
             let index = policy(for: body.sentenceStart(before: offset)..<offset, in: result)

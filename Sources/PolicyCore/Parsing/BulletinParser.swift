@@ -32,7 +32,7 @@ public struct BulletinParser: Sendable {
     /// - Complexity: O(n) in the length of the text, plus O(t·l) title
     ///   comparisons for t titles over l lines.
     public func parse(_ text: String) throws(BulletinParseError) -> ParsedIssue {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines
             .map { $0.trimmingWhitespace() }
         guard let contentsLine = lines.firstIndex(where: Self.isContentsHeading) else {
             throw .noContents

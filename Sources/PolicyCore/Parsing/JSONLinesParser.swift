@@ -27,7 +27,7 @@ public struct JSONLinesParser: Sendable {
         var publications: [String] = []
         var dates: [String?] = []
         var numbers: [Int?] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.lines.enumerated() {
             let number = offset + 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let object: [String: Any]

@@ -3,8 +3,19 @@
 public struct RegionDetector: Sendable {
     public let gazetteer: Gazetteer
 
+    /// National and international markers by first character, longest first.
+    private let markersByFirst: [Unicode.Scalar: [(scalars: [Unicode.Scalar], code: String)]]
+
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        var markers: [Unicode.Scalar: [(scalars: [Unicode.Scalar], code: String)]] = [:]
+        for (list, code) in [(Self.nationalMarkers, "CN"), (Self.internationalMarkers, "INTL")] {
+            for marker in list {
+                let scalars = Array(marker.unicodeScalars)
+                markers[scalars[0], default: []].append((scalars, code))
+            }
+        }
+        markersByFirst = markers.mapValues { $0.sorted { $0.scalars.count > $1.scalars.count } }
     }
 
     /// Bodies of the central government: their mention makes a text national.
@@ -39,27 +50,24 @@ public struct RegionDetector: Sendable {
     }
 
     /// Every mention, ordered by position, longest first at one position.
+    /// - Complexity: O(n·k) for n characters and k names or markers sharing
+    ///   a first character.
     func mentions(in text: String) -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         var found = gazetteer.matches(in: scalars).map { Mention(start: $0.start, length: $0.end - $0.start, code: $0.code) }
-        for (markers, code) in [(Self.nationalMarkers, "CN"), (Self.internationalMarkers, "INTL")] {
-            for marker in markers {
-                let needle = Array(marker.unicodeScalars)
-                var i = 0
-                while i + needle.count <= scalars.count {
-                    if Gazetteer.hasPrefix(scalars, at: i, needle) {
-                        found.append(Mention(start: i, length: needle.count, code: code))
-                        break
-                    }
-                    i += 1
-                }
+        var seen = Set<String>()
+        for i in scalars.indices {
+            guard let candidates = markersByFirst[scalars[i]] else { continue }
+            for marker in candidates where Gazetteer.hasPrefix(scalars, at: i, marker.scalars) {
+                // Each marker counts at its first place only.
+                let key = String(String.UnicodeScalarView(marker.scalars))
+                if seen.insert(key).inserted { found.append(Mention(start: i, length: marker.scalars.count, code: marker.code)) }
             }
         }
         // 八部门联合印发: ministries acting together.
-        if let range = text.range(of: "部门"), text[..<range.lowerBound].count <= 3,
-           text[..<range.lowerBound].allSatisfy({ "一二三四五六七八九十多两0123456789".contains($0) }),
-           !text[..<range.lowerBound].isEmpty {
-            found.append(Mention(start: 0, length: text[..<range.upperBound].unicodeScalars.count, code: "CN"))
+        if let bu = scalars.firstIndex(of: "部"), bu > 0, bu <= 3, bu + 1 < scalars.count, scalars[bu + 1] == "门",
+           scalars[..<bu].allSatisfy({ "一二三四五六七八九十多两0123456789".unicodeScalars.contains($0) }) {
+            found.append(Mention(start: 0, length: bu + 2, code: "CN"))
         }
         return found.sorted { $0.start != $1.start ? $0.start < $1.start : $0.length > $1.length }
     }

@@ -51,13 +51,12 @@ extension PolicyStore {
                       prepared.encoding.rawValue, Self.timestamp(date)])
             let issueID = database.lastInsertRowID
             let articleIDs = try insertArticles(issue.articles, issueID: issueID)
+            var links = RowBatch(table: "article_links", columns: ["article_id", "position", "url"])
             for (article, articleID) in zip(issue.articles, articleIDs) {
-                for (position, url) in article.urls.enumerated() {
-                    try database.execute("INSERT INTO article_links (article_id, position, url) VALUES (?, ?, ?)",
-                                         [articleID, position + 1, url])
-                }
-                try writeExtraction(article.extraction, articleID: articleID, articleRegion: article.regionCode)
+                for (position, url) in article.urls.enumerated() { links.append([articleID, position + 1, url]) }
             }
+            try insert(links)
+            try writeExtraction(of: zip(issue.articles, articleIDs).map { ($0.0, $0.1) })
             return previous == nil ? .inserted(issueID: issueID) : .replaced(issueID: issueID)
         }
     }
@@ -71,28 +70,53 @@ extension PolicyStore {
     /// merging. One statement per batch keeps that to one flush per batch,
     /// as a bulk INSERT … SELECT into FTS5 has.
     func insertArticles(_ articles: [ParsedArticle], issueID: Int64) throws -> [Int64] {
-        // Inside this write transaction no one else can take these ids.
-        let first = (try database.scalar("SELECT coalesce(max(id), 0) + 1 FROM articles").int64) ?? 1
-        let batch = 200
-        var ids: [Int64] = []
-        for start in stride(from: 0, to: articles.count, by: batch) {
-            let chunk = articles[start..<min(articles.count, start + batch)]
-            let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            let statement = try database.cached("""
-                INSERT INTO articles (id, issue_id, position, section, page, title, body, source, region_code, published_on)
-                VALUES \(placeholders)
-                """)
-            var values: [any DatabaseValueConvertible] = []
-            values.reserveCapacity(chunk.count * 10)
-            for article in chunk {
-                let id = first + Int64(ids.count)
-                ids.append(id)
-                values += [id, issueID, article.position, article.section, article.page, article.title, article.body,
-                           article.source, article.regionCode, article.date] as [any DatabaseValueConvertible]
-            }
-            try statement.execute(values)
+        let first = try nextID("articles")
+        var batch = RowBatch(table: "articles", columns: ["id", "issue_id", "position", "section", "page", "title", "body",
+                                                           "source", "region_code", "published_on"])
+        for (offset, article) in articles.enumerated() {
+            batch.append([first + Int64(offset), issueID, article.position, article.section, article.page, article.title,
+                          article.body, article.source, article.regionCode, article.date])
         }
-        return ids
+        try insert(batch)
+        return articles.indices.map { first + Int64($0) }
+    }
+
+    /// The id after the largest in `table`; inside the write transaction no
+    /// one else can take it.
+    func nextID(_ table: String) throws -> Int64 {
+        (try database.cached("SELECT coalesce(max(id), 0) + 1 FROM \(table)").rows().first?[0].int64) ?? 1
+    }
+
+    /// Rows for one table, written with as few statements as possible:
+    /// every statement that may abort opens a statement journal (and tells
+    /// FTS5 of a savepoint), so a file's goals go in a handful of
+    /// statements rather than one per row.
+    struct RowBatch {
+        let table: String
+        let columns: [String]
+        var rows: [[any DatabaseValueConvertible]] = []
+
+        init(table: String, columns: [String]) {
+            self.table = table
+            self.columns = columns
+        }
+
+        mutating func append(_ row: [any DatabaseValueConvertible]) {
+            rows.append(row)
+        }
+    }
+
+    func insert(_ batch: RowBatch) throws {
+        // "The maximum number of host parameters ... defaults to 32766"; stay well below.
+        let perStatement = max(1, 4000 / batch.columns.count)
+        let tuple = "(" + Array(repeating: "?", count: batch.columns.count).joined(separator: ", ") + ")"
+        for start in stride(from: 0, to: batch.rows.count, by: perStatement) {
+            let chunk = batch.rows[start..<min(batch.rows.count, start + perStatement)]
+            let statement = try database.cached("""
+                INSERT INTO \(batch.table) (\(batch.columns.joined(separator: ", "))) VALUES \(Array(repeating: tuple, count: chunk.count).joined(separator: ", "))
+                """)
+            try statement.execute(Array(chunk.joined()))
+        }
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -108,57 +132,64 @@ extension PolicyStore {
             """)
     }
 
-    /// Writes the policies, targets and goals of one article.
-    func writeExtraction(_ extraction: ArticleExtraction, articleID: Int64, articleRegion: String?) throws {
-        var policyIDs: [Int64] = []
-        for policy in extraction.policies {
-            // One row per policy across articles: fill in what is still unknown.
-            let statement = try database.cached("""
-                INSERT INTO policies (title, title_key, region_code, start_year, end_year, effective_from, effective_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (title_key) DO UPDATE SET
-                    region_code = coalesce(policies.region_code, excluded.region_code),
-                    start_year = coalesce(policies.start_year, excluded.start_year),
-                    end_year = coalesce(policies.end_year, excluded.end_year),
-                    effective_from = coalesce(policies.effective_from, excluded.effective_from),
-                    effective_until = coalesce(policies.effective_until, excluded.effective_until)
-                RETURNING id
-                """)
-            let rows = try statement.rows([policy.title, policy.title.comparisonKey, policy.regionCode, policy.startYear,
-                                           policy.endYear, policy.effectiveFrom, policy.effectiveUntil])
-            guard let id = rows.first?[0].int64 else { throw PolicyError("policy \(policy.title) was not stored") }
-            policyIDs.append(id)
-            try database.execute("""
-                INSERT INTO policy_mentions (policy_id, article_id, alias, start, end) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (policy_id, article_id) DO NOTHING
-                """, [id, articleID, policy.alias, policy.start, policy.end])
-        }
-        var targetIDs: [Int64] = []
-        for target in extraction.targets {
-            let policyID = target.policyIndex.map { policyIDs[$0] }
-            let region = target.policyIndex.flatMap { extraction.policies[$0].regionCode } ?? articleRegion
-            try database.execute("""
-                INSERT INTO targets (article_id, policy_id, region_code, year, year_source, text, start, end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [articleID, policyID, region, target.year, target.yearSource.rawValue, target.text,
-                      target.start, target.end])
-            targetIDs.append(database.lastInsertRowID)
-        }
-        for goal in extraction.goals {
-            try database.execute("""
-                INSERT INTO goals (article_id, policy_id, target_id, kind, metric, comparator, value_exact, value, unit,
-                                   stretch, year, year_source, region_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [articleID, goal.policyIndex.map { policyIDs[$0] }, goal.targetIndex.map { targetIDs[$0] },
-                      goal.kind.rawValue, goal.metric, goal.comparator.rawValue, goal.value.description,
-                      NSDecimalNumber(decimal: goal.value).doubleValue, goal.unit, goal.stretch, goal.year,
-                      goal.yearSource.rawValue, goal.regionCode])
-            let goalID = database.lastInsertRowID
-            for (position, span) in goal.evidence.enumerated() {
-                try database.execute("""
-                    INSERT INTO goal_evidence (goal_id, position, article_id, start, end, text) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [goalID, position + 1, articleID, span.start, span.end, span.text])
+    /// Writes the policies, targets and goals of a file's articles.
+    func writeExtraction(of articles: [(article: ParsedArticle, id: Int64)]) throws {
+        var mentions = RowBatch(table: "policy_mentions", columns: ["policy_id", "article_id", "alias", "start", "end"])
+        var targets = RowBatch(table: "targets", columns: ["id", "article_id", "policy_id", "region_code", "year",
+                                                           "year_source", "text", "start", "end"])
+        var goals = RowBatch(table: "goals", columns: ["id", "article_id", "policy_id", "target_id", "kind", "metric",
+                                                       "comparator", "value_exact", "value", "unit", "stretch", "year",
+                                                       "year_source", "region_code"])
+        var evidence = RowBatch(table: "goal_evidence", columns: ["goal_id", "position", "article_id", "start", "end", "text"])
+        var nextTarget = try nextID("targets")
+        var nextGoal = try nextID("goals")
+        for (article, articleID) in articles {
+            let extraction = article.extraction
+            var policyIDs: [Int64] = []
+            for policy in extraction.policies {
+                let id = try upsert(policy)
+                policyIDs.append(id)
+                mentions.append([id, articleID, policy.alias, policy.start, policy.end])
+            }
+            let firstTarget = nextTarget
+            for target in extraction.targets {
+                let region = target.policyIndex.flatMap { extraction.policies[$0].regionCode } ?? article.regionCode
+                targets.append([nextTarget, articleID, target.policyIndex.map { policyIDs[$0] }, region, target.year,
+                                target.yearSource.rawValue, target.text, target.start, target.end])
+                nextTarget += 1
+            }
+            for goal in extraction.goals {
+                goals.append([nextGoal, articleID, goal.policyIndex.map { policyIDs[$0] },
+                              goal.targetIndex.map { firstTarget + Int64($0) }, goal.kind.rawValue, goal.metric,
+                              goal.comparator.rawValue, goal.value.description,
+                              NSDecimalNumber(decimal: goal.value).doubleValue, goal.unit, goal.stretch, goal.year,
+                              goal.yearSource.rawValue, goal.regionCode])
+                for (position, span) in goal.evidence.enumerated() {
+                    evidence.append([nextGoal, position + 1, articleID, span.start, span.end, span.text])
+                }
+                nextGoal += 1
             }
         }
+        for batch in [mentions, targets, goals, evidence] { try insert(batch) }
+    }
+
+    /// One row per policy across articles: inserted, or completed with what
+    /// was still unknown. Returns its id.
+    func upsert(_ policy: ExtractedPolicy) throws -> Int64 {
+        let statement = try database.cached("""
+            INSERT INTO policies (title, title_key, region_code, start_year, end_year, effective_from, effective_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (title_key) DO UPDATE SET
+                region_code = coalesce(policies.region_code, excluded.region_code),
+                start_year = coalesce(policies.start_year, excluded.start_year),
+                end_year = coalesce(policies.end_year, excluded.end_year),
+                effective_from = coalesce(policies.effective_from, excluded.effective_from),
+                effective_until = coalesce(policies.effective_until, excluded.effective_until)
+            RETURNING id
+            """)
+        let rows = try statement.rows([policy.title, policy.title.comparisonKey, policy.regionCode, policy.startYear,
+                                       policy.endYear, policy.effectiveFrom, policy.effectiveUntil])
+        guard let id = rows.first?[0].int64 else { throw PolicyError("policy \(policy.title) was not stored") }
+        return id
     }
 }

@@ -32,6 +32,9 @@ public final class PolicyStore {
             database = try Database(path: path, mode: access == .read ? .readOnly : .readWrite)
             try database.execute("PRAGMA foreign_keys = ON")
             if access == .write {
+                // Before the file has a schema: articles of a few kilobytes
+                // leave half of every 4 KB page empty; 8 KB pages hold three.
+                if try database.userVersion() == 0 { try database.execute("PRAGMA page_size = 8192") }
                 try database.execute("PRAGMA journal_mode = WAL")
                 try database.execute("PRAGMA synchronous = NORMAL")
             }

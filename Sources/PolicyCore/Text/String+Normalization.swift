@@ -149,6 +149,26 @@ extension Character {
     public var isHan: Bool { unicodeScalars.first?.isHan ?? false }
 }
 
+extension String {
+    /// The lines of the text (split at LF), empty ones kept.
+    /// - Complexity: O(n) over UTF-8 bytes; splitting by Character would
+    ///   walk grapheme clusters.
+    public var lines: [Substring] {
+        var result: [Substring] = []
+        var start = startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                result.append(self[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(self[start..<endIndex])
+        return result
+    }
+}
+
 extension StringProtocol {
     /// Whether `needle` occurs in this text, by a byte search (memchr and
     /// memcmp): far cheaper per line than Foundation's `range(of:)`.
