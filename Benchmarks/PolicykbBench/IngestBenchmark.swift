@@ -33,6 +33,8 @@ struct IngestBenchmark {
         var rows: [Row] = []
         let db = "\(workDirectory)/policykb.sqlite"
         remove(db)
+        // Each run starts with no dirty pages of an earlier one being written back.
+        sync()
         let ingest = try measure(policykb, ["ingest", corpus, "--db", db, "--quiet"])
         guard ingest.status == 0 else { throw BenchError("policykb ingest failed with status \(ingest.status)") }
         let articles = try Database(path: db, mode: .readOnly).scalar("SELECT count(*) FROM articles").int ?? 0
@@ -42,6 +44,7 @@ struct IngestBenchmark {
         for tokenizer in ["policykb", "trigram"] {
             let target = "\(workDirectory)/\(tokenizer)-fts.sqlite"
             remove(target)
+            sync()
             let load = try measure(bench.path, ["load", "--source", db, "--target", target, "--tokenizer", tokenizer])
             guard load.status == 0 else { throw BenchError("load into \(tokenizer) failed") }
             rows.append(Row(name: tokenizer == "policykb" ? "bare FTS5, policykb tokenizer (floor)" : "bare FTS5, trigram",
@@ -51,6 +54,7 @@ struct IngestBenchmark {
         let smallDB = "\(workDirectory)/policykb-small.sqlite"
         remove(smallDB)
         let (smallBytes, _) = directorySize(small)
+        sync()
         let smallRun = try measure(policykb, ["ingest", small, "--db", smallDB, "--quiet"])
         let smallArticles = try Database(path: smallDB, mode: .readOnly).scalar("SELECT count(*) FROM articles").int ?? 0
         rows.append(Row(name: "policykb ingest, small corpus", bytes: smallBytes, articles: smallArticles,
