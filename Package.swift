@@ -47,7 +47,7 @@ let package = Package(
         // Benchmarks (not part of the tests): see README.
         .executableTarget(
             name: "policykb-bench",
-            dependencies: ["CorpusGenerator", "SQLiteDB"],
+            dependencies: ["CorpusGenerator", "SQLiteDB", "PolicyCore"],
             path: "Benchmarks/PolicykbBench"
         ),
         // The command-line tool.

@@ -44,16 +44,20 @@ CREATE TABLE issues (
     ingested_at       TEXT NOT NULL
 ) STRICT;
 
+-- The body is the last column: SQLite reads a row's columns in order, so
+-- filters, sorts and facets on the small ones never walk through the text.
 CREATE TABLE articles (
-    id          INTEGER PRIMARY KEY,
-    issue_id    INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,             -- order in the issue, from 1
-    section     TEXT,
-    page        INTEGER,                      -- page number given by the contents
-    title       TEXT NOT NULL,
-    body        TEXT NOT NULL,                -- paragraphs separated by one blank line
-    source      TEXT,                         -- 来源
-    region_code TEXT REFERENCES regions(code),
+    id           INTEGER PRIMARY KEY,
+    issue_id     INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,             -- order in the issue, from 1
+    section      TEXT,
+    page         INTEGER,                      -- page number given by the contents
+    published_on TEXT CHECK (published_on IS NULL OR published_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                                               -- its own date (JSON Lines); else the issue's
+    region_code  TEXT REFERENCES regions(code),
+    source       TEXT,                         -- 来源
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL,                -- paragraphs separated by one blank line
     UNIQUE (issue_id, position)
 ) STRICT;
 
@@ -95,7 +99,7 @@ END;
 CREATE VIEW v_articles AS
 SELECT a.id,
        i.publication,
-       i.issue_date,
+       coalesce(a.published_on, i.issue_date) AS issue_date,
        i.number            AS issue_number,
        i.cumulative_number,
        a.section,
@@ -106,7 +110,8 @@ SELECT a.id,
        a.source,
        (SELECT json_group_array(url) FROM (SELECT url FROM article_links l WHERE l.article_id = a.id ORDER BY l.position)) AS urls,
        length(a.body)      AS body_chars,
-       a.issue_id
+       a.issue_id,
+       i.source_file
 FROM articles a
 JOIN issues i ON i.id = a.issue_id
 LEFT JOIN regions r ON r.code = a.region_code;

@@ -4,6 +4,7 @@ import Foundation
 // test suite.
 //
 //   swift build -c release && .build/release/policykb-bench ingest [--mb 200] [--small-mb 50]
+//   .build/release/policykb-bench search [--articles 100000]
 //   .build/release/policykb-bench load --source DB --target DB --tokenizer policykb|trigram
 
 func option(_ name: String) -> String? {
@@ -20,13 +21,18 @@ do {
         if let mb = option("--small-mb").flatMap(Double.init) { benchmark.smallMegabytes = mb }
         if let dir = option("--work") { benchmark.workDirectory = dir }
         try benchmark.run()
+    case "search":
+        var benchmark = SearchBenchmark()
+        if let count = option("--articles").flatMap(Int.init) { benchmark.articles = count }
+        if let dir = option("--work") { benchmark.workDirectory = dir }
+        try benchmark.run()
     case "load":
         guard let source = option("--source"), let target = option("--target") else {
             throw BenchError("load needs --source and --target")
         }
         try FTSLoad(source: source, target: target, tokenizer: option("--tokenizer") ?? "policykb").run()
     default:
-        throw BenchError("usage: policykb-bench ingest [--mb 200] [--small-mb 50] [--work DIR]")
+        throw BenchError("usage: policykb-bench ingest [--mb 200] [--small-mb 50] [--work DIR] | search [--articles 100000] [--work DIR]")
     }
 } catch {
     FileHandle.standardError.write(Data("policykb-bench: \(error)\n".utf8))

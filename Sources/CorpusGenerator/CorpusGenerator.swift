@@ -75,6 +75,9 @@ struct GeneratedArticle {
 struct BulletinWriter {
     var rng: SeededGenerator
     let index: Int
+    /// What the article being written is about: most of its prose returns
+    /// to these, as a real article keeps to its subject.
+    var topics: [String] = []
 
     init(rng: SeededGenerator, index: Int) {
         self.rng = rng
@@ -187,6 +190,7 @@ struct BulletinWriter {
     // MARK: Articles
 
     mutating func article(position: Int) -> GeneratedArticle {
+        topics = [rng.pick(Vocabulary.topics), rng.pick(Vocabulary.topics)]
         switch rng.below(10) {
         case 0..<5: return regionalPolicy()
         case 5..<7: return nationalPolicy()
@@ -196,7 +200,7 @@ struct BulletinWriter {
     }
 
     mutating func policyTitle(issuer: String) -> (title: String, start: Int, end: Int) {
-        let topic = rng.pick(Vocabulary.topics)
+        let topic = topics.first ?? rng.pick(Vocabulary.topics)
         let start = 2023 + rng.below(4)
         let end = start + 1 + rng.below(3)
         let title = "\(issuer)\(rng.pick(Vocabulary.policyVerbs))\(topic)\(rng.pick(Vocabulary.policyTypes))（\(start)—\(end)年）"
@@ -208,7 +212,7 @@ struct BulletinWriter {
         let office = region.full + rng.pick(region.province ? Vocabulary.provincialOffices : Vocabulary.cityOffices)
         let policy = policyTitle(issuer: region.full)
         let verb = rng.pick(Vocabulary.publishVerbs)
-        let topic = rng.pick(Vocabulary.topics)
+        let topic = topics.first ?? rng.pick(Vocabulary.topics)
         let title = "\(region.short)\(verb)\(shortTitle(policy.title, issuer: region.full))"
         let alias = rng.pick(["行动计划", "实施方案", "若干措施", "方案", "措施"])
         var paragraphs = ["近日，\(office)\(verb)《\(policy.title)》（以下简称《\(alias)》），提出\(prose(3))，推动\(topic)高质量发展。"]
@@ -236,7 +240,7 @@ struct BulletinWriter {
     mutating func international() -> GeneratedArticle {
         let country = rng.pick(Vocabulary.countries)
         let body = country + rng.pick(Vocabulary.foreignBodies)
-        let topic = rng.pick(Vocabulary.topics)
+        let topic = topics.first ?? rng.pick(Vocabulary.topics)
         let title = "\(body)发布\(topic)\(rng.pick(["监管指南", "治理框架", "咨询回应", "战略报告", "行动计划"]))"
         var paragraphs = [
             "近日，\(body)发布关于\(topic)的文件，强调\(prose(2))，并为企业提供明确指引。",
@@ -250,7 +254,7 @@ struct BulletinWriter {
 
     mutating func event() -> GeneratedArticle {
         let region = rng.pick(Vocabulary.regions)
-        let topic = rng.pick(Vocabulary.topics)
+        let topic = topics.first ?? rng.pick(Vocabulary.topics)
         let title = "\(region.short)召开\(topic)\(rng.pick(["座谈会", "推进会", "发布会", "工作会议", "专题培训"]))"
         let month = 1 + rng.below(12), day = 1 + rng.below(28)
         var paragraphs = [
@@ -271,7 +275,7 @@ struct BulletinWriter {
     /// Several clauses of goals: counts, money and shares, sometimes with a
     /// stretch figure, a qualifier or a horizon of their own.
     mutating func goalSentence(region: String) -> String {
-        var clauses: [String] = ["\(rng.pick(Vocabulary.topics))\(rng.pick(Vocabulary.qualities))"]
+        var clauses: [String] = ["\(topic())\(rng.pick(Vocabulary.qualities))"]
         for _ in 0..<(2 + rng.below(4)) {
             switch rng.below(6) {
             case 0, 1, 2:
@@ -313,12 +317,17 @@ struct BulletinWriter {
     }
 
     /// `count` clauses of ordinary policy prose.
+    /// A topic of the article, now and then another one.
+    mutating func topic() -> String {
+        rng.chance(85) && !topics.isEmpty ? rng.pick(topics) : rng.pick(Vocabulary.topics)
+    }
+
     mutating func prose(_ count: Int) -> String {
         (0..<count).map { _ in
             switch rng.below(6) {
-            case 0: "\(rng.pick(Vocabulary.actions))\(rng.pick(Vocabulary.topics))\(rng.pick(Vocabulary.objects))"
+            case 0: "\(rng.pick(Vocabulary.actions))\(topic())\(rng.pick(Vocabulary.objects))"
             case 1: "\(rng.pick(Vocabulary.actions))\(rng.pick(Vocabulary.objects))"
-            case 2: "推动\(rng.pick(Vocabulary.topics))与\(rng.pick(Vocabulary.phrases))深度融合"
+            case 2: "推动\(topic())与\(rng.pick(Vocabulary.phrases))深度融合"
             case 3: "\(rng.pick(Vocabulary.verbs))\(rng.pick(Vocabulary.phrases))"
             case 4: "围绕\(rng.pick(Vocabulary.phrases))\(rng.pick(Vocabulary.verbs))\(rng.pick(Vocabulary.phrases))"
             default: "\(rng.pick(Vocabulary.phrases))\(rng.pick(Vocabulary.outcomes))"

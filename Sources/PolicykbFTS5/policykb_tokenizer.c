@@ -162,6 +162,12 @@ static int nothing_tokenized_after(const unsigned char *s, int bytes, int i) {
     return 1;
 }
 
+/* A token that marks punctuation between a word and a CJK run: without it
+ * "5G、家" would put 5g and 家 at neighbouring positions, and the phrase
+ * "5G家" would match text that does not contain it. Runs of CJK characters
+ * need none (a run's last character stands alone), nor do two words. */
+static const char separator_token[] = "|";
+
 int policykb_tokenize(const char *text, int bytes, int query, void *context,
                       policykb_token_callback callback) {
     const unsigned char *s = (const unsigned char *)text;
@@ -169,11 +175,19 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
     char word[PK_MAX_WORD + 4];
     int rc = 0;
     int i = 0;
+    enum char_class last_token = CLASS_OTHER; /* class of the last token: WORD, CJK, or none */
+    int other_start = -1, other_end = -1;     /* first punctuation since that token */
     while (i < bytes && rc == 0) {
         unsigned cp;
         int len = decode(s, bytes, i, &cp);
         unsigned folded = fold(cp);
         enum char_class cls = classify(folded);
+        if ((cls == CLASS_CJK || cls == CLASS_WORD) && other_start >= 0 && last_token != CLASS_OTHER
+            && last_token != cls) {
+            rc = callback(context, 0, separator_token, 1, other_start, other_end);
+            if (rc) break;
+        }
+        if (cls == CLASS_CJK || cls == CLASS_WORD) other_start = -1;
         if (cls == CLASS_CJK) {
             run.count = 0;
             int j = i;
@@ -202,6 +216,7 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
                 break;
             }
             if (rc == 0) rc = emit_run(&run, query, nothing_tokenized_after(s, bytes, j), context, callback);
+            last_token = CLASS_CJK;
             i = j;
         } else if (cls == CLASS_WORD) {
             int n = 0;
@@ -215,7 +230,12 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
                 end = i;
             }
             rc = callback(context, 0, word, n, start, end);
+            last_token = CLASS_WORD;
         } else {
+            if (cls == CLASS_OTHER && other_start < 0) {
+                other_start = i;
+                other_end = i + len;
+            }
             i += len;
         }
     }
@@ -242,9 +262,9 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) 
         int len = decode(s, bytes, i, &cp);
         unsigned folded = fold(cp);
         enum char_class cls = classify(folded);
-        if (cls == CLASS_SPACE && last_was_cjk) {
-            /* Drop a stretch of white space that lies between two CJK
-               characters; keep it otherwise. */
+        if (cls == CLASS_SPACE) {
+            /* Drop a stretch of white space next to a CJK character (on
+               either side), as the tokenizer does; keep it otherwise. */
             int k = i;
             unsigned next = 0;
             enum char_class next_cls = CLASS_SPACE;
@@ -254,7 +274,7 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) 
                 if (next_cls != CLASS_SPACE) break;
                 k += next_len;
             }
-            if (k < bytes && next_cls == CLASS_CJK) {
+            if ((k < bytes && next_cls == CLASS_CJK) || (last_was_cjk && n > 0)) {
                 i = k;
                 continue;
             }

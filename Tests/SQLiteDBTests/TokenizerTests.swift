@@ -51,6 +51,13 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(tokens("COVID-19 5G", query: true) == ["covid@0-5", "19@6-8", "5g@9-11"])
     }
 
+    @Test func punctuationBetweenAWordAndCJKIsASeparator() {
+        #expect(tokens("5G、家", query: false) == ["5g@0-2", "|@2-5", "家@5-8"])
+        #expect(tokens("5G 家", query: false) == ["5g@0-2", "家@3-6"])
+        #expect(tokens("数据，据说", query: true) == ["数据@0-6", "据@3-6", "据说@9-15"])
+        #expect(tokens("AI, ML", query: false) == ["ai@0-2", "ml@4-6"])
+    }
+
     @Test func invalidUTF8IsSkippedNotFatal() {
         var bytes: [UInt8] = Array("数".utf8) + [0xFF, 0xC3] + Array("据".utf8)
         let result = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -69,8 +76,8 @@ private func tokens(_ text: String, query: Bool) -> [String] {
             defer { policykb_free(out); policykb_free(origins) }
             return (String(cString: out), Array(UnsafeBufferPointer(start: origins, count: Int(count) + 1)))
         }
-        #expect(fold("北京 召开 A  B ＡＢＣ").0 == "北京召开 a  b abc")
-        #expect(fold("到 2026 年").0 == "到 2026 年")
+        #expect(fold("北京 召开 A  B ＡＢＣ").0 == "北京召开a  b abc")
+        #expect(fold("到 2026 年").0 == "到2026年")
         #expect(fold("党的二十\n\n大").0 == "党的二十大")
         // "Ａb": the folded "a" comes from byte 0, "b" from byte 3; the end is 4.
         #expect(fold("Ａb").1 == [0, 3, 4])
@@ -90,6 +97,6 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(try match("\"数据\"") == [1, 2])
         let marked = try db.scalar("SELECT highlight(f, 0, '[', ']') FROM f WHERE f MATCH '\"北京召开\"'")
         #expect(marked == .text("国家数据局在[北京 召开]座谈会"))
-        #expect(try db.scalar("SELECT policykb_fold('Ａ 北 京')") == .text("a 北京"))
+        #expect(try db.scalar("SELECT policykb_fold('Ａ 北 京')") == .text("a北京"))
     }
 }

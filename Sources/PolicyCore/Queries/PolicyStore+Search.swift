@@ -108,24 +108,18 @@ extension PolicyStore {
             WHERE article_search MATCH ?\(filter)
             """
         do {
-            let total = try database.scalar("SELECT count(*) \(matches)", values).int ?? 0
-            let statement = try database.prepare("""
-                SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, -s.rank, a.body
-                \(matches)
-                ORDER BY s.rank, coalesce(a.published_on, i.issue_date) DESC, a.id
-                LIMIT ? OFFSET ?
-                """)
-            try statement.bind(values + [request.limit ?? -1, request.offset])
-            var hits: [SearchHit] = []
-            while try statement.step() {
-                let title = statement.text(1), body = statement.text(6)
-                let snippet = Snippet.window(Snippet.mark(body, phrases: request.phrases))
-                    ?? Snippet.window(Snippet.mark(title, phrases: request.phrases))
-                    ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
-                hits.append(SearchHit(
-                    articleID: statement.int64(0), title: title, issueDate: statement.optionalText(2),
-                    section: statement.optionalText(3), regionCode: statement.optionalText(4),
-                    score: statement.double(5), snippet: snippet))
+            var total: Int
+            var hits: [SearchHit]
+            if conditions.isEmpty, let limit = request.limit {
+                // No filter: count and rank inside FTS5 alone, then read the
+                // few articles shown.
+                total = try database.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH ?",
+                                            [request.expression]).int ?? 0
+                hits = try rankedPage(request, limit: limit, total: total)
+                    ?? (try hitsByJoin(request, matches: matches, values: values))
+            } else {
+                total = try database.scalar("SELECT count(*) \(matches)", values).int ?? 0
+                hits = try hitsByJoin(request, matches: matches, values: values)
             }
             var facets: [(SearchRequest.Facet, [FacetCount])] = []
             for facet in request.facets {
@@ -138,6 +132,68 @@ extension PolicyStore {
             // column"); damage to the file has codes of its own.
             throw SearchError.syntax(error.message)
         }
+    }
+
+    /// The page of hits for an unfiltered query, ranked by FTS5 alone: the
+    /// best `offset + limit` rows plus a margin, then ties broken by date in
+    /// Swift. Nil when rows tied with the last one shown may lie beyond the
+    /// margin (the caller then sorts the whole set).
+    func rankedPage(_ request: SearchRequest, limit: Int, total: Int) throws -> [SearchHit]? {
+        let wanted = request.offset + limit
+        let margin = 32
+        let ranked = try database.prepare("""
+            SELECT rowid, rank FROM article_search WHERE article_search MATCH ? ORDER BY rank LIMIT ?
+            """).rows([request.expression, wanted + margin])
+        let ranks = ranked.map { $0[1].double ?? 0 }
+        if ranked.count == wanted + margin, wanted > 0, wanted <= ranks.count, ranks[wanted - 1] == ranks[ranks.count - 1] {
+            return nil
+        }
+        let ids = ranked.compactMap { $0[0].int64 }
+        let rows = try database.prepare("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, a.body
+            FROM articles a JOIN issues i ON i.id = a.issue_id
+            WHERE a.id IN (SELECT value FROM json_each(?))
+            """).rows([Self.encodeList(ids.map(String.init))])
+        let rankByID = Dictionary(zip(ids, ranks), uniquingKeysWith: { first, _ in first })
+        let ordered = rows.sorted { x, y in
+            let rx = rankByID[x[0].int64 ?? 0] ?? 0, ry = rankByID[y[0].int64 ?? 0] ?? 0
+            if rx != ry { return rx < ry }
+            let dx = x[2].string ?? "", dy = y[2].string ?? ""
+            if dx != dy { return dx > dy }
+            return (x[0].int64 ?? 0) < (y[0].int64 ?? 0)
+        }
+        return ordered.dropFirst(request.offset).prefix(limit).map { row in
+            hit(id: row[0].int64 ?? 0, title: row[1].string ?? "", date: row[2].string, section: row[3].string,
+                region: row[4].string, score: -(rankByID[row[0].int64 ?? 0] ?? 0), body: row[5].string ?? "",
+                phrases: request.phrases)
+        }
+    }
+
+    /// The page of hits from the whole matching set, filtered and sorted by SQLite.
+    func hitsByJoin(_ request: SearchRequest, matches: String, values: [any DatabaseValueConvertible]) throws -> [SearchHit] {
+        let statement = try database.prepare("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, -s.rank, a.body
+            \(matches)
+            ORDER BY s.rank, coalesce(a.published_on, i.issue_date) DESC, a.id
+            LIMIT ? OFFSET ?
+            """)
+        try statement.bind(values + [request.limit ?? -1, request.offset])
+        var hits: [SearchHit] = []
+        while try statement.step() {
+            hits.append(hit(id: statement.int64(0), title: statement.text(1), date: statement.optionalText(2),
+                            section: statement.optionalText(3), region: statement.optionalText(4),
+                            score: statement.double(5), body: statement.text(6), phrases: request.phrases))
+        }
+        return hits
+    }
+
+    func hit(id: Int64, title: String, date: String?, section: String?, region: String?, score: Double, body: String,
+             phrases: [String]) -> SearchHit {
+        let snippet = Snippet.window(Snippet.mark(body, phrases: phrases))
+            ?? Snippet.window(Snippet.mark(title, phrases: phrases))
+            ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
+        return SearchHit(articleID: id, title: title, issueDate: date, section: section, regionCode: region,
+                         score: score, snippet: snippet)
     }
 
     func facetCounts(_ facet: SearchRequest.Facet, matches: String, values: [any DatabaseValueConvertible]) throws -> [FacetCount] {

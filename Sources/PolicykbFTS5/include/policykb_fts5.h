@@ -16,6 +16,9 @@
  *   - white space between two CJK characters does not end the run;
  *   - runs of Latin letters and digits are one lower-cased token;
  *   - full-width ASCII (U+FF01-U+FF5E) is folded to ASCII first;
+ *   - punctuation between a word and a CJK run becomes the token "|", so
+ *     that "5G、家" does not match the phrase "5G家" (white space there is
+ *     ignored: "2026 年" matches "2026年");
  *   - everything else separates tokens.
  * In query mode a CJK run followed by more of the query gives the same
  * tokens; a run that ends the query gives only its bigrams (the document may
@@ -40,7 +43,7 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
                       policykb_token_callback callback);
 
 /* Folds text the way the index sees it: full-width ASCII to ASCII, Latin
- * letters lower-cased, white space between two CJK characters removed.
+ * letters lower-cased, white space next to a CJK character removed.
  * A substring test on folded strings is the reference for what a phrase
  * query must match. Returns a malloc'd, NUL-terminated string (free it with
  * policykb_free) and its length in *out_bytes, or NULL when out of memory.
