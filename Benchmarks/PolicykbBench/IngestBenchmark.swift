@@ -28,7 +28,7 @@ struct IngestBenchmark {
         let small = "\(workDirectory)/corpus-\(Int(smallMegabytes))mb-seed\(seed)"
         try linkPrefix(of: files, into: small, megabytes: smallMegabytes)
         let (corpusBytes, fileCount) = directorySize(corpus)
-        print(String(format: "corpus: %d files, %.1f MB (%@)", fileCount, Double(corpusBytes) / 1e6, corpus))
+        say(String(format: "corpus: %d files, %.1f MB (%@)", fileCount, Double(corpusBytes) / 1e6, corpus))
 
         var rows: [Row] = []
         let db = "\(workDirectory)/policykb.sqlite"
@@ -60,16 +60,16 @@ struct IngestBenchmark {
         rows.append(Row(name: "policykb ingest, small corpus", bytes: smallBytes, articles: smallArticles,
                         measurement: smallRun, size: databaseSize(smallDB)))
 
-        print("")
-        print(Row.header)
-        rows.forEach { print($0.line) }
+        say("")
+        say(Row.header)
+        rows.forEach { say($0.line) }
         let floor = rows[1], trigram = rows[2]
-        print("")
-        print(String(format: "policykb ingest throughput / floor:      %.2f×  (target ≥ 0.6×)",
+        say("")
+        say(String(format: "policykb ingest throughput / floor:      %.2f×  (target ≥ 0.6×)",
                      rows[0].megabytesPerSecond / floor.megabytesPerSecond))
-        print(String(format: "policykb database size / trigram table: %.2f×  (target ≤ 1×)",
+        say(String(format: "policykb database size / trigram table: %.2f×  (target ≤ 1×)",
                      Double(rows[0].size) / Double(trigram.size)))
-        print(String(format: "peak RSS: %.0f MB at %.0f MB of corpus, %.0f MB at %.0f MB (target < 300 MB, flat)",
+        say(String(format: "peak RSS: %.0f MB at %.0f MB of corpus, %.0f MB at %.0f MB (target < 300 MB, flat)",
                      Double(rows[0].measurement.peakRSSBytes) / 1e6, Double(corpusBytes) / 1e6,
                      Double(rows[3].measurement.peakRSSBytes) / 1e6, Double(smallBytes) / 1e6))
     }

@@ -56,3 +56,9 @@ func directorySize(_ path: String) -> (bytes: Int, files: Int) {
     }
     return (bytes, files)
 }
+
+/// A line on standard output, written at once: these runs take minutes and
+/// their output often goes to a file.
+func say(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

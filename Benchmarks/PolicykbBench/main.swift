@@ -13,6 +13,7 @@ func option(_ name: String) -> String? {
     return arguments[index + 1]
 }
 
+
 do {
     switch CommandLine.arguments.dropFirst().first {
     case "ingest":
