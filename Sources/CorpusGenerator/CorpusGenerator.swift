@@ -41,26 +41,13 @@ public struct CorpusGenerator: Sendable {
             let article = writer.article(position: n + 1)
             rng = writer.rng
             let date = String(format: "%04d-%02d-%02d", 2020 + rng.below(6), 1 + rng.below(12), 1 + rng.below(28))
-            var fields = [("title", article.title), ("body", article.paragraphs.joined(separator: "\n\n")),
-                          ("date", date), ("section", rng.pick(Vocabulary.sections)), ("source", article.source)]
-            if let url = article.url { fields.append(("url", url)) }
-            lines.append("{" + fields.map { "\"\($0.0)\": \(Self.jsonString($0.1))" }.joined(separator: ", ") + "}")
+            var fields: [String: String] = ["title": article.title, "body": article.paragraphs.joined(separator: "\n\n"),
+                                             "date": date, "section": rng.pick(Vocabulary.sections), "source": article.source]
+            if let url = article.url { fields["url"] = url }
+            let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            lines.append(String(decoding: data, as: UTF8.self))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 
