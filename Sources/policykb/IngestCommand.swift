@@ -69,7 +69,9 @@ struct IngestCommand: ParsableCommand {
         case .table:
             Console.out(Self.summaryLine(report) + "\n")
             if report.articles > 0 && !dryRun {
-                Console.out("Next, try: policykb search 数据要素 --db \(options.databasePath)\n")
+                let database = options.db != nil || ProcessInfo.processInfo.environment["POLICYKB_DB"] != nil
+                    ? " --db \(options.databasePath)" : ""
+                Console.out("Next, try: policykb search 数据要素\(database)\n")
             }
         }
         if !report.failed.isEmpty { throw CommandFailure.silent }

@@ -91,16 +91,17 @@ public struct Ingestion {
                 files.append(path)
                 continue
             }
-            let root = URL(fileURLWithPath: path)
+            // Paths below the directory as the user wrote it (SampleData/x.txt).
             var found: [String] = []
-            if let walker = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                               options: [.skipsHiddenFiles]) {
-                for case let url as URL in walker {
-                    // Symbolic links to files count as the files.
-                    if Self.ingestibleExtensions.contains(url.pathExtension.lowercased()),
-                       (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                        found.append(url.path)
-                    }
+            let walker = manager.enumerator(atPath: path)
+            while let relative = walker?.nextObject() as? String {
+                let file = (path.hasSuffix("/") ? path : path + "/") + relative
+                guard Self.ingestibleExtensions.contains(URL(fileURLWithPath: relative).pathExtension.lowercased()),
+                      !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                // Symbolic links to files count as the files.
+                var isDirectory: ObjCBool = false
+                if manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    found.append(file)
                 }
             }
             files.append(contentsOf: found.sorted())
