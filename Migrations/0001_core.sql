@@ -79,8 +79,10 @@ CREATE VIRTUAL TABLE article_search USING fts5(
     detail = full
 );
 
--- "ORDER BY rank" ranks by bm25 with a title match worth five body matches.
-INSERT INTO article_search(article_search, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
+-- "ORDER BY rank" ranks by BM25 with a title match worth five body matches:
+-- policykb_rank (Sources/PolicykbFTS5/policykb_rank.c) gives bm25(5.0, 1.0)'s
+-- score, reading each document's length through a blob handle.
+INSERT INTO article_search(article_search, rank) VALUES ('rank', 'policykb_rank(''article_search'', 5.0, 1.0)');
 
 CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
     INSERT INTO article_search(rowid, title, body) VALUES (new.id, new.title, new.body);

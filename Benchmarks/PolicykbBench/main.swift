@@ -25,6 +25,7 @@ do {
     case "search":
         var benchmark = SearchBenchmark()
         if let count = option("--articles").flatMap(Int.init) { benchmark.articles = count }
+        benchmark.checkExactness = !CommandLine.arguments.contains("--no-exactness")
         if let dir = option("--work") { benchmark.workDirectory = dir }
         try benchmark.run()
     case "load":

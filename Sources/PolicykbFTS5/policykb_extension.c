@@ -1,6 +1,6 @@
 /*
- * SQLite extension entry point: registers the "policykb" FTS5 tokenizer and
- * the SQL function policykb_fold(). Every SQLite call goes through the
+ * SQLite extension entry point: registers the "policykb" FTS5 tokenizer, the
+ * FTS5 ranking function policykb_rank() and the SQL function policykb_fold(). Every SQLite call goes through the
  * sqlite3_api routines SQLite hands to the entry point, so the same code
  * works when SQLite is linked into the host statically (the sqlite3 shell
  * from sqlite.org) or dynamically (Python, Debian's shell, the policykb
@@ -10,6 +10,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include "policykb_fts5.h"
+#include "policykb_rank.h"
 
 #include <string.h>
 
@@ -76,6 +77,7 @@ static int pk_register(sqlite3 *db, char **error) {
     }
     static fts5_tokenizer tokenizer = {pk_create, pk_delete, pk_tokenize};
     int rc = api->xCreateTokenizer(api, "policykb", 0, &tokenizer, 0);
+    if (rc == SQLITE_OK) rc = policykb_register_rank(api);
     if (rc != SQLITE_OK) return rc;
     return sqlite3_create_function_v2(db, "policykb_fold", 1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

@@ -99,4 +99,37 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(marked == .text("国家数据局在[北京 召开]座谈会"))
         #expect(try db.scalar("SELECT policykb_fold('Ａ 北 京')") == .text("a北京"))
     }
+
+    /// policykb_rank gives FTS5's bm25 score, by its blob reads and by its
+    /// fallback (no table name, or a table that is not there).
+    @Test func policykbRankIsBM25() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'policykb')")
+        let insert = try db.prepare("INSERT INTO f (title, body) VALUES (?, ?)")
+        let words = ["数据", "算力", "要素", "深圳", "北京", "券", "AI", "智能", "产业", "规划"]
+        // A fixed sequence (a linear congruential generator), so the corpus is the same every run.
+        var seeded = UInt64(7)
+        func next(_ bound: Int) -> Int {
+            seeded = seeded &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seeded >> 33) % UInt64(bound))
+        }
+        for _ in 0..<200 {
+            let title = (0..<(1 + next(4))).map { _ in words[next(words.count)] }.joined()
+            let body = (0..<(5 + next(60))).map { _ in words[next(words.count)] }.joined(separator: next(3) == 0 ? "，" : "")
+            try insert.execute([title, body])
+        }
+        for query in ["\"数据\"", "\"算力\" \"深圳\"", "\"券\" *", "title : \"北京\" OR \"要素\"", "ai NOT \"规划\""] {
+            for arguments in ["'f', 5.0, 1.0", "'f'", "'no_such_table', 5.0, 1.0"] {
+                let rows = try db.rows("""
+                    WITH t AS MATERIALIZED (
+                        SELECT bm25(f\(arguments.hasPrefix("'f', 5") || arguments.hasPrefix("'no_such") ? ", 5.0, 1.0" : "")) AS a,
+                               policykb_rank(f, \(arguments)) AS b
+                        FROM f WHERE f MATCH ?)
+                    SELECT count(*), max(abs(a - b)) FROM t
+                    """, [query])
+                #expect((rows[0][0].int ?? 0) > 0, "\(query)")
+                #expect((rows[0][1].double ?? 1) < 1e-12, "\(query) with \(arguments)")
+            }
+        }
+    }
 }

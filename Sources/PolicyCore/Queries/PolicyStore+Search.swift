@@ -110,13 +110,11 @@ extension PolicyStore {
         do {
             var total: Int
             var hits: [SearchHit]
-            if conditions.isEmpty, let limit = request.limit {
+            if conditions.isEmpty, let limit = request.limit,
+               let page = try rankedPage(request, limit: limit) {
                 // No filter: count and rank inside FTS5 alone, then read the
                 // few articles shown.
-                total = try database.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH ?",
-                                            [request.expression]).int ?? 0
-                hits = try rankedPage(request, limit: limit, total: total)
-                    ?? (try hitsByJoin(request, matches: matches, values: values))
+                (total, hits) = page
             } else {
                 total = try database.scalar("SELECT count(*) \(matches)", values).int ?? 0
                 hits = try hitsByJoin(request, matches: matches, values: values)
@@ -134,16 +132,22 @@ extension PolicyStore {
         }
     }
 
-    /// The page of hits for an unfiltered query, ranked by FTS5 alone: the
-    /// best `offset + limit` rows plus a margin, then ties broken by date in
-    /// Swift. Nil when rows tied with the last one shown may lie beyond the
-    /// margin (the caller then sorts the whole set).
-    func rankedPage(_ request: SearchRequest, limit: Int, total: Int) throws -> [SearchHit]? {
+    /// The total and the page of hits for an unfiltered query, ranked by
+    /// FTS5 alone: the best `offset + limit` rows plus a margin, then ties
+    /// broken by date in Swift. Nil when rows tied with the last one shown
+    /// may lie beyond the margin (the caller then sorts the whole set).
+    ///
+    /// One pass computes the ranks and, as a window over the same rows, the
+    /// count. `ORDER BY rank + 0` has SQLite sort the ranked rows itself,
+    /// which measured twice as fast here as FTS5's own rank-ordered scan.
+    func rankedPage(_ request: SearchRequest, limit: Int) throws -> (total: Int, hits: [SearchHit])? {
         let wanted = request.offset + limit
         let margin = 32
         let ranked = try database.prepare("""
-            SELECT rowid, rank FROM article_search WHERE article_search MATCH ? ORDER BY rank LIMIT ?
+            SELECT rowid, rank, count(*) OVER () FROM article_search WHERE article_search MATCH ?
+            ORDER BY rank + 0 LIMIT ?
             """).rows([request.expression, wanted + margin])
+        let total = ranked.first?[2].int ?? 0
         let ranks = ranked.map { $0[1].double ?? 0 }
         if ranked.count == wanted + margin, wanted > 0, wanted <= ranks.count, ranks[wanted - 1] == ranks[ranks.count - 1] {
             return nil
@@ -162,11 +166,12 @@ extension PolicyStore {
             if dx != dy { return dx > dy }
             return (x[0].int64 ?? 0) < (y[0].int64 ?? 0)
         }
-        return ordered.dropFirst(request.offset).prefix(limit).map { row in
+        let hits = ordered.dropFirst(request.offset).prefix(limit).map { row in
             hit(id: row[0].int64 ?? 0, title: row[1].string ?? "", date: row[2].string, section: row[3].string,
                 region: row[4].string, score: -(rankByID[row[0].int64 ?? 0] ?? 0), body: row[5].string ?? "",
                 phrases: request.phrases)
         }
+        return (total, hits)
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.

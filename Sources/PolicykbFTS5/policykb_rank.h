@@ -1,0 +1,9 @@
+#ifndef POLICYKB_RANK_H
+#define POLICYKB_RANK_H
+
+#include <sqlite3ext.h>
+
+/* Registers the FTS5 auxiliary function policykb_rank (see policykb_rank.c). */
+int policykb_register_rank(fts5_api *api);
+
+#endif
