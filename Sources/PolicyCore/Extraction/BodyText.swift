@@ -152,7 +152,3 @@ struct BodyText {
         return found
     }
 }
-
-extension Unicode.Scalar {
-    var isWhitespaceScalar: Bool { properties.isWhitespace }
-}

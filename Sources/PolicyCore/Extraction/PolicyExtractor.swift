@@ -136,7 +136,7 @@ struct PolicyExtractor {
     /// `（以下简称《X》）`, `（以下简称“X”）`, `（简称X）` right after a title.
     static func declaredAlias(after end: Int, in body: BodyText) -> String? {
         var i = end
-        while i < body.count && body.scalars[i].isWhitespaceScalar { i += 1 }
+        while i < body.count && body.scalars[i].isSpace { i += 1 }
         guard i < body.count, body.scalars[i] == "（" || body.scalars[i] == "(" else { return nil }
         var j = i + 1
         while j < body.count && body.scalars[j] != "）" && body.scalars[j] != ")" && j - i < 30 { j += 1 }

@@ -280,9 +280,6 @@ public enum SearchTokens {
     /// Tokens of `text` tokenized as a query term.
     public static func query(_ text: String) -> [String] { tokens(text, query: true) }
 
-    /// Tokens of `text` tokenized as a document, colocated ones included.
-    public static func document(_ text: String) -> [String] { tokens(text, query: false) }
-
     static func tokens(_ text: String, query: Bool) -> [String] {
         final class Sink {
             var tokens: [String] = []

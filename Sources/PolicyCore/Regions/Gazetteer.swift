@@ -85,11 +85,4 @@ public struct Gazetteer: Sendable {
         if regions[trimmed.uppercased()] != nil { return trimmed.uppercased() }
         return codesByName[trimmed]
     }
-
-    /// The province a code belongs to (itself for a province).
-    public func province(of code: String) -> String? {
-        guard let region = regions[code] else { return nil }
-        if region.level == "prefecture" { return region.parentCode }
-        return region.level == "province" ? code : nil
-    }
 }
