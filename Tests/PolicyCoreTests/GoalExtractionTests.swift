@@ -213,3 +213,41 @@ import Testing
         ])
     }
 }
+
+@Suite struct HorizonAcrossPageBreakTests {
+    /// A horizon stated once covers the goals after it in its paragraph,
+    /// also when the paragraph continues after a page break.
+    @Test func aGoalAfterAPageBreakKeepsItsHorizon() throws {
+        let text = """
+            简报
+
+            2025年6月1日 第3期
+
+            本期要目
+
+            地方新政
+
+            - 01 湖南发布算力产业行动方案
+
+            湖南发布算力产业行动方案
+
+            湖南省工业和信息化厅印发《湖南省算力产业高质量发展行动方案》（以下简称《方案》）。
+
+            《方案》提出，到2027年，全省算力规模超过20 EFLOPS，培育算力服务企业不少于200家，建设智算中心
+
+            - 7 -
+
+            10个以上，带动相关产业规模突破1000亿元。
+
+            """
+        let store = try PolicyStore(path: ":memory:")
+        let prepared = try IssuePreparer(gazetteer: try store.gazetteer()).prepare(path: "/x.txt", bytes: Array(text.utf8))
+        let article = try #require(prepared.issue.articles.first)
+        #expect(article.body.contains("建设智算中心10个以上"))
+        let goals = article.extraction.goals
+        #expect(goals.map(\.value) == [20, 200, 10, 100_000_000_000])
+        #expect(goals.allSatisfy { $0.year == 2027 && $0.yearSource == .stated })
+        #expect(goals.first { $0.value == 10 }?.metric == "智算中心")
+        #expect(goals.allSatisfy { $0.regionCode == "430000" })
+    }
+}
