@@ -39,16 +39,18 @@ public struct SHA256: Sendable {
                 bytes.formIndex(after: &index)
             }
             if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                buffer.withUnsafeBufferPointer { if let base = $0.baseAddress { compress(base) } }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
         let rest = bytes[index...]
         let used: Int? = rest.withContiguousStorageIfAvailable { pointer -> Int in
             var offset = 0
-            while pointer.count - offset >= 64 {
-                compress(pointer.baseAddress! + offset)
-                offset += 64
+            if let base = pointer.baseAddress {
+                while pointer.count - offset >= 64 {
+                    compress(base + offset)
+                    offset += 64
+                }
             }
             buffer.append(contentsOf: pointer[offset...])
             return pointer.count
@@ -57,7 +59,7 @@ public struct SHA256: Sendable {
             for byte in rest {
                 buffer.append(byte)
                 if buffer.count == 64 {
-                    buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                    buffer.withUnsafeBufferPointer { if let base = $0.baseAddress { compress(base) } }
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
@@ -71,9 +73,10 @@ public struct SHA256: Sendable {
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         tail.withUnsafeBufferPointer { pointer in
+            guard let base = pointer.baseAddress else { return }
             var offset = 0
             while offset < pointer.count {
-                compress(pointer.baseAddress! + offset)
+                compress(base + offset)
                 offset += 64
             }
         }

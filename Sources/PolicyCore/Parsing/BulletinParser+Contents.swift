@@ -42,8 +42,9 @@ extension BulletinParser {
                 break
             }
             if key.count <= 12 && !Self.endsSentence(line) {
-                section = String(line).removingWhitespace
-                if !contents.sections.contains(section!) { contents.sections.append(section!) }
+                let name = String(line).removingWhitespace
+                section = name
+                if !contents.sections.contains(name) { contents.sections.append(name) }
                 contents.end = index + 1
                 previousWasEntry = false
             } else if previousWasEntry, !contents.entries.isEmpty {

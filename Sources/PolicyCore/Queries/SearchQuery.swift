@@ -89,7 +89,7 @@ public struct SearchQuery: Sendable, Equatable {
                 continue
             }
             if c == "-" || c == "－", i + 1 < chars.count, !isBoundary(chars[i + 1]),
-               tokens.isEmpty || [.open, .or, .and, .not].contains(tokens.last!) || (i > 0 && chars[i - 1].isWhitespace) {
+               tokens.last.map({ [.open, .or, .and, .not].contains($0) }) ?? true || (i > 0 && chars[i - 1].isWhitespace) {
                 tokens.append(.minus)
                 i += 1
                 continue

@@ -36,7 +36,7 @@ public enum Snippet {
                 merged.append(range)
             }
         }
-        let open = Unicode.Scalar(0xE000)!, close = Unicode.Scalar(0xE001)!
+        let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
         var out = String.UnicodeScalarView()
         var next = 0
         for (offset, scalar) in text.unicodeScalars.enumerated() {
@@ -58,7 +58,7 @@ public enum Snippet {
     ///   where text was cut; nil when `marked` holds no match.
     /// - Complexity: O(n) in the length of `marked`.
     public static func window(_ marked: String, length: Int = 64) -> String? {
-        let open = Unicode.Scalar(0xE000)!, close = Unicode.Scalar(0xE001)!
+        let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
         // Plain characters, and the match ranges over them.
         var plain: [Unicode.Scalar] = []
         var matches: [Range<Int>] = []
