@@ -40,7 +40,7 @@ let package = Package(
             path: "Plugins/EmbedMigrations"
         ),
         // The domain: parsing, extraction, store and queries.
-        .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbMigrations"]),
+        .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations"]),
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "CorpusGenerator"),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5", "CSQLite"]),
-        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "CorpusGenerator"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb", "CorpusGenerator", "policykb-corpus"]),
     ]
 )

@@ -1,6 +1,7 @@
 /*
  * SQLite extension entry point: registers the "policykb" FTS5 tokenizer, the
- * FTS5 ranking function policykb_rank() and the SQL function policykb_fold(). Every SQLite call goes through the
+ * FTS5 auxiliary functions policykb_rank() and policykb_collect() and the SQL
+ * function policykb_fold(). Every SQLite call goes through the
  * sqlite3_api routines SQLite hands to the entry point, so the same code
  * works when SQLite is linked into the host statically (the sqlite3 shell
  * from sqlite.org) or dynamically (Python, Debian's shell, the policykb

@@ -22,9 +22,11 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
 
+#include "policykb_fts5.h"
 #include "policykb_rank.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -34,6 +36,9 @@ typedef struct {
     double *freq;     /* per phrase, for the current row */
     double *weights;  /* per column */
     double average_length;
+    sqlite3_int64 rows;
+    /* Set when the IDF waits for the end of the query (see pk_collect_function). */
+    int idf_deferred;
     char *docsize_table;
     sqlite3_blob *docsize;
     int use_xcolumnsize;
@@ -53,10 +58,23 @@ static int pk_count_callback(const Fts5ExtensionApi *api, Fts5Context *fts, void
     return SQLITE_OK;
 }
 
+/* IDF = log((N - n + 0.5) / (n + 0.5)), at least 1e-6. */
+static double pk_idf(sqlite3_int64 rows, sqlite3_int64 hits) {
+    double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
+}
+
+/* One phrase's term of the sum, in the order of operations bm25() uses, so
+ * that the results agree to the last bit. */
+static double pk_phrase_score(double idf, double f, double length, double average_length) {
+    const double k1 = 1.2, b = 0.75;
+    return idf * ((f * (k1 + 1.0)) / (f + k1 * (1.0 - b + b * length / average_length)));
+}
+
 /* What stays the same for every row of one query: IDFs, the average length,
  * the column weights. */
 static int pk_rank_data_for(const Fts5ExtensionApi *api, Fts5Context *fts, int nargs,
-                            sqlite3_value **args, pk_rank_data **out) {
+                            sqlite3_value **args, int defer_single_idf, pk_rank_data **out) {
     pk_rank_data *data = api->xGetAuxdata(fts, 0);
     if (data) {
         *out = data;
@@ -85,13 +103,13 @@ static int pk_rank_data_for(const Fts5ExtensionApi *api, Fts5Context *fts, int n
     int rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc == SQLITE_OK) data->average_length = rows > 0 ? (double)tokens / (double)rows : 1.0;
-    for (int p = 0; rc == SQLITE_OK && p < phrases; p++) {
+    data->rows = rows;
+    data->idf_deferred = defer_single_idf && phrases == 1;
+    if (data->idf_deferred) data->idf[0] = 1.0;
+    for (int p = 0; rc == SQLITE_OK && !data->idf_deferred && p < phrases; p++) {
         sqlite3_int64 hits = 0;
         rc = api->xQueryPhrase(fts, p, &hits, pk_count_callback);
-        if (rc == SQLITE_OK) {
-            double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
-            data->idf[p] = idf <= 0.0 ? 1e-6 : idf;
-        }
+        if (rc == SQLITE_OK) data->idf[p] = pk_idf(rows, hits);
     }
     if (rc != SQLITE_OK) {
         pk_rank_free(data);
@@ -172,35 +190,217 @@ static int pk_document_length(pk_rank_data *data, const Fts5ExtensionApi *api, F
     return rc;
 }
 
-static void pk_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
-                             int nargs, sqlite3_value **args) {
-    const double k1 = 1.2, b = 0.75;
-    pk_rank_data *data = 0;
-    int rc = pk_rank_data_for(api, fts, nargs, args, &data);
+/* The current row's phrase frequencies, each occurrence weighted by its
+ * column's weight, into data->freq. */
+static int pk_row_frequencies(pk_rank_data *data, const Fts5ExtensionApi *api, Fts5Context *fts) {
+    memset(data->freq, 0, sizeof(double) * (size_t)data->phrases);
     int instances = 0;
-    if (rc == SQLITE_OK) {
-        memset(data->freq, 0, sizeof(double) * (size_t)data->phrases);
-        rc = api->xInstCount(fts, &instances);
-    }
+    int rc = api->xInstCount(fts, &instances);
     for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
         int phrase, column, offset;
         rc = api->xInst(fts, i, &phrase, &column, &offset);
         if (rc == SQLITE_OK && column < data->columns) data->freq[phrase] += data->weights[column];
     }
+    return rc;
+}
+
+/* BM25 of the current frequencies for a document `length` tokens long,
+ * negated as FTS5's rank is. Every term only grows with `length`, so the
+ * value at length 0 is a lower bound of the rank at any length (IEEE
+ * arithmetic rounds monotonically, so the bound holds for the computed
+ * values too). */
+static double pk_bm25_rank(const pk_rank_data *data, double length) {
+    double score = 0.0;
+    for (int p = 0; p < data->phrases; p++) {
+        score += pk_phrase_score(data->idf[p], data->freq[p], length, data->average_length);
+    }
+    return -1.0 * score;
+}
+
+static void pk_rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                             int nargs, sqlite3_value **args) {
+    pk_rank_data *data = 0;
+    int rc = pk_rank_data_for(api, fts, nargs, args, 0, &data);
+    if (rc == SQLITE_OK) rc = pk_row_frequencies(data, api, fts);
     double length = 0.0;
     if (rc == SQLITE_OK) rc = pk_document_length(data, api, fts, context, &length);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(context, rc);
         return;
     }
-    double score = 0.0;
-    for (int p = 0; p < data->phrases; p++) {
-        double f = data->freq[p];
-        score += data->idf[p] * (f * (k1 + 1.0)) / (f + k1 * (1.0 - b + b * length / data->average_length));
+    sqlite3_result_double(context, pk_bm25_rank(data, length));
+}
+
+/* MARK: the best rows of a query, kept as they are scored */
+
+typedef struct {
+    double rank;
+    sqlite3_int64 rowid;
+    /* The phrase frequency and length, for a rank whose IDF is deferred. */
+    double frequency;
+    double length;
+} pk_ranked_row;
+
+struct policykb_topk {
+    int capacity;
+    int count;
+    sqlite3_int64 matches;
+    sqlite3_int64 pruned;
+    /* Set by the first row of a one-phrase query: ranks are held without
+       the IDF, which the number of matches gives at the end. */
+    int idf_deferred;
+    sqlite3_int64 table_rows;
+    double average_length;
+    pk_ranked_row *rows; /* a binary heap, the worst kept row at the root */
+};
+
+/* Rows order by rank, then rowid: a total order, so the kept set does not
+ * depend on the order in which rows arrive. */
+static int pk_worse(const pk_ranked_row *x, const pk_ranked_row *y) {
+    if (x->rank != y->rank) return x->rank > y->rank;
+    return x->rowid > y->rowid;
+}
+
+static void pk_sift_down(pk_ranked_row *rows, int count, int index) {
+    for (;;) {
+        int worst = index, left = 2 * index + 1, right = left + 1;
+        if (left < count && pk_worse(&rows[left], &rows[worst])) worst = left;
+        if (right < count && pk_worse(&rows[right], &rows[worst])) worst = right;
+        if (worst == index) return;
+        pk_ranked_row swap = rows[index];
+        rows[index] = rows[worst];
+        rows[worst] = swap;
+        index = worst;
     }
-    sqlite3_result_double(context, -1.0 * score);
+}
+
+/* - Complexity: O(log capacity). */
+static void pk_topk_offer(policykb_topk *top, pk_ranked_row row) {
+    if (top->count < top->capacity) {
+        int index = top->count++;
+        top->rows[index] = row;
+        while (index > 0) {
+            int parent = (index - 1) / 2;
+            if (!pk_worse(&top->rows[index], &top->rows[parent])) break;
+            pk_ranked_row swap = top->rows[index];
+            top->rows[index] = top->rows[parent];
+            top->rows[parent] = swap;
+            index = parent;
+        }
+    } else if (top->capacity > 0 && pk_worse(&top->rows[0], &row)) {
+        top->rows[0] = row;
+        pk_sift_down(top->rows, top->count, 0);
+    }
+}
+
+policykb_topk *policykb_topk_create(int capacity) {
+    if (capacity < 0) return 0;
+    policykb_topk *top = calloc(1, sizeof(policykb_topk));
+    if (!top) return 0;
+    top->capacity = capacity;
+    top->rows = calloc(capacity > 0 ? (size_t)capacity : 1, sizeof(pk_ranked_row));
+    if (!top->rows) {
+        free(top);
+        return 0;
+    }
+    return top;
+}
+
+void policykb_topk_destroy(policykb_topk *top) {
+    if (!top) return;
+    free(top->rows);
+    free(top);
+}
+
+int policykb_topk_count(const policykb_topk *top) { return top->count; }
+
+long long policykb_topk_pruned(const policykb_topk *top) { return top->pruned; }
+
+void policykb_topk_reset(policykb_topk *top) {
+    top->count = 0;
+    top->matches = 0;
+    top->pruned = 0;
+    top->idf_deferred = 0;
+}
+
+static int pk_compare_rows(const void *x, const void *y) {
+    const pk_ranked_row *a = x, *b = y;
+    return pk_worse(a, b) ? 1 : (pk_worse(b, a) ? -1 : 0);
+}
+
+void policykb_topk_sorted(policykb_topk *top, long long *rowids, double *ranks) {
+    if (top->idf_deferred) {
+        /* Each rank so far was -(1.0 * g); the rank is -(IDF * g), and a
+           positive factor keeps the order. */
+        double idf = pk_idf(top->table_rows, top->matches);
+        for (int i = 0; i < top->count; i++) {
+            pk_ranked_row *row = &top->rows[i];
+            row->rank = -1.0 * (0.0 + pk_phrase_score(idf, row->frequency, row->length, top->average_length));
+        }
+        top->idf_deferred = 0;
+    }
+    qsort(top->rows, (size_t)top->count, sizeof(pk_ranked_row), pk_compare_rows);
+    for (int i = 0; i < top->count; i++) {
+        rowids[i] = top->rows[i].rowid;
+        ranks[i] = top->rows[i].rank;
+    }
+    /* Sorted ascending is no longer a heap with the worst at the root. */
+    for (int i = (top->count - 2) / 2; i >= 0; i--) pk_sift_down(top->rows, top->count, i);
+}
+
+const char *policykb_topk_pointer_type(void) { return "policykb_topk"; }
+
+/* policykb_collect(TABLE, POINTER, RANK ARGUMENTS...): scores the row as
+ * policykb_rank(RANK ARGUMENTS...) does and offers it to the policykb_topk
+ * bound as POINTER; returns 1.
+ *
+ * Two shortcuts, neither of which changes a rank:
+ *   - A row whose rank, at its frequencies and the shortest conceivable
+ *     length (0), is already worse than the worst of a full set cannot
+ *     enter it, and its length is never read.
+ *   - A query of one phrase matches exactly the rows that phrase matches,
+ *     so the number of rows this function sees is the n of the IDF, and the
+ *     pass over the phrase's rows that policykb_rank starts with is not
+ *     needed: rows are ordered without the IDF (a positive factor common to
+ *     all), and policykb_topk_sorted() applies it. */
+static void pk_collect_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                                int nargs, sqlite3_value **args) {
+    /* "The sqlite3_value_pointer(V,Y) will return the pointer P if and only
+       if ... the type Y ... matches the type used when P was bound." */
+    policykb_topk *top = nargs > 0 ? sqlite3_value_pointer(args[0], "policykb_topk") : 0;
+    if (!top) {
+        sqlite3_result_error(context, "policykb_collect: the first argument must be a policykb_topk pointer", -1);
+        return;
+    }
+    pk_rank_data *data = 0;
+    int rc = pk_rank_data_for(api, fts, nargs - 1, args + 1, 1, &data);
+    if (rc == SQLITE_OK && top->matches == 0) {
+        top->idf_deferred = data->idf_deferred;
+        top->table_rows = data->rows;
+        top->average_length = data->average_length;
+    }
+    if (rc == SQLITE_OK) rc = pk_row_frequencies(data, api, fts);
+    if (rc == SQLITE_OK) {
+        top->matches++;
+        pk_ranked_row row = {0.0, api->xRowid(fts), data->phrases > 0 ? data->freq[0] : 0.0, 0.0};
+        if (top->count == top->capacity &&
+            (top->capacity == 0 || pk_bm25_rank(data, 0.0) > top->rows[0].rank)) {
+            top->pruned++;
+        } else {
+            rc = pk_document_length(data, api, fts, context, &row.length);
+            row.rank = pk_bm25_rank(data, row.length);
+            if (rc == SQLITE_OK) pk_topk_offer(top, row);
+        }
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    sqlite3_result_int(context, 1);
 }
 
 int policykb_register_rank(fts5_api *api) {
-    return api->xCreateFunction(api, "policykb_rank", 0, pk_rank_function, 0);
+    int rc = api->xCreateFunction(api, "policykb_rank", 0, pk_rank_function, 0);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "policykb_collect", 0, pk_collect_function, 0);
+    return rc;
 }

@@ -3,7 +3,8 @@
 
 #include <sqlite3ext.h>
 
-/* Registers the FTS5 auxiliary function policykb_rank (see policykb_rank.c). */
+/* Registers the FTS5 auxiliary functions policykb_rank and policykb_collect
+ * (see policykb_rank.c). */
 int policykb_register_rank(fts5_api *api);
 
 #endif

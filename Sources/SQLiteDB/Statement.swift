@@ -65,6 +65,17 @@ public final class Statement {
         guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
     }
 
+    /// Binds a C pointer for an SQL function that takes one: "the I-th
+    /// parameter in prepared statement S [has] an SQL value of NULL, but
+    /// [is] also associated with the pointer P of type T", and only a
+    /// function asking for type T gets P back. T "should be a static
+    /// string, preferably a string literal"; the caller keeps P alive while
+    /// the statement runs. `bind(_:)` with an array clears it.
+    public func bind(pointer: UnsafeMutableRawPointer, type: UnsafePointer<CChar>, at index: Int) throws(SQLiteError) {
+        let code = sqlite3_bind_pointer(handle, Int32(index), pointer, type, nil)
+        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+    }
+
     /// Binds `values` to parameters 1, 2, … in order, after clearing earlier
     /// bindings.
     public func bind(_ values: [any DatabaseValueConvertible]) throws(SQLiteError) {

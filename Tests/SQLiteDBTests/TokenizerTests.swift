@@ -100,9 +100,8 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(try db.scalar("SELECT policykb_fold('Ａ 北 京')") == .text("a北京"))
     }
 
-    /// policykb_rank gives FTS5's bm25 score, by its blob reads and by its
-    /// fallback (no table name, or a table that is not there).
-    @Test func policykbRankIsBM25() throws {
+    /// 200 rows of title and body drawn from a few words, the same every run.
+    private func rankingCorpus() throws -> Database {
         let db = try Database(path: ":memory:")
         try db.execute("CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'policykb')")
         let insert = try db.prepare("INSERT INTO f (title, body) VALUES (?, ?)")
@@ -118,18 +117,67 @@ private func tokens(_ text: String, query: Bool) -> [String] {
             let body = (0..<(5 + next(60))).map { _ in words[next(words.count)] }.joined(separator: next(3) == 0 ? "，" : "")
             try insert.execute([title, body])
         }
-        for query in ["\"数据\"", "\"算力\" \"深圳\"", "\"券\" *", "title : \"北京\" OR \"要素\"", "ai NOT \"规划\""] {
+        return db
+    }
+
+    private let rankingQueries = ["\"数据\"", "\"算力\" \"深圳\"", "\"券\" *", "title : \"北京\" OR \"要素\"", "ai NOT \"规划\"",
+                                  "title : \"智能\"", "\"数据要素\"", "\"深圳\" OR \"北京\" OR \"产业\""]
+
+    /// policykb_rank gives FTS5's bm25 score to the last bit, by its blob
+    /// reads and by its fallback (no table name, or a table that is not there).
+    @Test func policykbRankIsBM25() throws {
+        let db = try rankingCorpus()
+        for query in rankingQueries {
             for arguments in ["'f', 5.0, 1.0", "'f'", "'no_such_table', 5.0, 1.0"] {
                 let rows = try db.rows("""
                     WITH t AS MATERIALIZED (
                         SELECT bm25(f\(arguments.hasPrefix("'f', 5") || arguments.hasPrefix("'no_such") ? ", 5.0, 1.0" : "")) AS a,
                                policykb_rank(f, \(arguments)) AS b
                         FROM f WHERE f MATCH ?)
-                    SELECT count(*), max(abs(a - b)) FROM t
+                    SELECT count(*), sum(a <> b) FROM t
                     """, [query])
                 #expect((rows[0][0].int ?? 0) > 0, "\(query)")
-                #expect((rows[0][1].double ?? 1) < 1e-12, "\(query) with \(arguments)")
+                #expect(rows[0][1].int == 0, "\(query) with \(arguments)")
             }
+        }
+    }
+
+    /// policykb_collect keeps exactly the rows, and the ranks, that ORDER BY
+    /// rank gives, for every kind of query and size of set, skipping the
+    /// length of rows that cannot enter the set.
+    @Test func policykbCollectKeepsTheBestRowsByRank() throws {
+        let db = try rankingCorpus()
+        try db.execute("INSERT INTO f(f, rank) VALUES ('rank', 'policykb_rank(''f'', 5.0, 1.0)')")
+        let collect = try db.prepare("SELECT count(*) FROM f WHERE f MATCH ?1 AND policykb_collect(f, ?2, 'f', 5.0, 1.0)")
+        var prunedSomewhere = false
+        for query in rankingQueries {
+            let matches = try db.scalar("SELECT count(*) FROM f WHERE f MATCH ?", [query]).int ?? -1
+            for capacity in [1, 5, 20, 500] {
+                guard let top = policykb_topk_create(Int32(capacity)) else { throw SQLiteError(extendedCode: 7, message: "out of memory", sql: nil) }
+                defer { policykb_topk_destroy(top) }
+                try collect.bind(.text(query), at: 1)
+                try collect.bind(pointer: UnsafeMutableRawPointer(top), type: policykb_topk_pointer_type(), at: 2)
+                #expect(try collect.step())
+                #expect(collect.int64(0) == Int64(matches), "\(query)")
+                collect.reset()
+                let count = Int(policykb_topk_count(top))
+                var rowids = [Int64](repeating: 0, count: count), ranks = [Double](repeating: 0, count: count)
+                rowids.withUnsafeMutableBufferPointer { r in
+                    ranks.withUnsafeMutableBufferPointer { policykb_topk_sorted(top, r.baseAddress, $0.baseAddress) }
+                }
+                let expected = try db.rows("SELECT rowid, rank FROM f WHERE f MATCH ? ORDER BY rank, rowid LIMIT ?", [query, capacity])
+                #expect(rowids == expected.map { $0[0].int64 ?? 0 }, "\(query), \(capacity)")
+                #expect(ranks == expected.map { $0[1].double ?? 0 }, "\(query), \(capacity)")
+                if policykb_topk_pruned(top) > 0 { prunedSomewhere = true }
+            }
+        }
+        #expect(prunedSomewhere)
+        // Without a collector bound (NULL, or a value that is not one), an error saying so.
+        for argument in ["NULL", "'x'"] {
+            let error = #expect(throws: SQLiteError.self) {
+                try db.rows("SELECT count(*) FROM f WHERE f MATCH '数据' AND policykb_collect(f, \(argument), 'f', 5.0, 1.0)")
+            }
+            #expect(error?.message.contains("policykb_topk pointer") == true, "\(argument)")
         }
     }
 }

@@ -110,6 +110,11 @@ extension PolicyStore {
         }
     }
 
+    /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+    static func encodeIDs(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
     static func encodeList(_ items: [String]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: items)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)

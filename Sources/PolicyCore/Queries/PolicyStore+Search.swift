@@ -137,39 +137,49 @@ extension PolicyStore {
     /// broken by date in Swift. Nil when rows tied with the last one shown
     /// may lie beyond the margin (the caller then sorts the whole set).
     ///
-    /// One pass computes the ranks and, as a window over the same rows, the
-    /// count. `ORDER BY rank + 0` has SQLite sort the ranked rows itself,
-    /// which measured twice as fast here as FTS5's own rank-ordered scan.
+    /// One pass counts the matches and keeps the best rows
+    /// (`RankedCollector`): on 100,000 articles, a third of the time of
+    /// ranking them all with a window count and letting SQLite sort, which
+    /// was itself twice as fast as FTS5's own rank-ordered scan.
     func rankedPage(_ request: SearchRequest, limit: Int) throws -> (total: Int, hits: [SearchHit])? {
         let wanted = request.offset + limit
         let margin = 32
-        let ranked = try database.prepare("""
-            SELECT rowid, rank, count(*) OVER () FROM article_search WHERE article_search MATCH ?
-            ORDER BY rank + 0 LIMIT ?
-            """).rows([request.expression, wanted + margin])
-        let total = ranked.first?[2].int ?? 0
-        let ranks = ranked.map { $0[1].double ?? 0 }
+        let (total, ranked) = try RankedCollector(capacity: wanted + margin).collect(request.expression, in: database)
+        let ranks = ranked.map(\.rank)
         if ranked.count == wanted + margin, wanted > 0, wanted <= ranks.count, ranks[wanted - 1] == ranks[ranks.count - 1] {
             return nil
         }
-        let ids = ranked.compactMap { $0[0].int64 }
-        let rows = try database.prepare("""
+        // The page is decided among the rows ranked no worse than the last
+        // one it can hold (ties with it included, the date breaks them);
+        // only the page's bodies are read, for the snippets.
+        guard let boundary = ranks.prefix(wanted).last else { return (total, []) }
+        let candidates = ranked.filter { $0.rank <= boundary }
+        let rankByID = Dictionary(candidates.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
+        let ordered = try database.prepare("""
+            SELECT a.id, coalesce(a.published_on, i.issue_date)
+            FROM articles a JOIN issues i ON i.id = a.issue_id
+            WHERE a.id IN (SELECT value FROM json_each(?))
+            """).rows([Self.encodeIDs(candidates.map(\.rowid))])
+            .map { (id: $0[0].int64 ?? 0, date: $0[1].string ?? "") }
+            .sorted { x, y in
+                let rx = rankByID[x.id] ?? 0, ry = rankByID[y.id] ?? 0
+                if rx != ry { return rx < ry }
+                if x.date != y.date { return x.date > y.date }
+                return x.id < y.id
+            }
+        let page = ordered.dropFirst(request.offset).prefix(limit).map(\.id)
+        let articles = try database.prepare("""
             SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, a.body
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
-            """).rows([Self.encodeList(ids.map(String.init))])
-        let rankByID = Dictionary(zip(ids, ranks), uniquingKeysWith: { first, _ in first })
-        let ordered = rows.sorted { x, y in
-            let rx = rankByID[x[0].int64 ?? 0] ?? 0, ry = rankByID[y[0].int64 ?? 0] ?? 0
-            if rx != ry { return rx < ry }
-            let dx = x[2].string ?? "", dy = y[2].string ?? ""
-            if dx != dy { return dx > dy }
-            return (x[0].int64 ?? 0) < (y[0].int64 ?? 0)
-        }
-        let hits = ordered.dropFirst(request.offset).prefix(limit).map { row in
-            hit(id: row[0].int64 ?? 0, title: row[1].string ?? "", date: row[2].string, section: row[3].string,
-                region: row[4].string, score: -(rankByID[row[0].int64 ?? 0] ?? 0), body: row[5].string ?? "",
-                phrases: request.phrases)
+            """).rows([Self.encodeIDs(page)])
+        let rowByID = Dictionary(articles.map { ($0[0].int64 ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+        let hits = page.compactMap { id in
+            rowByID[id].map { row in
+                hit(id: id, title: row[1].string ?? "", date: row[2].string, section: row[3].string,
+                    region: row[4].string, score: -(rankByID[id] ?? 0), body: row[5].string ?? "",
+                    phrases: request.phrases)
+            }
         }
         return (total, hits)
     }
@@ -194,8 +204,8 @@ extension PolicyStore {
 
     func hit(id: Int64, title: String, date: String?, section: String?, region: String?, score: Double, body: String,
              phrases: [String]) -> SearchHit {
-        let snippet = Snippet.window(Snippet.mark(body, phrases: phrases))
-            ?? Snippet.window(Snippet.mark(title, phrases: phrases))
+        let snippet = Snippet.passage(body, phrases: phrases)
+            ?? Snippet.passage(title, phrases: phrases)
             ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
         return SearchHit(articleID: id, title: title, issueDate: date, section: section, regionCode: region,
                          score: score, snippet: snippet)

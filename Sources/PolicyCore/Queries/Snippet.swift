@@ -5,38 +5,26 @@
 /// character, not the bigram it begins — and the window never cuts a match in
 /// half (FTS5's own `snippet()` can end between two characters of a bigram).
 public enum Snippet {
+    static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
+
+    /// The passage of `text` around the matches of `phrases`, matches
+    /// marked, as `window(mark(text, phrases:), length:)` gives it without
+    /// building the whole marked text; nil when nothing matches.
+    /// - Complexity: O(n·p) for n characters and p phrases.
+    public static func passage(_ text: String, phrases: [String], length: Int = 64) -> String? {
+        let matches = matchRanges(text, phrases: phrases)
+        guard !matches.isEmpty else { return nil }
+        return window(plain: Array(text.unicodeScalars), matches: matches, length: length)
+    }
+
     /// `text` with every occurrence of the phrases between
     /// `SearchHit.markStart` and `markEnd`: CJK as substrings (white space
     /// between CJK characters ignored), Latin words whole, case and width
     /// folded.
     /// - Complexity: O(n·p) for n characters and p phrases.
     public static func mark(_ text: String, phrases: [String]) -> String {
-        let folding = SearchFolding(text)
-        let haystack = Array(folding.folded.unicodeScalars)
-        var ranges: [Range<Int>] = []
-        for phrase in phrases {
-            let needle = Array(phrase.searchFolded.unicodeScalars.drop(while: \.isSpace).reversed().drop(while: \.isSpace).reversed())
-            guard !needle.isEmpty, needle.count <= haystack.count else { continue }
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-                guard haystack[start..<(start + needle.count)].elementsEqual(needle) else { continue }
-                // Latin words are matched whole.
-                if needle[0].isASCIIAlphanumeric, start > 0, haystack[start - 1].isASCIIAlphanumeric { continue }
-                let end = start + needle.count
-                if needle[needle.count - 1].isASCIIAlphanumeric, end < haystack.count, haystack[end].isASCIIAlphanumeric { continue }
-                ranges.append(folding.origins[start]..<(folding.origins[end - 1] + 1))
-            }
-        }
-        guard !ranges.isEmpty else { return text }
-        ranges.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<Int>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-            } else {
-                merged.append(range)
-            }
-        }
-        let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
+        let merged = matchRanges(text, phrases: phrases)
+        guard !merged.isEmpty else { return text }
         var out = String.UnicodeScalarView()
         var next = 0
         for (offset, scalar) in text.unicodeScalars.enumerated() {
@@ -50,6 +38,55 @@ public enum Snippet {
         return String(out)
     }
 
+    /// Where the phrases occur in `text`, in code points, sorted, overlapping
+    /// and touching matches merged. The search runs on the folded UTF-8
+    /// (`FoldedSearch`), each match mapped back through the folding.
+    /// - Complexity: O(n·p) for n bytes and p phrases.
+    static func matchRanges(_ text: String, phrases: [String]) -> [Range<Int>] {
+        let folding = SearchFolding(text)
+        let haystack = folding.utf8, origins = folding.origins
+        let original = Array(text.utf8)
+        var ranges: [Range<Int>] = []  // in bytes of `original`
+        for phrase in phrases {
+            let folded = SearchFolding(phrase, origins: false).folded.unicodeScalars
+            let needle = Array(String(String.UnicodeScalarView(
+                folded.drop(while: \.isSpace).reversed().drop(while: \.isSpace).reversed())).utf8)
+            for start in FoldedSearch.occurrences(of: needle, in: haystack) {
+                var to = Int(origins[start + needle.count - 1]) + 1
+                while to < original.count && original[to] & 0xC0 == 0x80 { to += 1 }
+                ranges.append(Int(origins[start])..<to)
+            }
+        }
+        guard !ranges.isEmpty else { return [] }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        // Byte offsets to code-point offsets, in one pass over the bytes.
+        var boundaries = merged.flatMap { [$0.lowerBound, $0.upperBound] }.makeIterator()
+        var scalarOffsets: [Int] = []
+        var next = boundaries.next()
+        var scalars = 0
+        for (index, byte) in original.enumerated() {
+            while let boundary = next, boundary == index {
+                scalarOffsets.append(scalars)
+                next = boundaries.next()
+            }
+            if next == nil { break }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        while next != nil {
+            scalarOffsets.append(scalars)
+            next = boundaries.next()
+        }
+        return stride(from: 0, to: scalarOffsets.count, by: 2).map { scalarOffsets[$0]..<scalarOffsets[$0 + 1] }
+    }
+
     /// - Parameters:
     ///   - marked: text with matches between `SearchHit.markStart` and
     ///     `SearchHit.markEnd`.
@@ -58,7 +95,6 @@ public enum Snippet {
     ///   where text was cut; nil when `marked` holds no match.
     /// - Complexity: O(n) in the length of `marked`.
     public static func window(_ marked: String, length: Int = 64) -> String? {
-        let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
         // Plain characters, and the match ranges over them.
         var plain: [Unicode.Scalar] = []
         var matches: [Range<Int>] = []
@@ -74,7 +110,13 @@ public enum Snippet {
             }
         }
         guard !matches.isEmpty else { return nil }
+        return window(plain: plain, matches: matches, length: length)
+    }
 
+    /// The window over `plain` holding the most of `matches` (sorted, not
+    /// overlapping, not empty), marked.
+    /// - Complexity: O(m·w) for m matches and a window of w characters.
+    static func window(plain: [Unicode.Scalar], matches: [Range<Int>], length: Int) -> String {
         // The window holding the most whole matches; the earliest on a tie.
         var best = (count: 0, first: 0)
         var last = 0

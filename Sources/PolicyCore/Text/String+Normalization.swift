@@ -72,47 +72,42 @@ extension String {
     public var searchFolded: String { SearchFolding(self).folded }
 }
 
-/// Folded text with, for every folded character, the range of the original
-/// text it came from, so that a match found in folded text can be marked in
-/// the original.
+/// Folded text, in UTF-8, with the origin of every folded byte in the
+/// original text, so that a match found in folded text can be marked in the
+/// original.
 public struct SearchFolding: Sendable {
-    public let folded: String
-    /// For each scalar of `folded`, the offset of its first scalar in the
-    /// original text (code points); one more entry for the end.
-    public let origins: [Int]
+    /// The folded text's UTF-8.
+    public let utf8: [UInt8]
+    /// For each byte of `utf8`, the offset in the original's UTF-8 of the
+    /// first byte of the character it came from; empty when not asked for.
+    public let origins: [Int32]
 
-    public init(_ text: String) {
+    public var folded: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// - Complexity: O(n) in the length of `text`.
+    public init(_ text: String, origins wantOrigins: Bool = true) {
         var copy = text
-        var result: (String, [Int]) = ("", [0])
+        var result: ([UInt8], [Int32]) = ([], [])
         copy.withUTF8 { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             var count: Int32 = 0
             var byteOrigins: UnsafeMutablePointer<Int32>?
             guard let folded = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
-                policykb_fold($0, Int32(bytes.count), &count, &byteOrigins)
+                wantOrigins ? policykb_fold($0, Int32(bytes.count), &count, &byteOrigins)
+                    : policykb_fold($0, Int32(bytes.count), &count, nil)
             }) else { return }
             defer {
                 policykb_free(folded)
                 policykb_free(byteOrigins)
             }
-            // Byte offsets to code-point offsets, on both sides (the origins
-            // always point at the first byte of a character).
-            var scalarAt = [Int](repeating: 0, count: bytes.count + 1)
-            var scalar = 0
-            for index in 0..<bytes.count {
-                scalarAt[index] = scalar
-                if bytes[index] & 0xC0 != 0x80 { scalar += 1 }
+            let length = Int(count)
+            let foldedBytes = folded.withMemoryRebound(to: UInt8.self, capacity: length) {
+                Array(UnsafeBufferPointer(start: $0, count: length))
             }
-            scalarAt[bytes.count] = scalar
-            let foldedBytes = UnsafeRawBufferPointer(start: folded, count: Int(count))
-            var origins: [Int] = []
-            for index in 0..<Int(count) where foldedBytes[index] & 0xC0 != 0x80 {
-                origins.append(scalarAt[Int(byteOrigins?[index] ?? 0)])
-            }
-            origins.append(scalar)
-            result = (String(decoding: foldedBytes, as: UTF8.self), origins)
+            let origins = byteOrigins.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+            result = (foldedBytes, origins)
         }
-        (folded, origins) = result
+        (utf8, origins) = result
     }
 }
 
