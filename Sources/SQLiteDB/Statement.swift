@@ -126,6 +126,12 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
+    /// Sets every parameter back to NULL: "Use this routine to reset all
+    /// host parameters to NULL."
+    public func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Binds, runs to completion and resets: for INSERT, UPDATE, DELETE.
     public func execute(_ values: [any DatabaseValueConvertible] = []) throws(SQLiteError) {
         defer { sqlite3_reset(handle) }

@@ -155,12 +155,8 @@ import Testing
     /// CJK runs of 1 to 6 characters, Latin words and mixed terms.
     @Test func exactnessOnAGeneratedCorpus() throws {
         let store = try PolicyStore(path: ":memory:")
-        let preparer = IssuePreparer(gazetteer: try store.gazetteer())
         let generator = CorpusGenerator(seed: 31)
-        for index in 0..<40 {
-            let bulletin = generator.bulletin(index)
-            _ = try store.write(try preparer.prepare(path: "/g/\(bulletin.fileName)", bytes: Array(bulletin.text.utf8)))
-        }
+        try store.ingest((0..<40).map(generator.bulletin).map { ("/g/\($0.fileName)", $0.text) })
         let articles = try store.database.rows("SELECT id, title, body FROM articles").map {
             (id: $0["id"].int64 ?? 0, texts: [$0["title"].string ?? "", $0["body"].string ?? ""].map(\.searchFolded))
         }

@@ -9,12 +9,8 @@ import Testing
     /// 40 generated bulletins (about 400 articles), the same every run.
     static func generatedStore() throws -> PolicyStore {
         let store = try PolicyStore(path: ":memory:")
-        let preparer = IssuePreparer(gazetteer: try store.gazetteer())
         let generator = CorpusGenerator(seed: 11)
-        for index in 0..<40 {
-            let bulletin = generator.bulletin(index)
-            _ = try store.write(try preparer.prepare(path: "/generated/\(bulletin.fileName)", bytes: Array(bulletin.text.utf8)))
-        }
+        try store.ingest((0..<40).map(generator.bulletin).map { ("/generated/\($0.fileName)", $0.text) })
         return store
     }
 

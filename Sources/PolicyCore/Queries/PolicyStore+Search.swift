@@ -155,7 +155,7 @@ extension PolicyStore {
         guard let boundary = ranks.prefix(wanted).last else { return (total, []) }
         let candidates = ranked.filter { $0.rank <= boundary }
         let rankByID = Dictionary(candidates.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
-        let ordered = try database.prepare("""
+        let ordered = try database.cached("""
             SELECT a.id, coalesce(a.published_on, i.issue_date)
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
@@ -168,7 +168,7 @@ extension PolicyStore {
                 return x.id < y.id
             }
         let page = ordered.dropFirst(request.offset).prefix(limit).map(\.id)
-        let articles = try database.prepare("""
+        let articles = try database.cached("""
             SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, a.body
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))

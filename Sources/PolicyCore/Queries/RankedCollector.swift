@@ -30,12 +30,17 @@ final class RankedCollector {
     /// - Complexity: O(m log k) for m matches and a capacity of k.
     func collect(_ expression: String, in database: Database) throws -> (total: Int, rows: [(rowid: Int64, rank: Double)]) {
         policykb_topk_reset(top)
-        let statement = try database.prepare("""
+        let statement = try database.cached("""
             SELECT count(*) FROM article_search
             WHERE article_search MATCH ?1 AND policykb_collect(article_search, ?2, \(Self.rankArguments))
             """)
+        // Nothing is left bound to the statement, which stays cached: the
+        // collector may be gone by its next use.
+        defer {
+            statement.reset()
+            statement.clearBindings()
+        }
         try statement.bind(.text(expression), at: 1)
-        // The collector outlives the statement, which finishes below.
         try statement.bind(pointer: UnsafeMutableRawPointer(top), type: policykb_topk_pointer_type(), at: 2)
         let total = try statement.step() ? Int(statement.int64(0)) : 0
         let count = Int(policykb_topk_count(top))

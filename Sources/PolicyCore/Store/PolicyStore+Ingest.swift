@@ -27,6 +27,14 @@ extension PolicyStore {
         try database.cached("SELECT source_path FROM issues WHERE sha256 = ?").rows([sha256]).first?["source_path"].string
     }
 
+    /// Prepares and writes bulletins held in memory, each as one issue under
+    /// the path given (generated corpora, tests).
+    @discardableResult
+    public func ingest(_ documents: [(path: String, text: String)]) throws -> [WriteOutcome] {
+        let preparer = IssuePreparer(gazetteer: try gazetteer())
+        return try documents.map { try write(try preparer.prepare(path: $0.path, bytes: Array($0.text.utf8))) }
+    }
+
     /// Writes one issue, its articles and links in one transaction; an issue
     /// already ingested from the same path is deleted first (its articles
     /// and everything extracted from them go with it).
