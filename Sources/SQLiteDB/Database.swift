@@ -1,5 +1,4 @@
 import CSQLite
-import PolicykbFTS5
 
 /// A connection to one SQLite database file. It owns its handle and closes
 /// it when released.
@@ -17,19 +16,21 @@ public final class Database {
         case readOnly
     }
 
-    /// Registers policykb's tokenizer and SQL functions as an automatic
-    /// extension, once per process: "This interface causes the xEntryPoint()
-    /// function to be invoked for each new database connection that is
-    /// created."
-    private static let registerExtension: Void = {
-        sqlite3_auto_extension(policykb_fts5_entry_point())
-    }()
+    /// Registers an extension (tokenizers, SQL functions) with every
+    /// connection the process opens from now on: "This interface causes the
+    /// xEntryPoint() function to be invoked for each new database connection
+    /// that is created." Registering the same entry point twice is harmless:
+    /// "If xEntryPoint has already been registered, then this routine is a
+    /// no-op."
+    public static func addAutomaticExtension(_ entryPoint: @convention(c) () -> Void) throws(SQLiteError) {
+        let code = sqlite3_auto_extension(entryPoint)
+        guard code == SQLITE_OK else { throw SQLiteError(extendedCode: code, message: "cannot register an extension") }
+    }
 
     /// Opens (and with `.readWrite` creates) the database at `path`.
     /// `busyTimeout` is how long a statement waits for another connection's
     /// lock before failing with SQLITE_BUSY.
     public init(path: String, mode: Mode = .readWrite, busyTimeout milliseconds: Int32 = 10_000) throws(SQLiteError) {
-        _ = Database.registerExtension
         var handle: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX

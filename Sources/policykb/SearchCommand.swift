@@ -33,20 +33,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Skip this many results first.")
     var offset = 0
 
-    @Option(help: "Only articles of this region (code or name); a province includes its cities.")
-    var region: String?
-
-    @Option(help: "Only articles of this section (several: comma-separated).")
-    var section: String?
-
-    @Option(help: "Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-    var since: String?
-
-    @Option(help: "Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-    var until: String?
-
-    @Option(help: "Only articles that name this policy (text of its title or short name, or its id).")
-    var policy: String?
+    @OptionGroup var filters: FilterOptions
 
     @Flag(help: "Only articles with target or incentive goals.")
     var hasGoals = false
@@ -72,8 +59,6 @@ struct SearchCommand: ParsableCommand {
         if let option = query.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("unknown option \(option)")
         }
-        if let since, DateBound.start(since) == nil { throw ValidationError("--since: not a date: \(since)") }
-        if let until, DateBound.end(until) == nil { throw ValidationError("--until: not a date: \(until)") }
         _ = try facetList()
     }
 
@@ -101,11 +86,7 @@ struct SearchCommand: ParsableCommand {
         }
         let store = try PolicyStore(path: options.databasePath, access: .read)
         request.offset = offset
-        request.regionCodes = try region.map(store.regionCodes(for:))
-        request.sections = section.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init) }
-        request.since = since.flatMap(DateBound.start)
-        request.until = until.flatMap(DateBound.end)
-        request.policy = policy
+        request.records = try filters.recordFilter(in: store)
         request.hasGoals = hasGoals
         request.goalYear = goalYear
         request.facets = try facetList()
@@ -126,8 +107,7 @@ struct SearchCommand: ParsableCommand {
         for hit in results.hits {
             let snippet: String = switch options.format {
             case .table where terminal:
-                hit.snippet.replacingOccurrences(of: SearchHit.markStart, with: "\u{1B}[1;31m")
-                    .replacingOccurrences(of: SearchHit.markEnd, with: "\u{1B}[0m")
+                MatchMark.render(hit.snippet, open: "\u{1B}[1;31m", close: "\u{1B}[0m")
             default: hit.markedSnippet
             }
             var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
@@ -166,31 +146,5 @@ struct SearchCommand: ParsableCommand {
                 Console.error("\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", "))
             }
         }
-    }
-}
-
-/// Dates a user types, as the first or last day they name.
-enum DateBound {
-    /// 2024 → 2024-01-01, 2024-03 → 2024-03-01, 2024-03-05 → itself.
-    static func start(_ text: String) -> String? {
-        guard let parts = parts(text) else { return nil }
-        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 1, parts.2 ?? 1)
-    }
-
-    /// 2024 → 2024-12-31, 2024-02 → 2024-02-31 (compared as text, the last day is enough).
-    static func end(_ text: String) -> String? {
-        guard let parts = parts(text) else { return nil }
-        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 12, parts.2 ?? 31)
-    }
-
-    static func parts(_ text: String) -> (Int, Int?, Int?)? {
-        let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
-        guard (1...3).contains(pieces.count), pieces.allSatisfy({ $0 != nil }), let year = pieces[0],
-              (1900...2200).contains(year) else { return nil }
-        let month = pieces.count > 1 ? pieces[1] : nil
-        let day = pieces.count > 2 ? pieces[2] : nil
-        if let month, !(1...12).contains(month) { return nil }
-        if let day, !(1...31).contains(day) { return nil }
-        return (year, month, day)
     }
 }

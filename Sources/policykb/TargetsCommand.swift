@@ -17,7 +17,7 @@ struct TargetsCommand: ParsableCommand {
         for target in try store.targets() {
             table.append([
                 .int(target.id), .int(target.articleID), OutputValue(target.policyID), OutputValue(target.policyTitle),
-                OutputValue(target.regionCode), .int(Int64(target.year)), .string(target.yearSource),
+                OutputValue(target.regionCode), .int(Int64(target.year)), .string(target.yearSource.rawValue),
                 .string(target.text), .int(Int64(target.start)), .int(Int64(target.end)),
                 .list(target.goalIDs.map { .int($0) }),
             ])

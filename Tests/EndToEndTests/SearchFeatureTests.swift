@@ -95,6 +95,40 @@ import Testing
         #expect(bad.status == 2)
     }
 
+    /// Search and goals share one filter: a goal listed for a policy (by
+    /// id or by a short name an article gives it) or for a section comes
+    /// from an article that search finds, for the goal's own words, with
+    /// the same filter.
+    @Test func searchAndGoalsFilterAlike() throws {
+        let (dir, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        /// Every goal the filter lists is found by search with that filter.
+        func agree(_ filter: [String]) throws -> Int {
+            let goals = try CLI.json(try CLI.run(["goals", "--db", db, "--format", "json", "--kind", "all"] + filter).stdout)
+            for goal in goals {
+                let evidence = (goal["evidence"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+                // The longest run of CJK characters in the evidence, at most 6.
+                let runs = evidence.split { !($0.unicodeScalars.first?.properties.isIdeographic ?? false) }
+                guard let run = runs.max(by: { $0.count < $1.count }), run.count >= 2 else { continue }
+                let words = String(run.prefix(6))
+                let found = try Self.ids(db, [words] + filter)
+                #expect(found.contains(goal["article_id"] as? Int ?? -1), "\(filter): goal \(goal["id"] ?? "?") (\(words))")
+            }
+            return goals.count
+        }
+        let policies = try CLI.json(try CLI.run(["policies", "--db", db, "--format", "json"]).stdout)
+        var checked = 0
+        for policy in policies {
+            checked += try agree(["--policy", String(policy["id"] as? Int ?? 0)])
+            if let alias = policy["alias"] as? String {
+                checked += try agree(["--policy", alias.trimmingCharacters(in: ["《", "》"])])
+            }
+        }
+        #expect(checked > 0)
+        #expect(try agree(["--section", "地方新政"]) > 0)
+        #expect(try agree(["--region", "广东"]) >= 0)
+    }
+
     @Test func facetsCountTheWholeMatchingSet() throws {
         let (dir, db) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -156,7 +190,7 @@ import Testing
     @Test func exactnessOnAGeneratedCorpus() throws {
         let store = try PolicyStore(path: ":memory:")
         let generator = CorpusGenerator(seed: 31)
-        try store.ingest((0..<40).map(generator.bulletin).map { ("/g/\($0.fileName)", $0.text) })
+        try Ingestion(store: store).ingest(documents: (0..<40).map(generator.bulletin).map { ("/g/\($0.fileName)", $0.text) })
         let articles = try store.database.rows("SELECT id, title, body FROM articles").map {
             (id: $0["id"].int64 ?? 0, texts: [$0["title"].string ?? "", $0["body"].string ?? ""].map(\.searchFolded))
         }

@@ -10,7 +10,7 @@ import Testing
     static func generatedStore() throws -> PolicyStore {
         let store = try PolicyStore(path: ":memory:")
         let generator = CorpusGenerator(seed: 11)
-        try store.ingest((0..<40).map(generator.bulletin).map { ("/generated/\($0.fileName)", $0.text) })
+        try Ingestion(store: store).ingest(documents: (0..<40).map(generator.bulletin).map { ("/generated/\($0.fileName)", $0.text) })
         return store
     }
 

@@ -24,21 +24,12 @@ public struct SearchHit: Sendable, Equatable {
     public let regionCode: String?
     /// Relevance: the negated bm25 rank, larger is better.
     public let score: Double
-    /// The best passage, matches between `SearchHit.markStart` and `markEnd`.
+    /// The best passage, matches between `MatchMark.open` and `MatchMark.close`.
     public let snippet: String
 
-    /// Private-use characters that delimit matches in `snippet`, for the
-    /// caller to render as it likes.
-    public static let markStart = "\u{E000}"
-    public static let markEnd = "\u{E001}"
-
     /// The snippet with the matches in brackets.
-    public var markedSnippet: String {
-        snippet.replacingOccurrences(of: Self.markStart, with: "[").replacingOccurrences(of: Self.markEnd, with: "]")
-    }
+    public var markedSnippet: String { MatchMark.render(snippet, open: "[", close: "]") }
 
     /// The snippet without marks.
-    public var plainSnippet: String {
-        snippet.replacingOccurrences(of: Self.markStart, with: "").replacingOccurrences(of: Self.markEnd, with: "")
-    }
+    public var plainSnippet: String { MatchMark.render(snippet, open: "", close: "") }
 }

@@ -26,8 +26,9 @@ public final class PolicyStore {
     public init(path: String, access: Access = .write) throws {
         self.path = path
         if access != .write && !FileManager.default.fileExists(atPath: path) {
-            throw PolicyError("\(path): no database here; run `policykb ingest FILE...` first, or pass --db")
+            throw StoreError.noDatabase(path: path)
         }
+        try Self.registerExtension()
         do {
             database = try Database(path: path, mode: access == .read ? .readOnly : .readWrite)
             try database.execute("PRAGMA foreign_keys = ON")
@@ -47,32 +48,38 @@ public final class PolicyStore {
                 try database.execute("PRAGMA mmap_size = 2147418112")
             }
         } catch {
-            throw PolicyError("cannot open \(path)", error)
+            throw StoreError.cannotOpen(path: path, error)
         }
-        let migrator = try Migrator(PolicykbSchema.migrations)
-        if access == .write {
-            try migrator.migrate(database)
-        } else {
-            let version = try database.userVersion()
-            if version > migrator.latestVersion {
-                throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
+        do {
+            let migrator = try Migrator(PolicykbSchema.migrations)
+            if access == .write {
+                try migrator.migrate(database)
+            } else {
+                let version = try database.userVersion()
+                if version > migrator.latestVersion {
+                    throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
+                }
+                if version < migrator.latestVersion {
+                    throw StoreError.schemaTooOld(path: path, version: version, latest: migrator.latestVersion)
+                }
+                try migrator.verifyApplied(database)
             }
-            if version < migrator.latestVersion {
-                throw PolicyError("\(path): schema version \(version) is older than this binary's \(migrator.latestVersion); any `policykb ingest` migrates it")
-            }
-            try migrator.verifyApplied(database)
+        } catch let error as MigrationError {
+            throw StoreError.migration(error)
+        } catch let error as SQLiteError {
+            throw StoreError.cannotOpen(path: path, error)
         }
     }
 
     /// The region names extraction looks for.
     public func gazetteer() throws -> Gazetteer {
         let regions = try database.rows("SELECT code, name, level, parent_code FROM regions").map {
-            Gazetteer.Region(code: $0["code"].string ?? "", name: $0["name"].string ?? "",
-                             level: $0["level"].string ?? "", parentCode: $0["parent_code"].string)
+            Gazetteer.Region(code: try $0.decode("code"), name: try $0.decode("name"), level: try $0.decode("level"),
+                             parentCode: try $0.decodeIfPresent("parent_code"))
         }
         let names = try database.rows("SELECT name, code, kind, priority FROM region_names").map {
-            (name: $0["name"].string ?? "", code: $0["code"].string ?? "", kind: $0["kind"].string ?? "",
-             priority: $0["priority"].int ?? 0)
+            (name: try $0.decode("name", as: String.self), code: try $0.decode("code", as: String.self),
+             kind: try $0.decode("kind", as: String.self), priority: try $0.decode("priority", as: Int.self))
         }
         return Gazetteer(regions: regions, names: names)
     }

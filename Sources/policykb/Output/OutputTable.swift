@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// A value in command output, typed so that JSON keeps numbers as numbers.
 enum OutputValue: Equatable {
@@ -91,7 +92,7 @@ enum OutputRenderer {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0xE000...0xE001).contains(scalar.value):
+            case _ where scalar.value < 0x20 || MatchMark.isMark(scalar):
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
@@ -158,8 +159,8 @@ enum OutputRenderer {
     }
 
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0xE000...0xE001: 0 // match marks
+        if MatchMark.isMark(scalar) { return 0 }
+        return switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
              0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2

@@ -1,7 +1,14 @@
 import Foundation
 import PolicykbFTS5
 import Testing
-@testable import SQLiteDB
+import SQLiteDB
+
+/// A connection that knows the tokenizer: registering it is the host's job
+/// (policykb's core does it for its own connections).
+private func connection() throws -> Database {
+    if let entryPoint = policykb_fts5_entry_point() { try Database.addAutomaticExtension(entryPoint) }
+    return try Database(path: ":memory:")
+}
 
 /// Tokens as text@start-end (byte offsets) from the C tokenizer.
 private func tokens(_ text: String, query: Bool) -> [String] {
@@ -84,7 +91,7 @@ private func tokens(_ text: String, query: Bool) -> [String] {
     }
 
     @Test func tokenizerWorksInsideSQLite() throws {
-        let db = try Database(path: ":memory:")
+        let db = try connection()
         try db.execute("CREATE VIRTUAL TABLE f USING fts5(x, tokenize = 'policykb')")
         try db.execute("INSERT INTO f VALUES ('国家数据局在北京 召开座谈会'), ('数据，据说要素'), ('数转券'), ('券商')")
         func match(_ q: String) throws -> [Int] {
@@ -102,7 +109,7 @@ private func tokens(_ text: String, query: Bool) -> [String] {
 
     /// 200 rows of title and body drawn from a few words, the same every run.
     private func rankingCorpus() throws -> Database {
-        let db = try Database(path: ":memory:")
+        let db = try connection()
         try db.execute("CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'policykb')")
         let insert = try db.prepare("INSERT INTO f (title, body) VALUES (?, ?)")
         let words = ["数据", "算力", "要素", "深圳", "北京", "券", "AI", "智能", "产业", "规划"]
