@@ -15,6 +15,33 @@ public struct ArticleRow: Sendable, Equatable {
     public let bodyChars: Int
 }
 
+/// One article whole, as `policykb show` prints it.
+public struct ArticleDetail: Sendable, Equatable {
+    public let article: ArticleRow
+    /// The stored body: every evidence span's offsets point into it.
+    public let body: String
+    /// The name of the file the article was ingested from.
+    public let sourceFile: String
+    /// The policies the article names, in text order.
+    public let policies: [PolicyMention]
+    public let targets: [TargetRow]
+    /// Every goal, of every kind.
+    public let goals: [GoalRow]
+}
+
+/// A policy as one article names it.
+public struct PolicyMention: Sendable, Equatable {
+    public let policyID: Int64
+    public let title: String
+    /// The short name the article declares (《行动计划》).
+    public let alias: String?
+    /// Code-point offsets of the mention in the body.
+    public let start: Int
+    public let end: Int
+    public let startYear: Int?
+    public let endYear: Int?
+}
+
 /// One search result.
 public struct SearchHit: Sendable, Equatable {
     public let articleID: Int64

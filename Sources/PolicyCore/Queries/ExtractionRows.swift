@@ -80,13 +80,16 @@ public struct GoalFilter: Sendable {
     public var metric: String?
     /// Region (of the goal), section, dates (of its article) and policy.
     public var records = RecordFilter()
+    /// Only the goals of this article.
+    public var articleID: Int64?
 
     public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], year: Int? = nil, metric: String? = nil,
-                records: RecordFilter = RecordFilter()) {
+                records: RecordFilter = RecordFilter(), articleID: Int64? = nil) {
         self.kinds = kinds
         self.year = year
         self.metric = metric
         self.records = records
+        self.articleID = articleID
     }
 }
 

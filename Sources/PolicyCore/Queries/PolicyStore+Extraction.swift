@@ -6,24 +6,32 @@ extension Comparator: DatabaseValueDecodable {}
 extension YearSource: DatabaseValueDecodable {}
 
 extension PolicyStore {
-    public func policies() throws -> [PolicyRow] {
-        try database.prepare("""
+    /// Policies matching `filter` (region: the policy's; sections and dates:
+    /// of an article that names it), in the order first seen.
+    public func policies(_ filter: RecordFilter = RecordFilter(), page: Page = .all) throws -> [PolicyRow] {
+        var conditions = SQLConditions()
+        conditions.append(filter, columns: .policies)
+        return try database.prepare("""
             SELECT id, title, alias, region_code, region_name, start_year, end_year, effective_from, effective_until,
                    article_ids
-            FROM v_policies ORDER BY id
-            """).rows().map(PolicyRow.init(row:))
+            FROM v_policies\(conditions.whereClause) ORDER BY id\(page.clause)
+            """).rows(conditions.values + page.values).map(PolicyRow.init(row:))
     }
 
-    public func targets() throws -> [TargetRow] {
-        try database.prepare("""
+    /// Targets matching `filter`, for horizon `year` when given, in article order.
+    public func targets(_ filter: RecordFilter = RecordFilter(), year: Int? = nil, page: Page = .all) throws -> [TargetRow] {
+        var conditions = SQLConditions()
+        if let year { conditions.append("year = ?", [year]) }
+        conditions.append(filter, columns: .targets)
+        return try database.prepare("""
             SELECT id, article_id, policy_id, policy_title, region_code, region_name, year, year_source, text, start,
                    end, goal_ids
-            FROM v_targets ORDER BY id
-            """).rows().map(TargetRow.init(row:))
+            FROM v_targets\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
+            """).rows(conditions.values + page.values).map(TargetRow.init(row:))
     }
 
     /// Goals matching `filter`, in article order.
-    public func goals(_ filter: GoalFilter = GoalFilter()) throws -> [GoalRow] {
+    public func goals(_ filter: GoalFilter = GoalFilter(), page: Page = .all) throws -> [GoalRow] {
         var conditions = SQLConditions()
         let kinds = ExtractedGoal.Kind.allCases.filter { filter.kinds.contains($0) }
         conditions.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")", kinds.map(\.rawValue))
@@ -34,14 +42,14 @@ extension PolicyStore {
             // White space inside a metric (占 GDP 比重) does not matter.
             conditions.append("instr(replace(metric, ' ', ''), replace(?, ' ', '')) > 0", [metric])
         }
-        conditions.append(filter.records, columns: FilterColumns(region: "region_code", articleID: "article_id",
-                                                                  policy: .id("policy_id"), joinsArticle: false))
+        conditions.append(filter.records, columns: .goals)
+        if let article = filter.articleID { conditions.append("article_id = ?", [article]) }
         let sql = """
             SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
                    year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence
-            FROM v_goals\(conditions.whereClause) ORDER BY article_id, id
+            FROM v_goals\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
             """
-        return try database.prepare(sql).rows(conditions.values).map(GoalRow.init(row:))
+        return try database.prepare(sql).rows(conditions.values + page.values).map(GoalRow.init(row:))
     }
 
     /// Region codes a user's word names: a code, a name, a short name or an

@@ -62,9 +62,7 @@ extension PolicyStore {
     public func search(_ request: SearchRequest) throws -> SearchResults {
         var conditions = SQLConditions()
         conditions.append("article_search MATCH ?", [request.expression])
-        conditions.append(request.records, columns: FilterColumns(region: "a.region_code", articleID: "a.id",
-                                                                   policy: .mentionedBy(articleID: "a.id"),
-                                                                   joinsArticle: true))
+        conditions.append(request.records, columns: .search)
         if request.hasGoals {
             conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.kind IN ('target', 'incentive'))")
         }

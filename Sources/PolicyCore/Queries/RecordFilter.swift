@@ -54,21 +54,32 @@ struct SQLConditions {
 struct FilterColumns {
     /// How a row reaches its policy.
     enum Policy {
-        /// The row has a policy id column (goals, targets).
+        /// The row has a policy id column (goals, targets, policies).
         case id(String)
         /// The row is an article: it names the policy (search, articles).
         case mentionedBy(articleID: String)
     }
 
+    /// How a row reaches its article, for section and date conditions.
+    enum Article {
+        /// `a` (articles) and `i` (issues) are in the query.
+        case joined
+        /// The row has an article id column.
+        case id(String)
+        /// The row is a policy: some article that names it.
+        case mentioning(policyID: String)
+    }
+
     /// The region code column.
     var region: String
-    /// The article id column.
-    var articleID: String
+    var article: Article
     var policy: Policy
-    /// Whether `a` (articles) and `i` (issues) are in the query, so that
-    /// section and date conditions can name them directly; otherwise they
-    /// go through `articleID`.
-    var joinsArticle: Bool
+
+    static let search = FilterColumns(region: "a.region_code", article: .joined, policy: .mentionedBy(articleID: "a.id"))
+    static let articles = search
+    static let goals = FilterColumns(region: "region_code", article: .id("article_id"), policy: .id("policy_id"))
+    static let targets = goals
+    static let policies = FilterColumns(region: "region_code", article: .mentioning(policyID: "id"), policy: .id("id"))
 }
 
 extension SQLConditions {
@@ -96,10 +107,14 @@ extension SQLConditions {
             article.append("coalesce(a.published_on, i.issue_date) <= ?", [until])
         }
         if !article.isEmpty {
-            if columns.joinsArticle {
+            let matching = "SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id\(article.whereClause)"
+            switch columns.article {
+            case .joined:
                 for (clause, value) in zip(article.clauses, article.values) { append(clause, [value]) }
-            } else {
-                append("\(columns.articleID) IN (SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id\(article.whereClause))",
+            case .id(let column):
+                append("\(column) IN (\(matching))", article.values)
+            case .mentioning(let policyID):
+                append("\(policyID) IN (SELECT pm.policy_id FROM policy_mentions pm WHERE pm.article_id IN (\(matching)))",
                        article.values)
             }
         }
