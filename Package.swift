@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // The system libsqlite3 (Debian: libsqlite3-dev).
@@ -52,11 +55,24 @@ let package = Package(
             dependencies: ["CorpusGenerator", "SQLiteDB", "PolicyCore"],
             path: "Benchmarks/PolicykbBench"
         ),
+        // The web application behind `policykb serve`: pages, JSON API, embedded assets.
+        .target(
+            name: "PolicykbServer",
+            dependencies: [
+                "PolicyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The command-line tool.
         .executableTarget(
             name: "policykb",
             dependencies: [
                 "PolicyCore",
+                "PolicykbServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +83,10 @@ let package = Package(
         .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "SQLiteDB"]),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "CorpusGenerator", "PolicykbTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "PolicykbServerTests", dependencies: [
+            "PolicykbServer", "PolicyCore", "CorpusGenerator", "PolicykbTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb", "CorpusGenerator", "policykb-corpus",
                                                           "PolicykbTestSupport"]),
     ]

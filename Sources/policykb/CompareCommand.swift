@@ -65,26 +65,16 @@ struct CompareCommand: ParsableCommand {
     }
 }
 
-/// Orders and draws compared goals.
-enum GoalComparison {
-    /// Like next to like: by unit, then year, then value, largest first.
-    static func order(_ goals: [GoalRow]) -> [GoalRow] {
-        goals.sorted {
-            ($0.unit ?? "", $0.year ?? 0) != ($1.unit ?? "", $1.year ?? 0)
-                ? ($0.unit ?? "", $0.year ?? 0) < ($1.unit ?? "", $1.year ?? 0)
-                : $0.value > $1.value
-        }
-    }
-
+/// Draws compared goals in the terminal; the order and the groups are
+/// PolicyCore's, shared with the web page's chart.
+extension GoalComparison {
     /// Horizontal bars, scaled within each (unit, year) group.
     static func chart(_ goals: [GoalRow], width: Int = 40) -> String {
         var out = ""
-        let groups = Dictionary(grouping: goals) { "\($0.unit ?? "")|\($0.year.map(String.init) ?? "-")" }
-        for key in groups.keys.sorted() {
-            let rows = order(groups[key] ?? [])
-            guard let first = rows.first else { continue }
+        for group in groups(goals) {
+            let rows = group.goals
             let largest = rows.map { NSDecimalNumber(decimal: $0.value).doubleValue }.max() ?? 1
-            out += "\(first.unit ?? "(no unit)"), \(first.year.map { "\($0)年" } ?? "no year")\n"
+            out += "\(group.unit ?? "(no unit)"), \(group.year.map { "\($0)年" } ?? "no year")\n"
             let labels = rows.map { "\($0.regionName ?? $0.regionCode ?? "?") \($0.metric)" }
             let labelWidth = labels.map(OutputRenderer.displayWidth).max() ?? 0
             for (row, label) in zip(rows, labels) {

@@ -82,6 +82,8 @@ public struct GoalFilter: Sendable {
     public var records = RecordFilter()
     /// Only the goals of this article.
     public var articleID: Int64?
+    /// Only the goals of this policy (its id).
+    public var policyID: Int64?
 
     public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], year: Int? = nil, metric: String? = nil,
                 records: RecordFilter = RecordFilter(), articleID: Int64? = nil) {

@@ -32,18 +32,7 @@ extension PolicyStore {
 
     /// Goals matching `filter`, in article order.
     public func goals(_ filter: GoalFilter = GoalFilter(), page: Page = .all) throws -> [GoalRow] {
-        var conditions = SQLConditions()
-        let kinds = ExtractedGoal.Kind.allCases.filter { filter.kinds.contains($0) }
-        conditions.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")", kinds.map(\.rawValue))
-        if let year = filter.year {
-            conditions.append("year = ?", [year])
-        }
-        if let metric = filter.metric {
-            // White space inside a metric (占 GDP 比重) does not matter.
-            conditions.append("instr(replace(metric, ' ', ''), replace(?, ' ', '')) > 0", [metric])
-        }
-        conditions.append(filter.records, columns: .goals)
-        if let article = filter.articleID { conditions.append("article_id = ?", [article]) }
+        let conditions = filter.conditions
         let sql = """
             SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
                    year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence

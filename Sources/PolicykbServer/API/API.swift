@@ -1,0 +1,66 @@
+import PolicyCore
+
+/// The JSON API's listings: each the CLI command of the same name, with
+/// its filters as parameters and its rows' JSON keys, paged.
+enum API {
+    static let index: JSON = .object([
+        "endpoints": .array([
+            .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&facets=region,section,year&limit=&offset=]"),
+            .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=]"),
+            .string("/api/articles/{id}"),
+            .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=]"),
+            .string("/api/compare?metric=TEXT[&regions=A,B&year=&kind=&format=json|csv]"),
+            .string("/api/policies[?region=&policy=&limit=&offset=]"),
+            .string("/api/policies/{id}"),
+            .string("/api/timeline[?kind=&region=&metric=]"),
+        ]),
+        "limits": .object(["limit": .int(Int64(Limits.pageSize)), "offset": .int(Int64(Limits.offset)),
+                           "text_length": .int(Int64(Limits.textLength))]),
+    ])
+
+    /// `{"total", "offset", "limit", "results", "facets"}`: the CLI's
+    /// `search --facets … --format json` object, always.
+    static func search(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let form = try SearchForm(parameters)
+        guard let query = form.query else { throw RequestError.badRequest("q is required: the query") }
+        var facets: [SearchRequest.Facet] = []
+        for name in try parameters.text("facets")?.split(separator: ",") ?? [] {
+            guard let facet = SearchRequest.Facet(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw RequestError.badRequest("facets: unknown facet \(name) (region, section, year)")
+            }
+            facets.append(facet)
+        }
+        let results = try form.results(query, in: store, facets: facets)
+        return .object([
+            "total": .int(Int64(results.total)), "offset": .int(Int64(form.offset)), "limit": .int(Int64(form.limit)),
+            "results": .array(results.hits.map(Records.searchHit)), "facets": Records.facets(results.facets),
+        ])
+    }
+
+    static func articles(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let form = try RecordForm(parameters)
+        let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
+        return .array(try store.articles(try form.filter(in: store), page: Page(limit: limit, offset: offset))
+            .map { .object(Records.articleFields($0)) })
+    }
+
+    static func goals(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let form = try GoalForm(parameters, defaultLimit: Limits.pageSize)
+        return .array(try store.goals(try form.filter(in: store), page: Page(limit: form.limit, offset: form.offset))
+            .map(Records.goal))
+    }
+
+    static func policies(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let form = try RecordForm(parameters)
+        let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
+        return .array(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)).map(Records.policy))
+    }
+
+    static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let form = try GoalForm(parameters)
+        return .array(try store.goalTimeline(try form.filter(in: store)).map { count in
+            .object(["region_code": JSON(count.regionCode), "region_name": JSON(count.regionName),
+                     "year": .int(Int64(count.year)), "count": .int(Int64(count.count))])
+        })
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import PolicyCore
+
+/// What a request asks for, read from its query string once and checked,
+/// then turned into the core's requests. Pages and the JSON API read the
+/// same parameters the same way, and a page's links are made from these
+/// values, so the URL always holds the whole state.
+
+/// Region (code or name; a province includes its cities), section, dates
+/// and policy: the CLI's `FilterOptions`, as parameters.
+struct RecordForm: Sendable, Equatable {
+    var region: String?
+    var section: String?
+    var since: String?
+    var until: String?
+    var policy: String?
+
+    init(_ parameters: QueryParameters) throws(RequestError) {
+        region = try parameters.text("region")
+        section = try parameters.text("section")
+        since = try parameters.text("since")
+        until = try parameters.text("until")
+        policy = try parameters.text("policy")
+        if let since, DateBound.start(since) == nil { throw .badRequest("since: not a date:「\(since)」(2024, 2024-03 or 2024-03-05)") }
+        if let until, DateBound.end(until) == nil { throw .badRequest("until: not a date:「\(until)」(2024, 2024-03 or 2024-03-05)") }
+    }
+
+    /// The filter, with the region resolved to its codes.
+    /// - Throws: `.badRequest` for a region the store does not know.
+    func filter(in store: PolicyStore) throws -> RecordFilter {
+        RecordFilter(regionCodes: try region.map { try Self.regionCodes($0, in: store) },
+                     sections: section.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init) },
+                     since: since.flatMap(DateBound.start), until: until.flatMap(DateBound.end), policy: policy)
+    }
+
+    /// Codes for one region name or for a list (`北京,深圳`, `北京、深圳`).
+    static func regionCodes(_ names: String, in store: PolicyStore) throws -> [String] {
+        var codes: [String] = []
+        for name in names.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+            do {
+                codes += try store.regionCodes(for: String(name))
+            } catch let error as StoreError {
+                if case .unknownRegion = error { throw RequestError.badRequest(error.description) }
+                throw error
+            }
+        }
+        return codes
+    }
+
+    var items: [(String, String?)] {
+        [("region", region), ("section", section), ("since", since), ("until", until), ("policy", policy)]
+    }
+}
+
+/// A search: the query, its filters and the page.
+struct SearchForm: Sendable {
+    var query: String?
+    var records: RecordForm
+    var hasGoals: Bool
+    var goalYear: Int?
+    var limit: Int
+    var offset: Int
+
+    init(_ parameters: QueryParameters) throws(RequestError) {
+        query = try parameters.text("q")
+        records = try RecordForm(parameters)
+        hasGoals = try parameters.flag("has_goals")
+        goalYear = try parameters.int("goal_year", in: 1900...2200)
+        (limit, offset) = try parameters.page()
+    }
+
+    /// The core's request.
+    /// - Throws: `.badRequest` for a malformed query or an unknown region.
+    func request(_ query: String, in store: PolicyStore, facets: [SearchRequest.Facet]) throws -> SearchRequest {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(query)
+        } catch {
+            throw RequestError.badRequest("malformed query: \(error.description)")
+        }
+        var request = SearchRequest(query: parsed, limit: limit)
+        request.offset = offset
+        request.records = try records.filter(in: store)
+        request.hasGoals = hasGoals
+        request.goalYear = goalYear
+        request.facets = facets
+        return request
+    }
+
+    /// Runs the search; FTS5's own refusals are malformed queries too.
+    func results(_ query: String, in store: PolicyStore, facets: [SearchRequest.Facet] = []) throws -> SearchResults {
+        let request = try request(query, in: store, facets: facets)
+        do {
+            return try store.search(request)
+        } catch let error as SearchError {
+            throw RequestError.badRequest(error.description)
+        }
+    }
+
+    /// The URL of this search with some parameters changed (paging, facets).
+    func url(path: String = "/search", offset: Int? = nil, changing: [(String, String?)] = []) -> String {
+        var items: [(String, String?)] = [("q", query)] + records.items + [
+            ("has_goals", hasGoals ? "1" : nil), ("goal_year", goalYear.map(String.init)),
+            ("limit", limit == Limits.defaultPageSize ? nil : String(limit)),
+            ("offset", (offset ?? self.offset) == 0 ? nil : String(offset ?? self.offset)),
+        ]
+        for (name, value) in changing {
+            if let index = items.firstIndex(where: { $0.0 == name }) { items[index].1 = value } else { items.append((name, value)) }
+        }
+        return path + QueryParameters.encode(items)
+    }
+}
+
+/// Goal kinds as a parameter: `kind=target` (several allowed), `kind=all`.
+enum KindForm {
+    static func kinds(_ text: String?, default defaultKinds: Set<ExtractedGoal.Kind>) throws(RequestError) -> Set<ExtractedGoal.Kind> {
+        guard let text else { return defaultKinds }
+        var kinds: Set<ExtractedGoal.Kind> = []
+        for name in text.split(separator: ",") {
+            let name = name.trimmingCharacters(in: .whitespaces)
+            if name == "all" {
+                kinds.formUnion(ExtractedGoal.Kind.allCases)
+            } else if let kind = ExtractedGoal.Kind(rawValue: name) {
+                kinds.insert(kind)
+            } else {
+                throw .badRequest("kind must be target, incentive, statistic or all, not「\(name)」")
+            }
+        }
+        return kinds
+    }
+}
+
+/// A listing of goals: kind, year, metric and the record filters.
+struct GoalForm: Sendable {
+    var kind: String?
+    var year: Int?
+    var metric: String?
+    var records: RecordForm
+    var limit: Int
+    var offset: Int
+
+    init(_ parameters: QueryParameters, defaultLimit: Int = Limits.defaultPageSize) throws(RequestError) {
+        kind = try parameters.text("kind")
+        _ = try KindForm.kinds(kind, default: [])
+        year = try parameters.int("year", in: 1900...2200)
+        metric = try parameters.text("metric")
+        records = try RecordForm(parameters)
+        (limit, offset) = try parameters.page(defaultLimit: defaultLimit)
+    }
+
+    func filter(in store: PolicyStore) throws -> GoalFilter {
+        GoalFilter(kinds: try KindForm.kinds(kind, default: [.target, .incentive]), year: year, metric: metric,
+                   records: try records.filter(in: store))
+    }
+
+    func url(path: String, offset: Int? = nil, changing: [(String, String?)] = []) -> String {
+        var items: [(String, String?)] = [("kind", kind), ("year", year.map(String.init)), ("metric", metric)] + records.items
+            + [("offset", (offset ?? self.offset) == 0 ? nil : String(offset ?? self.offset))]
+        for (name, value) in changing {
+            if let index = items.firstIndex(where: { $0.0 == name }) { items[index].1 = value } else { items.append((name, value)) }
+        }
+        return path + QueryParameters.encode(items)
+    }
+}
+
+/// A comparison: one metric, regions, a year and kinds, as `policykb
+/// compare` takes them.
+struct CompareForm: Sendable {
+    var metric: String?
+    var regions: String?
+    var year: Int?
+    var kind: String?
+
+    init(_ parameters: QueryParameters) throws(RequestError) {
+        metric = try parameters.text("metric")
+        regions = try parameters.text("regions")
+        year = try parameters.int("year", in: 1900...2200)
+        kind = try parameters.text("kind")
+        _ = try KindForm.kinds(kind, default: [])
+    }
+
+    /// The compared goals in `GoalComparison` order, at most
+    /// `Limits.compareRows`, and how many matched in all.
+    func goals(in store: PolicyStore) throws -> (goals: [GoalRow], total: Int) {
+        guard let metric else { throw RequestError.badRequest("metric is required: the text the metric contains (企业)") }
+        var filter = GoalFilter(kinds: try KindForm.kinds(kind, default: [.target]), year: year, metric: metric)
+        if let regions { filter.records.regionCodes = try RecordForm.regionCodes(regions, in: store) }
+        let goals = GoalComparison.order(try store.goals(filter))
+        return (Array(goals.prefix(Limits.compareRows)), goals.count)
+    }
+
+    var items: [(String, String?)] {
+        [("metric", metric), ("regions", regions), ("year", year.map(String.init)), ("kind", kind)]
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+
+/// Why a request gets no page: shown as an HTML page or, under /api, as
+/// `{"error": "…"}`, with the status.
+public enum RequestError: Error, Sendable, Equatable {
+    /// The request asks for something malformed or too large (400).
+    case badRequest(String)
+    /// No such record or page (404).
+    case notFound(String)
+    /// Something failed that the request could not have caused (500); the
+    /// details go to the log, not to the client.
+    case internalError
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .badRequest: .badRequest
+        case .notFound: .notFound
+        case .internalError: .internalServerError
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .badRequest(let message), .notFound(let message): message
+        case .internalError: "internal error; the server's log has the details"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Hummingbird
+import PolicyCore
+
+/// The routes: HTML pages, the JSON API mirroring the CLI, and the two
+/// embedded assets. Handlers only read parameters and pick a renderer; the
+/// query and the rendering run together on a pool thread (`StorePool`).
+struct Routes: Sendable {
+    let pool: StorePool
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.add(middleware: SecurityMiddleware())
+
+        // Pages.
+        router.get("/") { request, _ in try await page(request) { try SearchPage.render(try SearchForm($0), store: $1) } }
+        router.get("/search") { request, _ in try await page(request) { try SearchPage.render(try SearchForm($0), store: $1) } }
+        router.get("/articles/:id") { request, context in
+            let id = try Self.id(context, "article")
+            return try await page(request) { _, store in
+                guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
+                return ArticlePage.render(detail)
+            }
+        }
+        router.get("/compare") { request, _ in try await page(request) { try ComparePage.render(try CompareForm($0), store: $1) } }
+        router.get("/policies") { request, _ in
+            try await page(request) { parameters, store in
+                let form = try RecordForm(parameters)
+                let (limit, offset) = try parameters.page(defaultLimit: 50)
+                let policies = try store.policies(try form.filter(in: store), page: Page(limit: limit + 1, offset: offset))
+                return PolicyPage.index(policies, form: form, limit: limit, offset: offset)
+            }
+        }
+        router.get("/policies/:id") { request, context in
+            let id = try Self.id(context, "policy")
+            return try await page(request) { _, store in
+                guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
+                return PolicyPage.render(detail)
+            }
+        }
+        router.get("/goals") { request, _ in try await page(request) { try GoalsPage.render(try GoalForm($0), store: $1) } }
+        router.get("/timeline") { request, _ in try await page(request) { try TimelinePage.render(try GoalForm($0), store: $1) } }
+        router.get("/assets/:name") { _, context in
+            guard let name = context.parameters.get("name"), let asset = Assets.files[name] else {
+                throw RequestError.notFound("no such asset")
+            }
+            var response = Responses.body(asset.body, contentType: asset.contentType, status: .ok)
+            response.headers[.cacheControl] = "public, max-age=86400"
+            return response
+        }
+
+        // The JSON API.
+        router.get("/api") { _, _ in Responses.json(API.index) }
+        router.get("/api/search") { request, _ in try await api(request) { try API.search($0, store: $1) } }
+        router.get("/api/articles") { request, _ in try await api(request) { try API.articles($0, store: $1) } }
+        router.get("/api/articles/:id") { request, context in
+            let id = try Self.id(context, "article")
+            return try await api(request) { _, store in
+                guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
+                return Records.article(detail)
+            }
+        }
+        router.get("/api/goals") { request, _ in try await api(request) { try API.goals($0, store: $1) } }
+        router.get("/api/timeline") { request, _ in try await api(request) { try API.timeline($0, store: $1) } }
+        router.get("/api/policies") { request, _ in try await api(request) { try API.policies($0, store: $1) } }
+        router.get("/api/policies/:id") { request, context in
+            let id = try Self.id(context, "policy")
+            return try await api(request) { _, store in
+                guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
+                return Records.policy(detail)
+            }
+        }
+        router.get("/api/compare") { request, _ in
+            let parameters = try QueryParameters(request.uri.query)
+            let format = try parameters.text("format") ?? "json"
+            guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
+            let form = try CompareForm(parameters)
+            let goals = try await pool.read { store in try form.goals(in: store).goals }
+            if format == "csv" {
+                return Responses.csv(CSV.table(columns: Records.compareColumns, rows: goals.map(Records.comparedValues)),
+                                     filename: "compare.csv")
+            }
+            return Responses.json(.array(goals.map(Records.compared)))
+        }
+    }
+
+    /// An HTML page made by `render` from the request's parameters.
+    func page(_ request: Request,
+              _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> String) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        return Responses.html(try await pool.read { store in try render(parameters, store) })
+    }
+
+    /// A JSON response made by `render` from the request's parameters.
+    func api(_ request: Request,
+             _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> JSON) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        // Rendered to text on the pool thread too: a page of goals is big.
+        let text = try await pool.read { store in try render(parameters, store).text + "\n" }
+        return Responses.body(text, contentType: "application/json; charset=utf-8", status: .ok)
+    }
+
+    /// The `:id` of the path: a positive integer, else the record is not found.
+    static func id(_ context: BasicRequestContext, _ kind: String) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
+            throw RequestError.notFound("no \(kind) \(context.parameters.get("id") ?? "")")
+        }
+        return id
+    }
+}
