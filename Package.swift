@@ -84,8 +84,9 @@ let package = Package(
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "CorpusGenerator", "PolicykbTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PolicykbServerTests", dependencies: [
-            "PolicykbServer", "PolicyCore", "CorpusGenerator", "PolicykbTestSupport",
+            "PolicykbServer", "PolicyCore", "SQLiteDB", "PolicykbTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "policykb", "CorpusGenerator", "policykb-corpus",
                                                           "PolicykbTestSupport"]),

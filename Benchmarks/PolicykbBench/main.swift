@@ -5,6 +5,7 @@ import Foundation
 //
 //   swift build -c release && .build/release/policykb-bench ingest [--mb 200] [--small-mb 50]
 //   .build/release/policykb-bench search [--articles 100000]
+//   .build/release/policykb-bench serve [--articles 100000] [--seconds 30] [--clients 8]
 //   .build/release/policykb-bench load --source DB --target DB --tokenizer policykb|trigram
 
 func option(_ name: String) -> String? {
@@ -28,13 +29,20 @@ do {
         benchmark.checkExactness = !CommandLine.arguments.contains("--no-exactness")
         if let dir = option("--work") { benchmark.workDirectory = dir }
         try benchmark.run()
+    case "serve":
+        var benchmark = ServeBenchmark()
+        if let count = option("--articles").flatMap(Int.init) { benchmark.articles = count }
+        if let seconds = option("--seconds").flatMap(Double.init) { benchmark.seconds = seconds }
+        if let clients = option("--clients").flatMap(Int.init) { benchmark.clients = clients }
+        if let dir = option("--work") { benchmark.workDirectory = dir }
+        try benchmark.run()
     case "load":
         guard let source = option("--source"), let target = option("--target") else {
             throw BenchError("load needs --source and --target")
         }
         try FTSLoad(source: source, target: target, tokenizer: option("--tokenizer") ?? "policykb").run()
     default:
-        throw BenchError("usage: policykb-bench ingest [--mb 200] [--small-mb 50] [--work DIR] | search [--articles 100000] [--work DIR]")
+        throw BenchError("usage: policykb-bench ingest [--mb 200] [--small-mb 50] [--work DIR] | search [--articles 100000] [--work DIR] | serve [--articles 100000] [--seconds 30] [--clients 8] [--work DIR]")
     }
 } catch {
     FileHandle.standardError.write(Data("policykb-bench: \(error)\n".utf8))

@@ -1,0 +1,114 @@
+import Foundation
+import PolicyCore
+import Testing
+@testable import PolicykbServer
+
+/// The JSON API: the CLI's field names, the core's values.
+@Suite struct APITests {
+    let store: PolicyStore
+
+    init() throws {
+        store = try PolicyStore(path: TestDatabase.path(), access: .read)
+    }
+
+    /// The keys of `policykb goals --format json`, in order.
+    static let goalKeys = ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
+                           "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence"]
+
+    /// The keys of the first object in `text`, in the order written.
+    static func keyOrder(_ text: String, keys: [String]) -> [String] {
+        keys.compactMap { key in text.range(of: "\"\(key)\": ").map { (key, $0.lowerBound) } }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    @Test func searchReturnsTheCLIsFields() async throws {
+        let expected = try store.search(SearchRequest(query: try SearchQuery.parse("数据要素"), limit: 5))
+        let reply = try await HTTP.get("/api/search?q=" + HTTP.q("数据要素") + "&limit=5&facets=region,year")
+        #expect(reply.status == .ok)
+        #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
+        let json = try reply.object()
+        #expect(json["total"] as? Int == expected.total)
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.map { $0["article_id"] as? Int64 ?? Int64($0["article_id"] as? Int ?? -1) } == expected.hits.map(\.articleID))
+        let keys = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"]
+        #expect(Set(try #require(results.first).keys) == Set(keys))
+        let first = try #require(reply.text.components(separatedBy: "\"results\": [").last)
+        #expect(Self.keyOrder(first, keys: keys) == keys)
+        #expect((results.first?["snippet"] as? String)?.contains("[数据要素]") == true)
+        let facets = try #require(json["facets"] as? [String: [[String: Any]]])
+        #expect(Set(facets.keys) == ["region", "year"])
+        #expect(facets["year"]?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == expected.total)
+    }
+
+    @Test func articleWhole() async throws {
+        let goals = try store.goals()
+        let id = try #require(goals.first?.articleID)
+        let detail = try #require(try store.article(id: id))
+        let json = try await HTTP.get("/api/articles/\(id)").object()
+        #expect(json["id"] as? Int == Int(id))
+        #expect(json["title"] as? String == detail.article.title)
+        #expect(json["body"] as? String == detail.body)
+        #expect(json["region_code"] as? String == detail.article.regionCode)
+        let jsonGoals = try #require(json["goals"] as? [[String: Any]])
+        #expect(jsonGoals.count == detail.goals.count)
+        #expect(Set(try #require(jsonGoals.first).keys) == Set(Self.goalKeys))
+        let evidence = try #require(jsonGoals.first?["evidence"] as? [[String: Any]])
+        #expect(Set(try #require(evidence.first).keys) == ["article_id", "start", "end", "text"])
+        #expect((json["targets"] as? [[String: Any]])?.count == detail.targets.count)
+    }
+
+    @Test func goalsFilterAndKeepExactValues() async throws {
+        let codes = try store.regionCodes(for: "深圳")
+        let expected = try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), records: RecordFilter(regionCodes: codes)))
+        #expect(!expected.isEmpty)
+        let reply = try await HTTP.get("/api/goals?kind=all&region=" + HTTP.q("深圳"))
+        let rows = try reply.array()
+        #expect(rows.count == min(expected.count, 100))
+        #expect(rows.allSatisfy { codes.contains($0["region_code"] as? String ?? "") })
+        #expect(Self.keyOrder(reply.text, keys: Self.goalKeys) == Self.goalKeys)
+        // Exact decimals, written as stored: 800000000000, not 8e+11.
+        for goal in expected.prefix(rows.count) {
+            #expect(reply.text.contains("\"value\": \(goal.value),"))
+        }
+        let page = try await HTTP.get("/api/goals?kind=all&limit=2&offset=1").array()
+        let all = try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
+        #expect(page.compactMap { $0["id"] as? Int }.map(Int64.init) == all.dropFirst().prefix(2).map(\.id))
+    }
+
+    @Test func compareAsJSONAndCSV() async throws {
+        let goals = GoalComparison.order(try store.goals(GoalFilter(kinds: [.target], metric: "产业规模")))
+        let json = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模"))
+        let rows = try json.array()
+        #expect(rows.map { $0["goal_id"] as? Int ?? -1 }.map(Int64.init) == goals.map(\.id))
+        #expect(rows.map { $0["readable_value"] as? String ?? "" } == goals.map(\.figure))
+        #expect(Self.keyOrder(json.text, keys: Records.compareColumns) == Records.compareColumns)
+        let csv = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模") + "&format=csv")
+        #expect(csv.status == .ok)
+        #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
+        #expect(csv.header("Content-Disposition")?.contains("compare.csv") == true)
+        let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == Records.compareColumns.joined(separator: ","))
+        #expect(lines.count == goals.count + 1)
+        let regions = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模") + "&regions=" + HTTP.q("北京,深圳")).array()
+        #expect(!regions.isEmpty && regions.count < rows.count)
+        #expect(regions.allSatisfy { ["110000", "440300"].contains($0["region_code"] as? String ?? "") })
+        let missing = try await HTTP.get("/api/compare")
+        #expect(missing.status == .badRequest)
+    }
+
+    @Test func policiesAndTimeline() async throws {
+        let policies = try store.policies()
+        let listed = try await HTTP.get("/api/policies").array()
+        #expect(listed.count == min(policies.count, 100))
+        #expect(Set(try #require(listed.first).keys) == ["id", "title", "alias", "region_code", "region_name", "start_year",
+                                                        "end_year", "effective_from", "effective_until", "article_ids"])
+        let policy = try #require(policies.first)
+        let whole = try await HTTP.get("/api/policies/\(policy.id)").object()
+        #expect(whole["title"] as? String == policy.title)
+        #expect((whole["mentions"] as? [[String: Any]])?.count == Set(policy.articleIDs).count)
+        let timeline = try await HTTP.get("/api/timeline?kind=all").array()
+        let expected = try store.goalTimeline(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
+        #expect(timeline.map { $0["count"] as? Int ?? -1 } == expected.map(\.count))
+        #expect(timeline.map { $0["year"] as? Int ?? -1 } == expected.map(\.year))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PolicyCore
+import PolicykbTestSupport
+import Testing
+@testable import PolicykbServer
+
+/// The pages in a real browser: headless Chromium against a live server on
+/// a free loopback port. Finds search results in the DOM, the highlighted
+/// evidence on an article, and a bar per row on the compare page, whose
+/// screenshot it takes (`POLICYKB_SCREENSHOT=docs/compare.png` keeps it,
+/// for the README).
+@Suite struct BrowserTests {
+    @Test func searchArticleAndCompareInChromium() async throws {
+        guard let chromium = Chromium.find() else {
+            // .ci/run installs Debian's chromium; without it there is nothing to drive.
+            print("BrowserTests: skipped: no chromium on PATH (apt-get install chromium)")
+            return
+        }
+        let store = try PolicyStore(path: TestDatabase.path(), access: .read)
+        let hits = try store.search(SearchRequest(query: try SearchQuery.parse("算力"), limit: 20)).hits
+        let goals = try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
+        let articleID = try #require(Dictionary(grouping: goals, by: \.articleID).max { $0.value.count < $1.value.count }?.key)
+        let articleGoals = goals.filter { $0.articleID == articleID }
+        let compared = try store.goals(GoalFilter(kinds: [.target], metric: "产业规模"))
+        let xss = try TestDatabase.xssArticleID()
+
+        let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let base = "http://localhost:\(port)"
+
+            let search = try await chromium.dom("\(base)/search?q=\(HTTP.q("算力"))")
+            #expect(search.components(separatedBy: "<li class=\"hit\"").count - 1 == hits.count)
+            for hit in hits { #expect(search.contains("href=\"/articles/\(hit.articleID)\"")) }
+            #expect(search.contains("<mark>算力</mark>"))
+
+            let article = try await chromium.dom("\(base)/articles/\(articleID)")
+            let marks = article.components(separatedBy: "<mark class=\"evidence\"").count - 1
+            #expect(marks >= articleGoals.count)
+            for goal in articleGoals {
+                #expect(article.contains("id=\"ev-\(goal.id)\""))
+                #expect(article.contains("<b>metric</b> \(HTML.escape(goal.metric))"))
+            }
+
+            // The browser parsed the hostile article into text, not elements.
+            let hostile = try await chromium.dom("\(base)/articles/\(xss)")
+            #expect(hostile.components(separatedBy: "<script").count - 1 == 1)
+            #expect(hostile.contains("&lt;script&gt;alert('title')&lt;/script&gt;攻击测试"))
+
+            let compareURL = "\(base)/compare?metric=\(HTTP.q("产业规模"))"
+            let compare = try await chromium.dom(compareURL)
+            let bars = compare.components(separatedBy: "<rect class=\"bar").count - 1
+            let rows = compare.components(separatedBy: "<tr class=\"row\"").count - 1
+            #expect(bars == compared.count && rows == compared.count && bars > 0)
+
+            let directory = try TestPaths.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let png = directory.appendingPathComponent("compare.png")
+            try await chromium.screenshot(compareURL, to: png, width: 1100, height: 620 + 62 * compared.count)
+            let data = try Data(contentsOf: png)
+            #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            #expect(data.count > 20_000, "a drawn page, not a blank one")
+            if let keep = ProcessInfo.processInfo.environment["POLICYKB_SCREENSHOT"], !keep.isEmpty {
+                let target = URL(fileURLWithPath: keep, relativeTo: TestPaths.packageRoot)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: png, to: target)
+            }
+        }
+    }
+}

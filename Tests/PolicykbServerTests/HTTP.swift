@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PolicyCore
+@testable import PolicykbServer
+
+/// Requests against the server's router, in process.
+enum HTTP {
+    struct Reply {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let text: String
+
+        /// The body parsed as JSON.
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
+
+        func object() throws -> [String: Any] {
+            guard let object = try json() as? [String: Any] else { throw FixtureError("not a JSON object: \(text.prefix(200))") }
+            return object
+        }
+
+        func array() throws -> [[String: Any]] {
+            guard let array = try json() as? [[String: Any]] else { throw FixtureError("not a JSON array: \(text.prefix(200))") }
+            return array
+        }
+
+        func header(_ name: String) -> String? {
+            HTTPField.Name(name).flatMap { headers[$0] }
+        }
+
+        /// How many times `needle` occurs in the body.
+        func count(_ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
+    }
+
+    /// GETs each URI from one application over the shared test database.
+    static func get(_ uris: [String]) async throws -> [Reply] {
+        let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
+        return try await app.test(.router) { client in
+            var replies: [Reply] = []
+            for uri in uris {
+                replies.append(try await client.execute(uri: uri, method: .get) { response in
+                    Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
+                })
+            }
+            return replies
+        }
+    }
+
+    static func get(_ uri: String) async throws -> Reply {
+        guard let reply = try await get([uri]).first else { throw FixtureError("no reply") }
+        return reply
+    }
+
+    /// `text` percent-encoded for a query string.
+    static func q(_ text: String) -> String { QueryParameters.escape(text) }
+}
