@@ -57,6 +57,7 @@ let package = Package(
             name: "policykb",
             dependencies: [
                 "PolicyCore",
+                "SQLiteDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

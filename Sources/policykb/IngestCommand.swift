@@ -71,7 +71,7 @@ struct IngestCommand: ParsableCommand {
             if report.articles > 0 && !dryRun {
                 let database = options.db != nil || ProcessInfo.processInfo.environment["POLICYKB_DB"] != nil
                     ? " --db \(options.databasePath)" : ""
-                Console.out("Next, try: policykb search 数据要素\(database)\n")
+                Console.out("Next, try: \(Console.commandName) search 数据要素\(database)\n")
             }
         }
         if !report.failed.isEmpty { throw CommandFailure.silent }

@@ -27,10 +27,10 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: "Print at most this many results; 0 for all.")
+    @Option(parsing: .unconditional, help: "Print at most this many results; 0 for all.")
     var limit = 20
 
-    @Option(help: "Skip this many results first.")
+    @Option(parsing: .unconditional, help: "Skip this many results first.")
     var offset = 0
 
     @OptionGroup var filters: FilterOptions
@@ -100,51 +100,51 @@ struct SearchCommand: ParsableCommand {
     }
 
     func render(_ results: SearchResults) {
-        let terminal = Console.stdoutIsTerminal
+        let format = options.format
+        let color = format == .table && Console.useColor
         var columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"]
-        if options.format == .json { columns.append("snippet_plain") }
+        if format != .table { columns.append("snippet_plain") }
         var table = OutputTable(columns: columns, maxWidths: ["title": 40, "snippet": 200])
         for hit in results.hits {
-            let snippet: String = switch options.format {
-            case .table where terminal:
-                MatchMark.render(hit.snippet, open: "\u{1B}[1;31m", close: "\u{1B}[0m")
-            default: hit.markedSnippet
-            }
             var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
                                       OutputValue(hit.section), OutputValue(hit.regionCode),
-                                      .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)]
-            if options.format == .json { row.append(.string(hit.plainSnippet)) }
+                                      .double((hit.score * 1_000_000).rounded() / 1_000_000),
+                                      .string(color ? hit.snippet : hit.markedSnippet)]
+            if format != .table { row.append(.string(hit.plainSnippet)) }
             table.append(row)
         }
         let shown = "\(results.hits.count) of \(results.total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
-        switch options.format {
+        let facetLines = results.facets.map { facet, counts in
+            "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
+        }
+        switch format {
         case .table:
-            Console.out(OutputRenderer.render(table, as: .table))
+            Console.out(OutputRenderer.text(table, width: Console.width, highlight: color))
             Console.out(shown + "\n")
-            for (facet, counts) in results.facets {
-                Console.out("\n\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }
-                    .joined(separator: ", ") + "\n")
-            }
-        case .json where !results.facets.isEmpty:
-            // With facets the output is one object: the rows, the total and the counts.
-            let object = OutputValue.object([
-                ("total", .int(Int64(results.total))),
+            for line in facetLines { Console.out("\n" + line + "\n") }
+        case .json:
+            // One object: the total of the whole matching set, the page and
+            // its rows, and the facet counts when asked for.
+            var fields: [(String, OutputValue)] = [
+                ("total", .int(Int64(results.total))), ("offset", .int(Int64(offset))),
+                ("limit", limit == 0 ? .null : .int(Int64(limit))),
                 ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
-                ("facets", .object(results.facets.map { facet, counts in
+            ]
+            if !results.facets.isEmpty {
+                fields.append(("facets", .object(results.facets.map { facet, counts in
                     (facet.rawValue, .list(counts.map { count in
                         .object([("value", OutputValue(count.value)), ("label", OutputValue(count.label)),
                                  ("count", .int(Int64(count.count)))])
                     }))
-                })),
-            ])
-            Console.out(OutputRenderer.json(object) + "\n")
-        case .json, .csv:
-            Console.out(OutputRenderer.render(table, as: options.format))
-            Console.error(shown)
-            for (facet, counts) in results.facets {
-                Console.error("\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", "))
+                })))
             }
+            Console.out(OutputRenderer.json(.object(fields)) + "\n")
+        case .csv:
+            // The same columns as the JSON rows; the total goes to standard error.
+            Console.out(OutputRenderer.csv(table))
+            Console.error(shown)
+            for line in facetLines { Console.error(line) }
         }
     }
 }
