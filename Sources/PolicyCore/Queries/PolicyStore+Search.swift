@@ -21,6 +21,8 @@ public struct SearchRequest: Sendable {
     /// Only articles with a goal for this horizon year.
     public var goalYear: Int?
     public var facets: [Facet] = []
+    /// Give each hit its `ScoreExplanation`.
+    public var explain = false
 
     public init(query: SearchQuery, limit: Int? = 20) {
         expression = query.fts5Expression
@@ -88,6 +90,7 @@ extension PolicyStore {
                 total = try database.prepare("SELECT count(*) AS total \(matches)").rows(values).first?.decode("total") ?? 0
                 hits = try hitsByJoin(request, matches: matches, values: values)
             }
+            if request.explain { hits = try explained(hits, expression: request.expression) }
             var facets: [(SearchRequest.Facet, [FacetCount])] = []
             for facet in request.facets {
                 facets.append((facet, try facetCounts(facet, matches: matches, values: values)))
@@ -150,6 +153,23 @@ extension PolicyStore {
             }
         }
         return (total, hits)
+    }
+
+    /// `hits` with the parts of their scores, from policykb_explain with
+    /// the arguments of the table's rank.
+    func explained(_ hits: [SearchHit], expression: String) throws -> [SearchHit] {
+        guard !hits.isEmpty else { return hits }
+        let rows = try database.prepare("""
+            SELECT rowid AS id, policykb_explain(article_search, \(RankedCollector.rankArguments)) AS explain
+            FROM article_search WHERE article_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+            """).rows([expression, JSONList.encode(hits.map(\.articleID))])
+        var byID: [Int64: ScoreExplanation] = [:]
+        for row in rows { byID[try row.decode("id")] = try row.decodeJSON("explain", as: ScoreExplanation.self) }
+        return hits.map { hit in
+            var hit = hit
+            hit.explanation = byID[hit.articleID]
+            return hit
+        }
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.
