@@ -1,3 +1,4 @@
+import PolicyNumbers
 import Foundation
 
 /// Turns the quantities of an article into quantitative goals

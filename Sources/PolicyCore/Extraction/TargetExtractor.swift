@@ -1,3 +1,4 @@
+import PolicyNumbers
 /// Finds policy targets (EXTRACTION.md §4): statements of what a policy
 /// means to reach by a horizon — 到2027年，…; 到 2026 年底，…; 展望2035年，…;
 /// 力争在2025年…; 2025年底前…; 通过2年左右时间，… (relative to the issue).

@@ -1,3 +1,4 @@
+import PolicyNumbers
 /// Extraction on free text, without a database: the region names come from
 /// the schema compiled into the binary, loaded into memory once.
 public struct TextExtractor: Sendable {
