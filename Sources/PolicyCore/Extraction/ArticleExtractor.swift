@@ -16,7 +16,8 @@ public struct ArticleExtractor: Sendable {
         let body = BodyText(text)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
-        let goals = GoalExtractor().extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion)
+        let goals = GoalExtractor().extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+                                            issueYear: issueYear)
         return ArticleExtraction(policies: policies.policies, targets: targets, goals: goals)
     }
 }

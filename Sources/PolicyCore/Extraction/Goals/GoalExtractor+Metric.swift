@@ -1,0 +1,241 @@
+import Foundation
+import PolicyNumbers
+
+/// Stage 5: the metric, what a goal counts, as a short phrase from the text.
+extension GoalExtractor {
+    struct Metric {
+        var metric: String
+        var range: Range<Int>
+        /// Where the evidence span should start (the grant noun may stand before the figure).
+        var evidenceStart: Int
+    }
+
+    /// The longest metric kept; a longer phrase keeps its end, which names the thing.
+    static let maximumMetricLength = 24
+
+    func metric(of quantity: Quantity, kind: ExtractedGoal.Kind, clause: Range<Int>, previous: Previous?,
+                context: Context) -> Metric? {
+        let body = context.body
+        let samePrevious = previous.flatMap { body.sentenceStart(before: $0.quantity.start) == body.sentenceStart(before: quantity.start) ? $0 : nil }
+        let before = beforePhrase(quantity, clauseStart: clause.lowerBound, previous: samePrevious, body: body)
+        let after = afterPhrase(quantity, clauseEnd: clause.upperBound, body: body)
+        var text: String
+        var range: Range<Int>
+        let isClassifier = quantity.unitKind == .count || quantity.unitKind == .measure || quantity.unitKind == .duration
+        if (isClassifier || quantity.isMagnitudeClass) && !after.text.isEmpty {
+            (text, range) = (after.text, after.range)
+        } else if !before.text.isEmpty {
+            (text, range) = (before.text, before.range)
+        } else if !after.text.isEmpty {
+            (text, range) = (after.text, after.range)
+        } else if let previous = samePrevious, previous.quantity.end <= quantity.start {
+            // 达8000亿元以上、力争1万亿元: the second figure counts the same
+            // thing; 年均增长12%—15%，突破5000亿元: a clause with no subject
+            // goes on with the one before it.
+            var carried = previous.metric
+            if body.clauseStart(before: previous.quantity.start) != clause.lowerBound {
+                for word in ExtractionWords.changeWords.sorted(by: { $0.count > $1.count }) where carried.hasSuffix(word) && carried.count > word.count {
+                    carried = String(carried.dropLast(word.count))
+                    break
+                }
+            }
+            (text, range) = (carried, quantity.start..<quantity.end)
+        } else {
+            return nil
+        }
+        var evidenceStart = min(range.lowerBound, quantity.start)
+        if kind == .incentive, let noun = incentiveNoun(near: quantity, clause: clause, body: body) {
+            text = incentiveMetric(noun: noun.text, quantity: quantity, clause: clause, body: body)
+            evidenceStart = min(evidenceStart, noun.range.lowerBound)
+        }
+        if let previous = samePrevious, ExtractionWords.changeWords.contains(ScriptFold.fold(text)) {
+            text = previous.metric + text
+        }
+        let clean = Self.hygienic(text)
+        guard !clean.isEmpty else { return nil }
+        return Metric(metric: clean, range: range, evidenceStart: evidenceStart)
+    }
+
+    /// A metric as a name (the hygiene the tests hold every metric to): no
+    /// bracketed asides, no horizon (到2027年), no comparator or stretch word,
+    /// no punctuation at either end, at most `maximumMetricLength` characters.
+    static func hygienic(_ text: String) -> String {
+        // Bracketed asides: 电能利用效率（PUE） → 电能利用效率.
+        var scalars: [Unicode.Scalar] = []
+        var depth = 0
+        for c in text.unicodeScalars {
+            if c == "（" || c == "(" { depth += 1; continue }
+            if c == "）" || c == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { scalars.append(c) }
+        }
+        // A horizon inside (到2027年底): what stands after it names the thing.
+        for (i, c) in scalars.enumerated() where c == "到" || c == "至" {
+            var k = i + 1
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            guard PolicyExtractor.fourDigitYear(scalars, at: k) != nil else { continue }
+            k += 4
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            guard k < scalars.count, scalars[k] == "年" else { continue }
+            k += 1
+            if k < scalars.count, scalars[k] == "底" || scalars[k] == "末" { k += 1 }
+            scalars.removeSubrange(i..<k)
+            break
+        }
+        // A comparator or stretch word: keep the longer side (大型及以上数据中心
+        // → 数据中心; 占比努力 → 占比).
+        var cut = true
+        while cut {
+            cut = false
+            let folded = scalars.map(ScriptFold.fold)
+            for word in ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords {
+                guard let range = folded.firstRange(of: Array(word.unicodeScalars)) else { continue }
+                let head = Array(scalars[..<range.lowerBound]), tail = Array(scalars[range.upperBound...])
+                scalars = head.count > tail.count ? head : tail
+                cut = true
+                break
+            }
+        }
+        let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
+        var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
+        if string.count > maximumMetricLength {
+            string = String(string.suffix(maximumMetricLength)).trimmingCharacters(in: edge)
+        }
+        return string
+    }
+
+    // MARK: Phrases around a figure
+
+    /// The phrase before a number, from the start of its clause (or the
+    /// previous 、 or number), without the verbs that open a clause or link a
+    /// figure.
+    func beforePhrase(_ quantity: Quantity, clauseStart: Int, previous: Previous?,
+                      body: BodyText) -> (text: String, range: Range<Int>) {
+        let s = body.scalars
+        var start = clauseStart
+        if let previous, previous.quantity.end > start, previous.quantity.end <= quantity.start {
+            start = previous.quantity.end
+        }
+        if let comma = (start..<quantity.start).last(where: { s[$0] == "、" }) { start = comma + 1 }
+        var end = quantity.start
+        // Strip leading verbs and adverbs, trailing copulas and comparators,
+        // on code points: this runs for every number of every article.
+        var changed = true
+        while changed && start < end {
+            changed = false
+            while start < end && (s[start] == " " || s[start] == "、") { start += 1; changed = true }
+            if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }) {
+                start += word.count
+                changed = true
+            }
+            if let word = Self.trailingScalars.first(where: { body.hasSuffix($0, at: end, after: start) }) {
+                end -= word.count
+                changed = true
+            }
+            while end > start && s[end - 1] == " " { end -= 1; changed = true }
+        }
+        guard start < end else { return ("", start..<start) }
+        if end - start > 30 || s[start..<end].contains(where: { "《》“”\"".unicodeScalars.contains($0) }) {
+            // Too long or quoted: keep the end, which names the thing.
+            let from = max(start, end - 16)
+            return (body[from..<end], from..<end)
+        }
+        return (body[start..<end], start..<end)
+    }
+
+    static let leadingScalars = ExtractionWords.leadingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+    static let trailingScalars = ExtractionWords.trailingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+
+    /// The noun phrase right after a number (不少于100项关键技术 → 关键技术), up
+    /// to the end of the clause or a verb that starts the rest of it.
+    func afterPhrase(_ quantity: Quantity, clauseEnd: Int, body: BodyText) -> (text: String, range: Range<Int>) {
+        var start = quantity.end
+        let s = body.scalars
+        while start < clauseEnd, s[start] == " " || s[start] == "的" || "“”「」\"".unicodeScalars.contains(s[start]) {
+            start += 1
+        }
+        guard start < clauseEnd, s[start].properties.isIdeographic || s[start].properties.isAlphabetic else {
+            return ("", start..<start)
+        }
+        var end = start
+        while end < clauseEnd {
+            let c = s[end]
+            if "（(“”「」\"".unicodeScalars.contains(c) { break }
+            if end > start, ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }) { break }
+            end += 1
+        }
+        // A verb right after the number (50% 给予奖补) is not a noun phrase.
+        if ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) { return ("", start..<start) }
+        if let comma = (start..<end).first(where: { s[$0] == "、" }) {
+            // 示范性强、显示度高、带动性广的典型应用场景: modifiers listed before
+            // the head noun, which follows the last 的; otherwise (平台、20个基地)
+            // the phrase ends at the first 、.
+            if let last = (start..<end).last(where: { s[$0] == "、" }),
+               let de = (last..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2 {
+                start = de + 1
+            } else {
+                end = comma
+            }
+        }
+        if end - start > Self.maximumMetricLength {
+            // Too long to be a name: the head noun follows the last 的.
+            guard let de = (start..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2,
+                  end - de - 1 <= Self.maximumMetricLength else {
+                return ("", start..<start)
+            }
+            start = de + 1
+        }
+        return (body[start..<end].trimmingCharacters(in: " "), start..<end)
+    }
+
+    // MARK: Incentives
+
+    /// What a grant is and what it is for: its name (一次性奖励, 数转券, 贴息)
+    /// after whom it is counted per (每家制造业企业), the base of a rate
+    /// (按其软硬件购置费用的50% → 软硬件购置费用), or the recipient an
+    /// eligibility clause names (对新认定的示范工厂，… → 示范工厂).
+    func incentiveMetric(noun: String, quantity: Quantity, clause: Range<Int>, body: BodyText) -> String {
+        var name = noun
+        let before = body.folded(clause.lowerBound..<quantity.start)
+        if before.contains("一次性") && !name.hasPrefix("一次性") && !name.contains("一次性") { name = "一次性" + name }
+        func join(_ purpose: String) -> String {
+            let room = Self.maximumMetricLength - name.count
+            let trimmed = purpose.trimmingCharacters(in: CharacterSet(charactersIn: " 、，的"))
+            return (room > 0 ? String(trimmed.suffix(room)) : "") + name
+        }
+        // A rate's base: after 按照/按其/按, up to 的.
+        for marker in ExtractionWords.rateBaseMarkers {
+            guard let range = before.range(of: marker, options: .backwards) else { continue }
+            var base = String(before[range.upperBound...])
+            for cap in ExtractionWords.capWords where base.hasPrefix(cap) { base = String(base.dropFirst(cap.count)) }
+            if let de = base.range(of: "的", options: .backwards) { base = String(base[..<de.lowerBound]) + String(base[de.upperBound...]) }
+            base = base.trimmingCharacters(in: " ")
+            if !base.isEmpty { return join(base) }
+        }
+        // The recipient: from 每家/单个 to the grant word or the figure.
+        for marker in ExtractionWords.recipientMarkers {
+            guard let range = before.range(of: marker, options: .backwards) else { continue }
+            var recipient = String(before[range.lowerBound...])
+            if let cut = recipient.range(of: ScriptFold.fold(noun)) { recipient = String(recipient[..<cut.lowerBound]) }
+            for word in ExtractionWords.grantVerbs + ExtractionWords.capWords + ExtractionWords.trailingWords where recipient.hasSuffix(word) {
+                recipient = String(recipient.dropLast(word.count))
+            }
+            recipient = recipient.trimmingCharacters(in: " ")
+            if !recipient.isEmpty { return join(recipient) }
+        }
+        // The recipient an eligibility clause names: 对新认定的示范工厂，给予….
+        let sentenceStart = body.sentenceStart(before: quantity.start)
+        var k = sentenceStart
+        while k < quantity.start {
+            let end = body.clauseEnd(after: k)
+            if opensCondition(k, before: end, body: body) {
+                let text = body.folded(k..<min(end, quantity.start))
+                if let de = text.range(of: "的", options: .backwards) {
+                    let head = String(text[de.upperBound...])
+                    if !head.isEmpty, head.count <= 12 { return join(head) }
+                }
+            }
+            k = end + 1
+        }
+        return name
+    }
+}
