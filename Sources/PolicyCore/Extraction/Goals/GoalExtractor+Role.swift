@@ -113,10 +113,10 @@ extension GoalExtractor {
     }
 
     /// The noun phrase a qualifier describes: up to the next figure, verb or
-    /// the clause end, at most 12 characters.
+    /// the clause end, at most 16 characters.
     func headNoun(after offset: Int, clauseEnd: Int, body: BodyText) -> String {
         var end = offset
-        while end < clauseEnd, end - offset < 12, body.scalars[end].properties.isIdeographic || body.scalars[end].isASCII && body.scalars[end].properties.isAlphabetic,
+        while end < clauseEnd, end - offset < 16, body.scalars[end].properties.isIdeographic || body.scalars[end].isASCII && body.scalars[end].properties.isAlphabetic,
               !ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }),
               !(end > offset && "达到为".unicodeScalars.contains(body.scalars[end])) {
             end += 1

@@ -87,6 +87,7 @@ struct GoalExtractor {
         // The figure as the sentence reads it: both bounds of a range.
         var quantity = group[0]
         quantity.end = group[group.count - 1].end
+        quantity.surface = body[quantity.start..<quantity.end]
         let others = quantities.enumerated().filter { $0.offset < index || $0.offset >= index + group.count }.map(\.element)
 
         // Stage 3: role.
@@ -188,6 +189,7 @@ public struct QuantityDecision: Sendable, Equatable {
     /// `kept: target; horizon 到2027年 (12–19); metric 核心企业 (24–28)`, `dropped: qualifies 企业`.
     public var summary: String {
         switch outcome {
+        case .kept(.statistic): return "statistic: " + reasons.joined(separator: "; ")
         case .kept(let kind): return "kept: \(kind.rawValue); " + reasons.joined(separator: "; ")
         case .dropped: return "dropped: " + reasons.joined(separator: "; ")
         }
