@@ -362,8 +362,8 @@ extension QuantityScanner {
             return nil
         }
 
-        // A Latin unit after a space: 300 EFLOPS.
-        if q > body.end, ScalarClass.isLatinLetter(scalar.value), let m = tables.latinUnits.match(s, at: q),
+        // A Latin unit after a space (300 EFLOPS) or a multiplier (1.2万P).
+        if q > body.end || (q > 0 && NumeralToken.isNumeralScalar(s[q - 1])), ScalarClass.isLatinLetter(scalar.value), let m = tables.latinUnits.match(s, at: q),
             m.end == n || !(ScalarClass.isLatinLetter(s[m.end].value) || ScalarClass.isArabicDigit(s[m.end].value))
         {
             body.unit = m.payload

@@ -74,8 +74,11 @@ struct ClauseScopes {
     /// not under a horizon that does not look ahead.
     func reportCue(at offset: Int, clause: Range<Int>) -> Cue? {
         if let cue = Self.firstWord(ExtractionWords.reportCues, in: clause.lowerBound..<offset, body: body),
-           !(cue.word == "已" && isPartOfWord(cue.range)) {
+           !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range) {
             return cue
+        }
+        if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil {
+            return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
         if let cue = bracketedPastYear(around: offset) { return cue }
@@ -92,11 +95,12 @@ struct ClauseScopes {
                 return cue
             }
         }
-        if !hasPolicy, target(at: offset) == nil,
-           Self.firstWord(ExtractionWords.futureCues, in: sentenceStart..<offset, body: body) == nil {
-            return Cue(word: "no policy or horizon", range: offset..<offset)
-        }
         return nil
+    }
+
+    /// 提升至目前的3倍, 比目前: the present as the base of a change, not a report.
+    private func isComparisonBase(_ range: Range<Int>) -> Bool {
+        range.lowerBound > 0 && "至到比较于".unicodeScalars.contains(body.scalars[range.lowerBound - 1])
     }
 
     /// 已 inside a word that is not the aspect marker (而已, 不得已).
@@ -158,6 +162,22 @@ struct ClauseScopes {
     }
 
     // MARK: Word search
+
+    /// The last of `words` in `range` (longest first at one place).
+    static func lastWord(_ words: [String], in range: Range<Int>, body: BodyText) -> Cue? {
+        guard !range.isEmpty else { return nil }
+        var best: Cue?
+        for word in words where body.contains(word, in: range) {
+            guard let offset = body.occurrences(of: word, in: range).last else { continue }
+            let candidate = Cue(word: word, range: offset..<(offset + word.unicodeScalars.count))
+            if let current = best, current.range.upperBound > candidate.range.upperBound
+                || (current.range.upperBound == candidate.range.upperBound && current.range.count >= candidate.range.count) {
+                continue
+            }
+            best = candidate
+        }
+        return best
+    }
 
     /// The earliest of `words` in `range` (longest first at one place).
     static func firstWord(_ words: [String], in range: Range<Int>, body: BodyText) -> Cue? {

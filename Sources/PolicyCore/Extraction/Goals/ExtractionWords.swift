@@ -39,7 +39,7 @@ enum ExtractionWords {
     /// Of those, the ones that mark a structural count even with more words
     /// after them (四个大方面展开, 6项重点任务).
     static let textStructureHeads = ["方面", "大方面", "部分", "维度", "环节", "重点任务", "具体举措", "板块", "条支持措施",
-                                     "条措施", "项措施", "项具体任务"]
+                                     "条措施", "项措施", "项具体任务", "领域", "大领域"]
     /// Words before a count that show it lists or describes the text.
     static let enumerationMarkers = ["等", "包括", "涵盖", "分为", "部署了", "部署", "从", "围绕", "由", "共", "分别"]
     /// Words around a span of time that make it frame a statement (通过2年左右时间, 为期4年).
@@ -67,6 +67,8 @@ enum ExtractionWords {
     /// clause.
     static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",
                               "落地", "入驻", "上线", "加入", "签约", "覆盖", "以上", "左右", "用于", "参展"]
+    /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
+    static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
     /// Words a metric never holds (metric hygiene): comparators, stretch
     /// markers; they are cut from the ends of a phrase.
     static let comparatorWords = ["不少于", "不低于", "不超过", "不高于", "以上", "以下", "以内", "超过", "左右", "至少", "最高",

@@ -50,8 +50,11 @@ extension GoalExtractor {
     func incentiveNoun(near quantity: Quantity, clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
         let sentenceStart = body.sentenceStart(before: quantity.start)
         let previousClause = clause.lowerBound > sentenceStart ? body.clauseStart(before: clause.lowerBound - 1) : clause.lowerBound
-        for range in [quantity.end..<clause.upperBound, clause.lowerBound..<quantity.start, previousClause..<clause.lowerBound] {
-            guard let cue = ClauseScopes.firstWord(ExtractionWords.grantNouns, in: range, body: body) else { continue }
+        let ranges = [quantity.end..<clause.upperBound, clause.lowerBound..<quantity.start, previousClause..<clause.lowerBound]
+        for (n, range) in ranges.enumerated() {
+            // After the figure the first grant word names it; before it, the nearest.
+            guard let cue = n == 0 ? ClauseScopes.firstWord(ExtractionWords.grantNouns, in: range, body: body)
+                                   : ClauseScopes.lastWord(ExtractionWords.grantNouns, in: range, body: body) else { continue }
             var start = cue.range.lowerBound
             if cue.word == "券" {
                 // 数转券, 算力券: the voucher's name is the characters before 券.

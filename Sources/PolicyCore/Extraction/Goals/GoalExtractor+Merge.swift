@@ -22,6 +22,19 @@ extension GoalExtractor {
         if let ya = a.year, let yb = b.year, ya != yb { return false }
         let x = a.metric.removingWhitespace, y = b.metric.removingWhitespace
         guard min(x.count, y.count) >= 2 else { return false }
-        return x == y || x.hasSuffix(y) || y.hasSuffix(x)
+        if x == y || x.hasSuffix(y) || y.hasSuffix(x) { return true }
+        // A restatement outside any horizon (将力推1.5万台套新增应用目标落地)
+        // names the goal in other words: two shared words are enough.
+        guard b.year == nil || a.year == nil else { return false }
+        return Self.sharedWords(x, y) >= 2
+    }
+
+    /// How many two-character words two metrics share.
+    static func sharedWords(_ x: String, _ y: String) -> Int {
+        let a = Array(x), b = Array(y)
+        guard a.count >= 2, b.count >= 2 else { return 0 }
+        let left = Set((0..<(a.count - 1)).map { String(a[$0...($0 + 1)]) })
+        let right = Set((0..<(b.count - 1)).map { String(b[$0...($0 + 1)]) })
+        return left.intersection(right).count
     }
 }

@@ -22,7 +22,10 @@ extension GoalExtractor {
         var text: String
         var range: Range<Int>
         let isClassifier = quantity.unitKind == .count || quantity.unitKind == .measure || quantity.unitKind == .duration
-        if (isClassifier || quantity.isMagnitudeClass) && !after.text.isEmpty {
+        // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
+        // the thing is named after it.
+        let verbBefore = ExtractionWords.verbsBeforeAmount.contains { body.hasSuffix($0, at: quantity.start) }
+        if (isClassifier || quantity.isMagnitudeClass || verbBefore) && !after.text.isEmpty {
             (text, range) = (after.text, after.range)
         } else if !before.text.isEmpty {
             (text, range) = (before.text, before.range)
@@ -51,7 +54,13 @@ extension GoalExtractor {
         if let previous = samePrevious, ExtractionWords.changeWords.contains(ScriptFold.fold(text)) {
             text = previous.metric + text
         }
-        let clean = Self.hygienic(text)
+        var clean = Self.hygienic(text)
+        // （2024年底为280EFLOPS）, 较2024年提高2.3个百分点: when only a time
+        // or a base year stood before it, the figure counts what its sentence
+        // counted last.
+        if clean.isEmpty || Self.isComparisonBase(ScriptFold.fold(clean)), let previous = samePrevious {
+            clean = Self.hygienic(previous.metric)
+        }
         guard !clean.isEmpty else { return nil }
         return Metric(metric: clean, range: range, evidenceStart: evidenceStart)
     }
@@ -81,6 +90,24 @@ extension GoalExtractor {
             scalars.removeSubrange(i..<k)
             break
         }
+        // Years and report dates (2024年底, 截至2025年6月底) date a figure; they do not name it.
+        var k = 0
+        while k < scalars.count {
+            if PolicyExtractor.fourDigitYear(scalars, at: k) != nil {
+                var j = k + 4
+                while j < scalars.count, scalars[j] == " " { j += 1 }
+                if j < scalars.count, scalars[j] == "年" {
+                    j += 1
+                    while j < scalars.count, scalars[j].properties.numericType != nil || "月底末前内上下半度".unicodeScalars.contains(scalars[j]) { j += 1 }
+                    var from = k
+                    if from >= 2, String(String.UnicodeScalarView(scalars[(from - 2)..<from])).hasPrefix("截") { from -= 2 }
+                    scalars.removeSubrange(from..<j)
+                    k = from
+                    continue
+                }
+            }
+            k += 1
+        }
         // A comparator or stretch word: keep the longer side (大型及以上数据中心
         // → 数据中心; 占比努力 → 占比).
         var cut = true
@@ -101,6 +128,11 @@ extension GoalExtractor {
             string = String(string.suffix(maximumMetricLength)).trimmingCharacters(in: edge)
         }
         return string
+    }
+
+    /// 较2024年, 比上年, 同比: the base of a change, not a thing counted.
+    static func isComparisonBase(_ text: String) -> Bool {
+        ["较", "比", "相比"].contains { text.hasPrefix($0) } && text.count <= 8
     }
 
     // MARK: Phrases around a figure

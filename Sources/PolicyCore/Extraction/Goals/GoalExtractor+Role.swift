@@ -83,7 +83,7 @@ extension GoalExtractor {
 
         let before = beforePhrase(quantity, clauseStart: clauseStart, previous: nil, body: body)
         let after = afterPhrase(quantity, clauseEnd: clauseEnd, body: body)
-        if let noun = describesText(quantity, before: before.text, after: after.text, body: body) {
+        if let noun = describesText(quantity, before: body.folded(before.range), after: body.folded(after.range), body: body) {
             return noun == "duration" ? .duration : (noun == "article" ? .article : .textCount(noun: noun))
         }
         return .goal(note: note)
@@ -135,8 +135,8 @@ extension GoalExtractor {
             // A number of years never is a goal here (三年行动, 今后三年); a
             // shorter span is one when it frames nothing (审批压缩至5个工作日).
             if unit == "年" || unit == "周年" { return "duration" }
-            let next = body[quantity.end..<min(body.count, quantity.end + 3)]
-            let lead = body[max(0, quantity.start - 2)..<quantity.start]
+            let next = body.folded(quantity.end..<min(body.count, quantity.end + 3))
+            let lead = body.folded(max(0, quantity.start - 2)..<quantity.start)
             if ExtractionWords.durationAfter.contains(where: { next.hasPrefix($0) })
                 || quantity.surface.hasSuffix("内") || quantity.surface.hasSuffix("之内")
                 || ExtractionWords.durationBefore.contains(where: { lead.hasSuffix($0) }) {
@@ -153,7 +153,7 @@ extension GoalExtractor {
         if ["位", "份"].contains(unit) { return unit }
         // 共5章30条: 条 counts articles of a text unless something else is named.
         if unit == "条", after.isEmpty, before.isEmpty || before.hasSuffix("章") { return "条" }
-        let lead = body[max(0, quantity.start - 4)..<quantity.start].trimmingCharacters(in: " ")
+        let lead = body.folded(max(0, quantity.start - 4)..<quantity.start).trimmingCharacters(in: " ")
         if let marker = ExtractionWords.enumerationMarkers.first(where: { lead.hasSuffix($0) }), quantity.comparator == nil {
             return marker + "…" + unit
         }
