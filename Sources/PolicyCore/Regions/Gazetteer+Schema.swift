@@ -79,6 +79,7 @@ enum SQLInsertReader {
         }
         while i < s.count {
             skipSpace()
+            if i < s.count, s[i] == ";" { i += 1; continue }
             let start = i
             guard word().uppercased() == "INSERT" else {
                 // Skip to the end of this statement, outside string literals.
