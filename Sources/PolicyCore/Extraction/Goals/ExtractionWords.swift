@@ -67,8 +67,15 @@ enum ExtractionWords {
     /// clause.
     static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",
                               "落地", "入驻", "上线", "加入", "签约", "覆盖", "以上", "左右", "用于", "参展"]
+    /// Vague counts: 一批百亿级产业集群 names no number of clusters.
+    static let vagueCounts = ["一批", "若干", "一系列", "多个", "一些", "数个"]
+    /// Verbs that open a clause setting a goal (新增…等10家).
+    static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局"]
     /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
     static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
+    /// Where a clause's subject ends: its first verb or preposition.
+    static let subjectEnds = ["在", "实现", "达到", "达", "分别", "超过", "突破", "为", "占", "提高", "提升", "增长", "保持",
+                              "力争", "争取", "将", "要", "年均", "比", "较", "同比", "均"]
     /// Words a metric never holds (metric hygiene): comparators, stretch
     /// markers; they are cut from the ends of a phrase.
     static let comparatorWords = ["不少于", "不低于", "不超过", "不高于", "以上", "以下", "以内", "超过", "左右", "至少", "最高",

@@ -50,7 +50,8 @@ extension GoalExtractor {
     func incentiveNoun(near quantity: Quantity, clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
         let sentenceStart = body.sentenceStart(before: quantity.start)
         let previousClause = clause.lowerBound > sentenceStart ? body.clauseStart(before: clause.lowerBound - 1) : clause.lowerBound
-        let ranges = [quantity.end..<clause.upperBound, clause.lowerBound..<quantity.start, previousClause..<clause.lowerBound]
+        // The figure's own surface may hold the grant (最高补助100万元).
+        let ranges = [quantity.start..<clause.upperBound, clause.lowerBound..<quantity.start, previousClause..<clause.lowerBound]
         for (n, range) in ranges.enumerated() {
             // After the figure the first grant word names it; before it, the nearest.
             guard let cue = n == 0 ? ClauseScopes.firstWord(ExtractionWords.grantNouns, in: range, body: body)

@@ -21,6 +21,10 @@ extension GoalExtractor {
         let after = afterPhrase(quantity, clauseEnd: clause.upperBound, body: body)
         var text: String
         var range: Range<Int>
+        // 高新技术企业和科技型企业…，分别超过90家和870家: each figure counts its own item.
+        if let respective = respectiveItem(for: quantity, clause: clause, body: body) {
+            return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
+        }
         let isClassifier = quantity.unitKind == .count || quantity.unitKind == .measure || quantity.unitKind == .duration
         // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
         // the thing is named after it.
@@ -43,6 +47,10 @@ extension GoalExtractor {
                 }
             }
             (text, range) = (carried, quantity.start..<quantity.end)
+        } else if let subject = previousClauseSubject(before: clause, body: body) {
+            // 年均增长12%—15%，突破5000亿元: a clause with no subject goes on
+            // with the one before it.
+            (text, range) = (subject.text, subject.range)
         } else {
             return nil
         }
@@ -108,12 +116,18 @@ extension GoalExtractor {
             }
             k += 1
         }
-        // A comparator or stretch word: keep the longer side (大型及以上数据中心
-        // → 数据中心; 占比努力 → 占比).
+        // 规模以上工业, 大型及以上: a fixed term, not a comparator.
+        let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
+        // A comparator or stretch word: keep the longer side (占比努力 → 占比).
         var cut = true
         while cut {
             cut = false
-            let folded = scalars.map(ScriptFold.fold)
+            var folded = scalars.map(ScriptFold.fold)
+            for term in fixedTerms {
+                while let range = folded.firstRange(of: term) {
+                    folded.replaceSubrange(range, with: Array(repeating: "\u{0}", count: term.count))
+                }
+            }
             for word in ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords {
                 guard let range = folded.firstRange(of: Array(word.unicodeScalars)) else { continue }
                 let head = Array(scalars[..<range.lowerBound]), tail = Array(scalars[range.upperBound...])
@@ -124,10 +138,69 @@ extension GoalExtractor {
         }
         let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
         var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
+        // A增加值占B的比重: too long, A's share names it (A占比).
+        if string.count > maximumMetricLength, let share = string.range(of: "占"),
+           string.hasSuffix("比重") || string.hasSuffix("比例") {
+            string = String(string[..<share.lowerBound]) + "占比"
+        }
         if string.count > maximumMetricLength {
             string = String(string.suffix(maximumMetricLength)).trimmingCharacters(in: edge)
         }
         return string
+    }
+
+    /// The subject of the clause before `clause` in its sentence: its noun
+    /// phrase up to the first verb (全区高新技术企业和科技型企业在…实现 →
+    /// 全区高新技术企业和科技型企业).
+    func previousClauseSubject(before clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
+        let sentenceStart = body.sentenceStart(before: clause.lowerBound)
+        guard clause.lowerBound > sentenceStart else { return nil }
+        let start = body.clauseStart(before: clause.lowerBound - 1)
+        return subject(of: start..<(clause.lowerBound - 1), body: body)
+    }
+
+    func subject(of clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
+        var start = clause.lowerBound
+        while start < clause.upperBound, body.scalars[start] == " " { start += 1 }
+        if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: clause.upperBound) }) {
+            start += word.count
+        }
+        var end = start
+        while end < clause.upperBound, body.scalars[end].properties.isIdeographic || body.scalars[end].properties.isAlphabetic,
+              !ExtractionWords.subjectEnds.contains(where: { body.hasPrefix($0, at: end) }) {
+            end += 1
+        }
+        guard end - start >= 2, end - start <= Self.maximumMetricLength else { return nil }
+        return (body[start..<end], start..<end)
+    }
+
+    /// 分别: the figures after it in the clause go one to one with the items
+    /// of the subject before it (A和B…分别超过90家和870家).
+    func respectiveItem(for quantity: Quantity, clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
+        guard let marker = ClauseScopes.firstWord(["分别"], in: clause.lowerBound..<quantity.start, body: body) else { return nil }
+        let figures = scanner.quantities(in: Array(body.original[marker.range.upperBound..<clause.upperBound]))
+        let offset = quantity.start - marker.range.upperBound
+        guard figures.count >= 2, let position = figures.firstIndex(where: { $0.start == offset }) else { return nil }
+        let subject = subject(of: clause.lowerBound..<marker.range.lowerBound, body: body)
+            ?? previousClauseSubject(before: clause, body: body)
+        guard let subject else { return nil }
+        // Split the subject at 和, 与, 及, 、.
+        var items: [Range<Int>] = []
+        var from = subject.range.lowerBound
+        for k in subject.range where "和与及、".unicodeScalars.contains(body.scalars[k]) {
+            if k > from { items.append(from..<k) }
+            from = k + 1
+        }
+        if subject.range.upperBound > from { items.append(from..<subject.range.upperBound) }
+        guard items.count == figures.count else { return nil }
+        var item = items[position]
+        // 全区高新技术企业和科技型企业: a qualifier of the first item (全区) is not part of the others.
+        if position == 0, items.count > 1 {
+            for word in ["全区", "全市", "全省", "全国", "全县"] where body.hasPrefix(word, at: item.lowerBound) {
+                item = (item.lowerBound + word.unicodeScalars.count)..<item.upperBound
+            }
+        }
+        return (body[item], item)
     }
 
     /// 较2024年, 比上年, 同比: the base of a change, not a thing counted.
@@ -195,8 +268,15 @@ extension GoalExtractor {
             if end > start, ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }) { break }
             end += 1
         }
-        // A verb right after the number (50% 给予奖补) is not a noun phrase.
+        // A verb right after the number (50% 给予奖补) is not a noun phrase,
+        // nor is the next item of a list (90家和870家).
         if ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) { return ("", start..<start) }
+        if "和与及".unicodeScalars.contains(s[start]), start + 1 < clauseEnd, s[start + 1].properties.numericType != nil {
+            return ("", start..<start)
+        }
+        // …投资科创项目超100个等: 等 closes a list, it names nothing.
+        while end > start, s[end - 1] == "等" { end -= 1 }
+        guard end > start else { return ("", start..<start) }
         if let comma = (start..<end).first(where: { s[$0] == "、" }) {
             // 示范性强、显示度高、带动性广的典型应用场景: modifiers listed before
             // the head noun, which follows the last 的; otherwise (平台、20个基地)

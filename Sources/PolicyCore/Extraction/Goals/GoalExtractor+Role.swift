@@ -59,12 +59,19 @@ extension GoalExtractor {
            quantity.end < body.count, body.scalars[quantity.end].properties.isIdeographic || body.scalars[quantity.end] == "级" {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }
-        // 两个千亿级产业集群: the class describes what the count counts.
-        if quantity.isMagnitudeClass, others.contains(where: { $0.end == quantity.start }) {
+        // 两个千亿级产业集群, 一批百亿级产业集群: the class describes what the
+        // count (a figure, or a vague one) counts.
+        if quantity.isMagnitudeClass, others.contains(where: { $0.end == quantity.start })
+            || ExtractionWords.vagueCounts.contains(where: { body.hasSuffix($0, at: quantity.start) }) {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }
         // 营业收入超10亿元的企业达到30家: the figure before 的 describes the
         // head another figure of the clause counts.
+        // 年营业收入超1000亿元的2个: the count of those follows 的 at once.
+        if let de = deAfter(quantity, clauseEnd: clauseEnd, body: body, allowFigure: true),
+           inClause.contains(where: { $0.start == de + 1 }) {
+            return .qualifier(head: body[(de + 1)..<min(clauseEnd, de + 4)])
+        }
         if let de = deAfter(quantity, clauseEnd: clauseEnd, body: body), !grantFollows(de + 1, clauseEnd, body) {
             let head = headNoun(after: de + 1, clauseEnd: clauseEnd, body: body)
             if opensCondition(clauseStart, before: quantity.start, body: body) { return .condition(head: head) }
@@ -83,17 +90,23 @@ extension GoalExtractor {
 
         let before = beforePhrase(quantity, clauseStart: clauseStart, previous: nil, body: body)
         let after = afterPhrase(quantity, clauseEnd: clauseEnd, body: body)
-        if let noun = describesText(quantity, before: body.folded(before.range), after: body.folded(after.range), body: body) {
+        let goalVerb = context.scopes.target(at: quantity.start) != nil
+            && ExtractionWords.goalVerbs.contains { body.hasPrefix($0, at: clauseStart) }
+        if let noun = describesText(quantity, before: body.folded(before.range), after: body.folded(after.range), body: body,
+                                    underGoalVerb: goalVerb) {
             return noun == "duration" ? .duration : (noun == "article" ? .article : .textCount(noun: noun))
         }
         return .goal(note: note)
     }
 
     /// The 的 right after a figure (and its comparator): 超10亿元的企业.
-    func deAfter(_ quantity: Quantity, clauseEnd: Int, body: BodyText) -> Int? {
+    func deAfter(_ quantity: Quantity, clauseEnd: Int, body: BodyText, allowFigure: Bool = false) -> Int? {
         var k = quantity.end
         while k < clauseEnd, body.scalars[k] == " " { k += 1 }
-        guard k + 1 < clauseEnd, body.scalars[k] == "的", body.scalars[k + 1].properties.isIdeographic else { return nil }
+        guard k + 1 < clauseEnd, body.scalars[k] == "的" else { return nil }
+        let next = body.scalars[k + 1]
+        if allowFigure { return next.properties.numericType != nil ? k : nil }
+        guard next.properties.isIdeographic else { return nil }
         return k
     }
 
@@ -127,7 +140,8 @@ extension GoalExtractor {
     /// 8个省级数据集团 (等8个), 部署了6项重点任务, 包括9个方面, 15条具体举措,
     /// 96位专家: counts that describe the text; 通过2年左右时间, 为期4年:
     /// durations. Returns the noun that shows it, "duration", "article", or nil.
-    func describesText(_ quantity: Quantity, before: String, after: String, body: BodyText) -> String? {
+    func describesText(_ quantity: Quantity, before: String, after: String, body: BodyText,
+                       underGoalVerb: Bool = false) -> String? {
         guard let unit = quantity.unit else { return nil }
         switch quantity.unitKind {
         case .money, .share, .percentagePoint: return nil
@@ -154,7 +168,10 @@ extension GoalExtractor {
         // 共5章30条: 条 counts articles of a text unless something else is named.
         if unit == "条", after.isEmpty, before.isEmpty || before.hasSuffix("章") { return "条" }
         let lead = body.folded(max(0, quantity.start - 4)..<quantity.start).trimmingCharacters(in: " ")
-        if let marker = ExtractionWords.enumerationMarkers.first(where: { lead.hasSuffix($0) }), quantity.comparator == nil {
+        // 新增单项冠军、独角兽企业等10家 under a horizon sums a list into a
+        // goal; elsewhere (上海、江苏等8个省级数据集团) it counts what the text lists.
+        if let marker = ExtractionWords.enumerationMarkers.first(where: { lead.hasSuffix($0) }), quantity.comparator == nil,
+           !(marker == "等" && underGoalVerb) {
             return marker + "…" + unit
         }
         return nil
