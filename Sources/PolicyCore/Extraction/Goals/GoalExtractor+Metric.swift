@@ -307,31 +307,48 @@ extension GoalExtractor {
     /// eligibility clause names (对新认定的示范工厂，… → 示范工厂).
     func incentiveMetric(noun: String, quantity: Quantity, clause: Range<Int>, body: BodyText) -> String {
         var name = noun
-        let before = body.folded(clause.lowerBound..<quantity.start)
-        if before.contains("一次性") && !name.hasPrefix("一次性") && !name.contains("一次性") { name = "一次性" + name }
+        // Positions are found in the folded text, words taken from the stored one.
+        let range = clause.lowerBound..<quantity.start
+        let folded = Array(body.scalars[range])
+        func text(_ r: Range<Int>) -> String { body[(range.lowerBound + r.lowerBound)..<(range.lowerBound + r.upperBound)] }
+        func last(_ word: String) -> Range<Int>? {
+            let needle = Array(word.unicodeScalars)
+            guard folded.count >= needle.count else { return nil }
+            return stride(from: folded.count - needle.count, through: 0, by: -1)
+                .first { Array(folded[$0..<($0 + needle.count)]) == needle }
+                .map { $0..<($0 + needle.count) }
+        }
+        if let once = last("一次性"), !ScriptFold.fold(name).contains("一次性") { name = text(once) + name }
         func join(_ purpose: String) -> String {
             let room = Self.maximumMetricLength - name.count
             let trimmed = purpose.trimmingCharacters(in: CharacterSet(charactersIn: " 、，的"))
             return (room > 0 ? String(trimmed.suffix(room)) : "") + name
         }
-        // A rate's base: after 按照/按其/按, up to 的.
+        // A rate's base: after 按照/按其/按 (and a cap), up to the figure, 的 left out.
         for marker in ExtractionWords.rateBaseMarkers {
-            guard let range = before.range(of: marker, options: .backwards) else { continue }
-            var base = String(before[range.upperBound...])
-            for cap in ExtractionWords.capWords where base.hasPrefix(cap) { base = String(base.dropFirst(cap.count)) }
-            if let de = base.range(of: "的", options: .backwards) { base = String(base[..<de.lowerBound]) + String(base[de.upperBound...]) }
-            base = base.trimmingCharacters(in: " ")
+            guard let at = last(marker) else { continue }
+            var from = at.upperBound
+            for cap in ExtractionWords.capWords where folded[from...].starts(with: cap.unicodeScalars) { from += cap.unicodeScalars.count }
+            var to = folded.count
+            if let de = (from..<to).last(where: { folded[$0] == "的" }) { to = de }
+            let base = text(from..<to).trimmingCharacters(in: .whitespaces)
             if !base.isEmpty { return join(base) }
         }
         // The recipient: from 每家/单个 to the grant word or the figure.
         for marker in ExtractionWords.recipientMarkers {
-            guard let range = before.range(of: marker, options: .backwards) else { continue }
-            var recipient = String(before[range.lowerBound...])
-            if let cut = recipient.range(of: ScriptFold.fold(noun)) { recipient = String(recipient[..<cut.lowerBound]) }
-            for word in ExtractionWords.grantVerbs + ExtractionWords.capWords + ExtractionWords.trailingWords where recipient.hasSuffix(word) {
-                recipient = String(recipient.dropLast(word.count))
+            guard let at = last(marker) else { continue }
+            var to = folded.count
+            let foldedNoun = Array(ScriptFold.fold(noun).unicodeScalars)
+            if let cut = (at.lowerBound..<folded.count).first(where: { folded[$0...].starts(with: foldedNoun) }) { to = cut }
+            var changed = true
+            while changed {
+                changed = false
+                for word in ExtractionWords.grantVerbs + ExtractionWords.capWords + ExtractionWords.trailingWords {
+                    let w = Array(word.unicodeScalars)
+                    if to - w.count > at.lowerBound, Array(folded[(to - w.count)..<to]) == w { to -= w.count; changed = true }
+                }
             }
-            recipient = recipient.trimmingCharacters(in: " ")
+            let recipient = text(at.lowerBound..<to).trimmingCharacters(in: .whitespaces)
             if !recipient.isEmpty { return join(recipient) }
         }
         // The recipient an eligibility clause names: 对新认定的示范工厂，给予….
@@ -339,12 +356,10 @@ extension GoalExtractor {
         var k = sentenceStart
         while k < quantity.start {
             let end = body.clauseEnd(after: k)
-            if opensCondition(k, before: end, body: body) {
-                let text = body.folded(k..<min(end, quantity.start))
-                if let de = text.range(of: "的", options: .backwards) {
-                    let head = String(text[de.upperBound...])
-                    if !head.isEmpty, head.count <= 12 { return join(head) }
-                }
+            if opensCondition(k, before: end, body: body),
+               let de = (k..<min(end, quantity.start)).last(where: { body.scalars[$0] == "的" }) {
+                let head = body[(de + 1)..<min(end, quantity.start)]
+                if !head.isEmpty, head.count <= 12 { return join(head) }
             }
             k = end + 1
         }
