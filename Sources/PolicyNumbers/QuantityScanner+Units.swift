@@ -349,7 +349,7 @@ extension QuantityScanner {
                 if r.isInteger && r.value <= 4 { return (m.end, .date) }
                 return nil
             case .time where info.canonical == "年":
-                if isYearLike(r) { return (m.end, .year) }
+                if isYearLike(r) || isTaiwanYear(s, r) { return (m.end, .year) }
             default:
                 break
             }
@@ -406,6 +406,15 @@ extension QuantityScanner {
             }
         }
         let b = NumeralReader.skipSpaces(s, p, n)
+        // 1个点的贴息, 提高2个点: percentage points (not 3个点钟, a time).
+        if b < n, NumeralToken.isPoint(s[b]), extra == 0, !marker,
+            !(b + 1 < n && ["钟", "鐘", "半"].contains(s[b + 1]))
+        {
+            body.unit = "百分点"
+            body.unitKind = .percentPoint
+            body.end = b + 1
+            return
+        }
         if let m = tables.units.match(s, at: b, allowSpaces: true), m.payload.followsGe,
             isUnitAccepted(m.payload, s, end: m.end)
         {

@@ -42,7 +42,7 @@ struct GoalExtractor {
     /// What each quantity of the body is, and why.
     func decide(body: BodyText, policies: PolicyExtractor.Result, targets: [ExtractedTarget],
                 articleRegion: String?, issueYear: Int?) -> [QuantityDecision] {
-        let quantities = scanner.quantities(in: body.original)
+        let quantities = scanner.quantities(in: body.original).map(\.asShare)
         let scopes = ClauseScopes(body: body, targets: targets, issueYear: issueYear, hasPolicy: !policies.policies.isEmpty)
         let context = Context(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                               titleSpans: PolicyExtractor.bracketedTitles(in: body).map { $0.start..<$0.end },
