@@ -77,10 +77,10 @@ extension GoalExtractor {
     /// bracketed asides, no horizon (到2027年), no comparator or stretch word,
     /// no punctuation at either end, at most `maximumMetricLength` characters.
     static func hygienic(_ text: String) -> String {
-        // Bracketed asides: 电能利用效率（PUE） → 电能利用效率.
+        // Bracketed asides: 电能利用效率（PUE） → 电能利用效率; quotation marks go.
         var scalars: [Unicode.Scalar] = []
         var depth = 0
-        for c in text.unicodeScalars {
+        for c in text.unicodeScalars where !"“”‘’「」『』\"".unicodeScalars.contains(c) {
             if c == "（" || c == "(" { depth += 1; continue }
             if c == "）" || c == ")" { depth = max(0, depth - 1); continue }
             if depth == 0 { scalars.append(c) }
@@ -351,18 +351,19 @@ extension GoalExtractor {
             let recipient = text(at.lowerBound..<to).trimmingCharacters(in: .whitespaces)
             if !recipient.isEmpty { return join(recipient) }
         }
-        // The recipient an eligibility clause names: 对新认定的示范工厂，给予….
+        // The recipient the nearest eligibility clause names: 对新认定的示范工厂，给予….
         let sentenceStart = body.sentenceStart(before: quantity.start)
         var k = sentenceStart
+        var recipient: String?
         while k < quantity.start {
             let end = body.clauseEnd(after: k)
             if opensCondition(k, before: end, body: body),
                let de = (k..<min(end, quantity.start)).last(where: { body.scalars[$0] == "的" }) {
                 let head = body[(de + 1)..<min(end, quantity.start)]
-                if !head.isEmpty, head.count <= 12 { return join(head) }
+                if !head.isEmpty, head.count <= 12 { recipient = head }
             }
             k = end + 1
         }
-        return name
+        return recipient.map(join) ?? name
     }
 }
