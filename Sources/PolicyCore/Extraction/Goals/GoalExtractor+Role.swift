@@ -131,6 +131,7 @@ extension GoalExtractor {
         var end = offset
         while end < clauseEnd, end - offset < 16, body.scalars[end].properties.isIdeographic || body.scalars[end].isASCII && body.scalars[end].properties.isAlphabetic,
               !ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }),
+              !ExtractionWords.comparatorWords.contains(where: { body.hasPrefix($0, at: end) }),
               !(end > offset && "达到为".unicodeScalars.contains(body.scalars[end])) {
             end += 1
         }
