@@ -228,7 +228,9 @@ extension GoalExtractor {
         while changed && start < end {
             changed = false
             while start < end && (s[start] == " " || s[start] == "、") { start += 1; changed = true }
-            if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }) {
+            // A verb goes unless only a bare head would remain (服务企业 stays).
+            if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }),
+               end - start - word.count > 2 || end - start == word.count {
                 start += word.count
                 changed = true
             }
@@ -239,7 +241,10 @@ extension GoalExtractor {
             while end > start && s[end - 1] == " " { end -= 1; changed = true }
         }
         guard start < end else { return ("", start..<start) }
-        if end - start > 30 || s[start..<end].contains(where: { "《》“”\"".unicodeScalars.contains($0) }) {
+        // A增加值占B的比重: long, but hygiene makes it A占比.
+        let isShare = end - start > 4 && s[start..<end].contains("占")
+            && (body.hasSuffix("比重", at: end) || body.hasSuffix("比例", at: end))
+        if !isShare, end - start > 30 || s[start..<end].contains(where: { "《》“”\"".unicodeScalars.contains($0) }) {
             // Too long or quoted: keep the end, which names the thing.
             let from = max(start, end - 16)
             return (body[from..<end], from..<end)
