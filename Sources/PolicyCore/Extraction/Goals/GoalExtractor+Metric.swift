@@ -86,7 +86,7 @@ extension GoalExtractor {
             if depth == 0 { scalars.append(c) }
         }
         // A horizon inside (到2027年底): what stands after it names the thing.
-        for (i, c) in scalars.enumerated() where c == "到" || c == "至" {
+        for (i, c) in scalars.enumerated() where (c == "到" || c == "至") && !(i > 0 && scalars[i - 1] == "截") {
             var k = i + 1
             while k < scalars.count, scalars[k] == " " { k += 1 }
             guard PolicyExtractor.fourDigitYear(scalars, at: k) != nil else { continue }
