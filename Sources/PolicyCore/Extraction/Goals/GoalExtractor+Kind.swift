@@ -11,10 +11,24 @@ extension GoalExtractor {
             return (.statistic, "cue \(report.word) \(place) (\(report.range.lowerBound)–\(report.range.upperBound))")
         }
         if let grant = incentiveReason(quantity, clause: clause, context: context) {
-            return (.incentive, grant)
+            // In news with no policy, money a grant mentions without granting
+            // it (总资助额约14亿元) is a reported total.
+            if report == nil || grantIsGiven(quantity, clause: clause, body: context.body) {
+                return (.incentive, grant)
+            }
         }
         if let report { return (.statistic, report.word) }
         return (.target, scopes.target(at: quantity.start) == nil ? "no report or grant cue" : "under a horizon")
+    }
+
+    /// A grant verb or a cap in the figure's clause or the one before: the
+    /// text gives the money (给予, 可获最高20万元), it does not just total it.
+    func grantIsGiven(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
+        let sentenceStart = body.sentenceStart(before: quantity.start)
+        let from = clause.lowerBound > sentenceStart ? body.clauseStart(before: clause.lowerBound - 1) : clause.lowerBound
+        let range = from..<clause.upperBound
+        return (ExtractionWords.givingVerbs + ExtractionWords.capWords).contains { body.contains($0, in: range) }
+            || quantity.comparator == .atMost
     }
 
     /// Why a figure is money or a rate a policy grants, or nil.

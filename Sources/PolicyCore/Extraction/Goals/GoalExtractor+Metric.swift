@@ -77,12 +77,17 @@ extension GoalExtractor {
     /// bracketed asides, no horizon (到2027年), no comparator or stretch word,
     /// no punctuation at either end, at most `maximumMetricLength` characters.
     static func hygienic(_ text: String) -> String {
-        // Bracketed asides: 电能利用效率（PUE） → 电能利用效率; quotation marks go.
+        // Bracketed asides (电能利用效率（PUE） → 电能利用效率) and titles go,
+        // quotation marks too; what stands before an unmatched 》 is a title's tail.
+        var source = Array(text.unicodeScalars)
+        if let close = source.lastIndex(where: { $0 == "》" }), !source[..<close].contains("《") {
+            source.removeSubrange(...close)
+        }
         var scalars: [Unicode.Scalar] = []
         var depth = 0
-        for c in text.unicodeScalars where !"“”‘’「」『』\"".unicodeScalars.contains(c) {
-            if c == "（" || c == "(" { depth += 1; continue }
-            if c == "）" || c == ")" { depth = max(0, depth - 1); continue }
+        for c in source where !"“”‘’「」『』\"".unicodeScalars.contains(c) {
+            if c == "（" || c == "(" || c == "《" { depth += 1; continue }
+            if c == "）" || c == ")" || c == "》" { depth = max(0, depth - 1); continue }
             if depth == 0 { scalars.append(c) }
         }
         // A horizon inside (到2027年底): what stands after it names the thing.

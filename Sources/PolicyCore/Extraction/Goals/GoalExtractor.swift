@@ -150,7 +150,17 @@ struct GoalExtractor {
     /// The length of a target's horizon phrase (到2027年), for reasons.
     static func horizonLength(_ target: ExtractedTarget, _ body: BodyText) -> Int {
         var k = target.start
-        while k < target.end, k - target.start < 12, !body.endsClause(at: k) { k += 1 }
+        while k < target.end, k - target.start < 12, !body.endsClause(at: k), body.scalars[k] != "年" { k += 1 }
+        if k < target.end, body.scalars[k] == "年" {
+            k += 1
+            for tail in ["年底", "底", "末", "前", "内"] where body.hasPrefix(tail, at: k) {
+                k += tail.unicodeScalars.count
+                break
+            }
+        } else {
+            k = target.start
+            while k < target.end, k - target.start < 12, !body.endsClause(at: k) { k += 1 }
+        }
         return k - target.start
     }
 
