@@ -128,3 +128,12 @@ extension GoalExtractor {
         return decide(body: body, policies: policies, targets: targets, articleRegion: nil, issueYear: issueYear)
     }
 }
+
+@Suite struct DateReadingTests {
+    @Test func datesInEitherScriptAndSpacing() {
+        #expect(DateReading.firstDate(in: "自2025年3月29日起施行") == "2025-03-29")
+        #expect(DateReading.firstDate(in: "有效期至 2027 年 12 月 31 號") == "2027-12-31")
+        #expect(DateReading.firstDate(in: "2025年13月1日，2026年1月2日") == "2026-01-02")
+        #expect(DateReading.firstDate(in: "12025年1月1日") == nil)
+    }
+}

@@ -35,9 +35,9 @@ import Testing
                 let prepared = try preparer.prepare(path: "/fuzz/\(round).txt", bytes: bytes)
                 parsed += 1
                 // Whatever is found quotes its article exactly.
-                for article in prepared.issue.articles {
+                for (article, extraction) in zip(prepared.issue.articles, prepared.extractions) {
                     let scalars = Array(article.body.unicodeScalars)
-                    for goal in article.extraction.goals {
+                    for goal in extraction.goals {
                         for span in goal.evidence {
                             #expect(span.start >= 0 && span.end <= scalars.count && span.start <= span.end)
                             #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == span.text)

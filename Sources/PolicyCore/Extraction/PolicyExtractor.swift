@@ -225,14 +225,14 @@ struct PolicyExtractor {
     }
 
     static func firstDate(in body: BodyText, range: Range<Int>) -> String? {
-        BulletinParser.firstDate(in: body[range])
+        DateReading.firstDate(in: Array(body.scalars[range]))
     }
 
     /// The last date written in `range`.
     static func lastDate(in body: BodyText, range: Range<Int>) -> String? {
         for start in range.reversed() where body.scalars[start].asciiDigit != nil {
             if start > range.lowerBound, body.scalars[start - 1].asciiDigit != nil { continue }
-            if let date = BulletinParser.firstDate(in: body[start..<range.upperBound]) { return date }
+            if let date = DateReading.firstDate(in: Array(body.scalars[start..<range.upperBound])) { return date }
         }
         return nil
     }

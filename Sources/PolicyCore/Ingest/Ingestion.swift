@@ -30,7 +30,7 @@ public struct FileOutcome: Sendable, Equatable {
         issueNumber = prepared?.issue.number
         cumulativeNumber = prepared?.issue.cumulativeNumber
         articles = prepared?.issue.articles.count ?? 0
-        goals = prepared?.issue.articles.reduce(0) { $0 + $1.extraction.goals.count } ?? 0
+        goals = prepared?.goalCount ?? 0
         self.bytes = prepared?.byteCount ?? bytes
     }
 }

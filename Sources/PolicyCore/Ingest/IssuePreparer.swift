@@ -41,17 +41,20 @@ public struct IssuePreparer: Sendable {
             }
             format = .bulletin
         }
-        try extract(&issue)
+        let extractions = try extract(&issue)
         return PreparedIssue(sourcePath: url.standardizedFileURL.path, sourceFile: url.lastPathComponent,
                              sha256: digest, byteCount: bytes.count, format: format,
-                             encoding: decoded.encoding, issue: issue)
+                             encoding: decoded.encoding, issue: issue, extractions: extractions)
     }
 
-    /// Fills in what extraction finds in each article. A region given by
-    /// the input (JSON Lines) is resolved to its code; otherwise the region
-    /// is the first actor of the title, source or opening sentence.
-    func extract(_ issue: inout ParsedIssue) throws {
+    /// What extraction finds in each article, in order. Each article's
+    /// region is resolved on the way: a region given by the input (JSON
+    /// Lines) to its code; otherwise the first actor of the title, source or
+    /// opening sentence.
+    func extract(_ issue: inout ParsedIssue) throws -> [ArticleExtraction] {
         let extractor = ArticleExtractor(regions: regions)
+        var extractions: [ArticleExtraction] = []
+        extractions.reserveCapacity(issue.articles.count)
         for index in issue.articles.indices {
             let article = issue.articles[index]
             let year = (article.date ?? issue.date).flatMap { Int($0.prefix(4)) }
@@ -65,7 +68,8 @@ public struct IssuePreparer: Sendable {
                 region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
             }
             issue.articles[index].regionCode = region
-            issue.articles[index].extraction = extractor.extract(body: article.body, articleRegion: region, issueYear: year)
+            extractions.append(extractor.extract(body: article.body, articleRegion: region, issueYear: year))
         }
+        return extractions
     }
 }

@@ -15,9 +15,15 @@ public struct PreparedIssue: Sendable {
     public let format: Format
     public let encoding: TextEncoding
     public var issue: ParsedIssue
+    /// What extraction found in each article of `issue`, in the same order:
+    /// its own value, not written back into the parser's articles.
+    public var extractions: [ArticleExtraction]
+
+    /// Goals found in the whole issue.
+    public var goalCount: Int { extractions.reduce(0) { $0 + $1.goals.count } }
 
     public init(sourcePath: String, sourceFile: String, sha256: String, byteCount: Int, format: Format,
-                encoding: TextEncoding, issue: ParsedIssue) {
+                encoding: TextEncoding, issue: ParsedIssue, extractions: [ArticleExtraction]) {
         self.sourcePath = sourcePath
         self.sourceFile = sourceFile
         self.sha256 = sha256
@@ -25,5 +31,6 @@ public struct PreparedIssue: Sendable {
         self.format = format
         self.encoding = encoding
         self.issue = issue
+        self.extractions = extractions
     }
 }

@@ -41,8 +41,6 @@ public struct ParsedArticle: Sendable, Equatable {
     public var date: String?
     /// The region whose authority issued the policy or held the event.
     public var regionCode: String?
-    /// Policies, targets and goals found in the body.
-    public var extraction = ArticleExtraction()
 
     public init(position: Int, section: String? = nil, page: Int? = nil, title: String, body: String,
                 source: String? = nil, urls: [String] = [], regionCode: String? = nil, date: String? = nil) {

@@ -64,7 +64,7 @@ extension PolicyStore {
                 for (position, url) in article.urls.enumerated() { links.append([articleID, position + 1, url]) }
             }
             try insert(links)
-            try writeExtraction(of: zip(issue.articles, articleIDs).map { ($0.0, $0.1) })
+            try writeExtraction(of: issue.articles.indices.map { (issue.articles[$0], prepared.extractions[$0], articleIDs[$0]) })
             return previous == nil ? .inserted(issueID: issueID) : .replaced(issueID: issueID)
         }
     }
@@ -141,7 +141,7 @@ extension PolicyStore {
     }
 
     /// Writes the policies, targets and goals of a file's articles.
-    func writeExtraction(of articles: [(article: ParsedArticle, id: Int64)]) throws {
+    func writeExtraction(of articles: [(article: ParsedArticle, extraction: ArticleExtraction, id: Int64)]) throws {
         var mentions = RowBatch(table: "policy_mentions", columns: ["policy_id", "article_id", "alias", "start", "end"])
         var targets = RowBatch(table: "targets", columns: ["id", "article_id", "policy_id", "region_code", "year",
                                                            "year_source", "text", "start", "end"])
@@ -151,8 +151,7 @@ extension PolicyStore {
         var evidence = RowBatch(table: "goal_evidence", columns: ["goal_id", "position", "article_id", "start", "end", "text"])
         var nextTarget = try nextID("targets")
         var nextGoal = try nextID("goals")
-        for (article, articleID) in articles {
-            let extraction = article.extraction
+        for (article, extraction, articleID) in articles {
             var policyIDs: [Int64] = []
             for policy in extraction.policies {
                 let id = try upsert(policy)
