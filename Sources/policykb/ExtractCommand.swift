@@ -11,6 +11,7 @@ struct ExtractCommand: ParsableCommand {
               echo '到2027年，培育核心企业不少于50家' | policykb extract --format json
               policykb extract --quantities notes.txt
               policykb extract --lines --quantities cases.txt     (one JSON array per input line)
+              policykb extract --explain notes.txt                 (why each number is, or is not, a goal)
             """)
 
     @Option(name: .long, help: "Output format: table, json or csv (default: table; json with --lines).")
@@ -18,6 +19,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(help: "Print every quantity found (surface, start, end, value, unit, comparator) instead of goals.")
     var quantities = false
+
+    @Flag(help: "Print, for every quantity, what extraction decided and why (kept: target; horizon …; metric …).")
+    var explain = false
 
     @Flag(help: "Treat each input line as its own text: N lines in, N JSON arrays out (or CSV rows with a line column).")
     var lines = false
@@ -30,6 +34,7 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if lines && format == .table { throw ValidationError("--lines prints JSON (one array per line) or CSV, not a table") }
+        if explain && quantities { throw ValidationError("--explain and --quantities are exclusive") }
     }
 
     func run() throws {
@@ -82,6 +87,18 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func table(for text: String, extractor: TextExtractor) -> OutputTable {
+        if explain {
+            var table = OutputTable(columns: ["surface", "start", "end", "value", "unit", "comparator", "decision"],
+                                    maxWidths: ["decision": 100])
+            for decision in extractor.explain(text, issueYear: issueYear) {
+                let quantity = decision.quantity
+                table.append([.string(quantity.surface), .int(Int64(quantity.start)), .int(Int64(quantity.end)),
+                              .number("\(quantity.value)"), OutputValue(quantity.unit),
+                              OutputValue(decision.goal?.comparator.rawValue ?? quantity.comparator?.rawValue),
+                              .string(decision.summary)])
+            }
+            return table
+        }
         if quantities {
             var table = OutputTable(columns: ["surface", "start", "end", "value", "unit", "comparator"])
             for quantity in extractor.quantities(in: text) {
