@@ -22,7 +22,7 @@ let package = Package(
         ),
         // The Chinese full-text tokenizer, in C so that it also builds as an
         // SQLite extension.
-        .target(name: "PolicykbFTS5", path: "Sources/PolicykbFTS5"),
+        .target(name: "PolicykbFTS5", dependencies: ["CScriptFold"], path: "Sources/PolicykbFTS5"),
         // Thin typed layer over SQLite; knows nothing of policykb.
         .target(name: "SQLiteDB", dependencies: ["CSQLite"]),
         // SHA-256, for file digests and migration checksums.

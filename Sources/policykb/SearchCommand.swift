@@ -4,6 +4,14 @@ import PolicyCore
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
 
+/// How a query treats traditional and simplified characters.
+enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
+    /// 數據 and 数据 find each other (the index folds them together).
+    case fold
+    /// Only the characters typed.
+    case exact
+}
+
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
@@ -47,6 +55,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
 
+    @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")
+    var script: ScriptOption = .fold
+
     @Flag(help: "Show how each hit's score is made: per term, its title and body counts, IDF and share.")
     var explain = false
 
@@ -63,6 +74,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("unknown option \(option)")
         }
         _ = try facetList()
+        if raw && script == .exact { throw ValidationError("--script exact works on the query language, not with --raw") }
     }
 
     func facetList() throws -> [SearchRequest.Facet] {
@@ -94,6 +106,7 @@ struct SearchCommand: ParsableCommand {
         request.goalYear = goalYear
         request.facets = try facetList()
         request.explain = explain
+        request.exactScript = script == .exact
         let results: SearchResults
         do {
             results = try store.search(request)

@@ -24,9 +24,16 @@ public struct SearchRequest: Sendable {
     /// Give each hit its `ScoreExplanation`.
     public var explain = false
 
+    /// The parsed query (nil for a raw FTS5 expression).
+    public var query: SearchQuery?
+    /// Keep only matches with every phrase in the script typed (the index
+    /// matches traditional and simplified alike).
+    public var exactScript = false
+
     public init(query: SearchQuery, limit: Int? = 20) {
         expression = query.fts5Expression
         phrases = query.positivePhrases
+        self.query = query
         self.limit = limit
     }
 
@@ -63,7 +70,11 @@ extension PolicyStore {
     /// - Throws: `SearchError.syntax` for an expression FTS5 rejects.
     public func search(_ request: SearchRequest) throws -> SearchResults {
         var conditions = SQLConditions()
-        conditions.append("article_search MATCH ?", [request.expression])
+        // An exact-script search checks exclusions itself: folded, 數據 NOT
+        // 数据 would exclude everything.
+        let expression = request.exactScript ? request.query?.fts5ExpressionWithoutExclusions ?? request.expression
+            : request.expression
+        conditions.append("article_search MATCH ?", [expression])
         conditions.append(request.records, columns: .search)
         if request.hasGoals {
             conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.kind IN ('target', 'incentive'))")
@@ -81,7 +92,9 @@ extension PolicyStore {
         do {
             var total: Int
             var hits: [SearchHit]
-            if conditions.clauses.count == 1, let limit = request.limit,
+            if request.exactScript, let query = request.query {
+                (total, hits) = try exactScriptPage(request, query: query, matches: matches, values: values)
+            } else if conditions.clauses.count == 1, let limit = request.limit,
                let page = try rankedPage(request, limit: limit) {
                 // No filter: count and rank inside FTS5 alone, then read the
                 // few articles shown.
@@ -170,6 +183,30 @@ extension PolicyStore {
             hit.explanation = byID[hit.articleID]
             return hit
         }
+    }
+
+    /// The total and the page for an exact-script search: every match of
+    /// the index, in rank order, checked against the query as typed.
+    /// - Complexity: reads every matching article; the index narrows them
+    ///   to the texts that hold the query in either script.
+    func exactScriptPage(_ request: SearchRequest, query: SearchQuery, matches: String,
+                         values: [any DatabaseValueConvertible]) throws -> (total: Int, hits: [SearchHit]) {
+        let statement = try database.prepare("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code,
+                   -s.rank AS score, a.body
+            \(matches)
+            ORDER BY s.rank, coalesce(a.published_on, i.issue_date) DESC, a.id
+            """)
+        var total = 0
+        var hits: [SearchHit] = []
+        for row in try statement.rows(values) {
+            guard query.matchesExactScript(title: try row.decode("title"), body: try row.decode("body")) else { continue }
+            total += 1
+            if total > request.offset, request.limit.map({ hits.count < $0 }) ?? true {
+                hits.append(try hit(row, score: try row.decode("score"), phrases: request.phrases))
+            }
+        }
+        return (total, hits)
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.
