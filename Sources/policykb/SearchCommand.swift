@@ -3,6 +3,7 @@ import Foundation
 import PolicyCore
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
+extension SearchRequest.Sort: ExpressibleByArgument {}
 
 /// How a query treats traditional and simplified characters.
 enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
@@ -54,6 +55,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
+
+    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last).")
+    var sort: SearchRequest.Sort = .relevance
 
     @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")
     var script: ScriptOption = .fold
@@ -107,6 +111,7 @@ struct SearchCommand: ParsableCommand {
         request.facets = try facetList()
         request.explain = explain
         request.exactScript = script == .exact
+        request.sort = sort
         let results: SearchResults
         do {
             results = try store.search(request)
@@ -141,6 +146,16 @@ struct SearchCommand: ParsableCommand {
             .joined(separator: "; "))
     }
 
+    /// 10000 → 10,000.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
     func render(_ results: SearchResults) {
         let format = options.format
         let color = format == .table && Console.useColor
@@ -157,7 +172,8 @@ struct SearchCommand: ParsableCommand {
             if explain { row.append(Self.explanation(hit.explanation, as: format)) }
             table.append(row)
         }
-        let shown = "\(results.hits.count) of \(results.total) matching articles"
+        let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
+        let shown = "\(results.hits.count) of \(total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
         let facetLines = results.facets.map { facet, counts in
             "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
@@ -171,7 +187,8 @@ struct SearchCommand: ParsableCommand {
             // One object: the total of the whole matching set, the page and
             // its rows, and the facet counts when asked for.
             var fields: [(String, OutputValue)] = [
-                ("total", .int(Int64(results.total))), ("offset", .int(Int64(offset))),
+                ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
+                ("offset", .int(Int64(offset))),
                 ("limit", limit == 0 ? .null : .int(Int64(limit))),
                 ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
             ]
