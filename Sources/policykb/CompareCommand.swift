@@ -30,6 +30,9 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
+        if chart && options.format != .table {
+            throw ValidationError("--chart draws in a terminal; leave it out for --format \(options.format.rawValue)")
+        }
     }
 
     func run() throws {

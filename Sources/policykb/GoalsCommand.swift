@@ -36,13 +36,15 @@ struct GoalsCommand: ParsableCommand {
     var metric: String?
 
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var pages: PageOptions
 
     func run() throws {
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store))
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
-        let goals = try store.goals(filter)
+        let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
         Console.out(OutputRenderer.render(Self.table(goals), as: options.format))
+        if let note { Console.error(note) }
     }
 
     static func table(_ goals: [GoalRow]) -> OutputTable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import SQLiteDB
 
 @main
 struct PolicyKB: ParsableCommand {
@@ -8,11 +9,18 @@ struct PolicyKB: ParsableCommand {
         commandName: "policykb",
         abstract: "A policy knowledge base in one SQLite file: bulletins, policies, targets and goals.",
         discussion: """
-            Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`.
-            Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and
+            Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`. \
+            Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and \
             --format table|json|csv.
+
+            Exit status: 0 success; 1 bad input (a file that could not be ingested, a database that \
+            cannot be read, no such article); 2 a usage error (an unknown option, a malformed query, \
+            an unknown region, a date that does not exist); 130 interrupted.
+
+            Shell completions: policykb --generate-completion-script bash|zsh|fish.
             """,
-        subcommands: [IngestCommand.self, SearchCommand.self, ArticlesCommand.self, PoliciesCommand.self,
+        version: PolicykbVersion.string,
+        subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, ArticlesCommand.self, PoliciesCommand.self,
                       TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self,
                       ServeCommand.self]
     )
@@ -55,6 +63,13 @@ struct CommandFailure: Error {
             self = .input(error.description)
         case let error as IngestError:
             self = .input(error.description)
+        case let error as SQLiteError:
+            // Never the SQL text: what failed and SQLite's reason.
+            self = .input("the database could not answer: \(error.message) (\(error.extendedCode))")
+        case let error as MigrationError:
+            self = .input(error.description)
+        case let error as RowDecodingError:
+            self = .input("the database holds something unexpected: \(error.description)")
         default:
             // The argument parser's own errors: help and version requests
             // (exit 0, printed by the parser), usage errors (exit 2, one

@@ -3,6 +3,15 @@ import Foundation
 import PolicyCore
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
+extension SearchRequest.Sort: ExpressibleByArgument {}
+
+/// How a query treats traditional and simplified characters.
+enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
+    /// 數據 and 数据 find each other (the index folds them together).
+    case fold
+    /// Only the characters typed.
+    case exact
+}
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,10 +36,10 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: "Print at most this many results; 0 for all.")
+    @Option(parsing: .unconditional, help: "Print at most this many results; 0 for all.")
     var limit = 20
 
-    @Option(help: "Skip this many results first.")
+    @Option(parsing: .unconditional, help: "Skip this many results first.")
     var offset = 0
 
     @OptionGroup var filters: FilterOptions
@@ -47,6 +56,15 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
 
+    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last).")
+    var sort: SearchRequest.Sort = .relevance
+
+    @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")
+    var script: ScriptOption = .fold
+
+    @Flag(help: "Show how each hit's score is made: per term, its title and body counts, IDF and share.")
+    var explain = false
+
     // Unrecognized dashes are kept, so that `policykb search -安全 数据`
     // reaches the query language rather than failing as an unknown option.
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean all of them.")
@@ -60,6 +78,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("unknown option \(option)")
         }
         _ = try facetList()
+        if raw && script == .exact { throw ValidationError("--script exact works on the query language, not with --raw") }
     }
 
     func facetList() throws -> [SearchRequest.Facet] {
@@ -90,6 +109,9 @@ struct SearchCommand: ParsableCommand {
         request.hasGoals = hasGoals
         request.goalYear = goalYear
         request.facets = try facetList()
+        request.explain = explain
+        request.exactScript = script == .exact
+        request.sort = sort
         let results: SearchResults
         do {
             results = try store.search(request)
@@ -99,52 +121,91 @@ struct SearchCommand: ParsableCommand {
         render(results)
     }
 
+    /// A score's parts: an object in JSON, one line elsewhere
+    /// (`数据: title 1 ×5 + body 4 = 9 · idf 0.69 → 0.81 | length 120/98`).
+    static func explanation(_ explanation: ScoreExplanation?, as format: OutputFormat) -> OutputValue {
+        guard let explanation else { return .null }
+        func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+        if format == .json {
+            return .object([
+                ("score", .double(rounded(explanation.score))),
+                ("length", .double(explanation.length)), ("average_length", .double(rounded(explanation.averageLength))),
+                ("documents", .int(Int64(explanation.documents))),
+                ("terms", .list(explanation.phrases.map { phrase in
+                    .object([("title", .int(Int64(phrase.titleCount))), ("body", .int(Int64(phrase.bodyCount))),
+                             ("frequency", .double(phrase.frequency)), ("idf", .double(rounded(phrase.idf))),
+                             ("score", .double(rounded(phrase.score)))])
+                })),
+            ])
+        }
+        let terms = explanation.phrases.enumerated().map { index, phrase in
+            String(format: "term %d: title %d ×5 + body %d = %g · idf %.3f → %.4f", index + 1, phrase.titleCount,
+                   phrase.bodyCount, phrase.frequency, phrase.idf, phrase.score)
+        }
+        return .string((terms + [String(format: "length %g (average %.0f)", explanation.length, explanation.averageLength)])
+            .joined(separator: "; "))
+    }
+
+    /// 10000 → 10,000.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
     func render(_ results: SearchResults) {
-        let terminal = Console.stdoutIsTerminal
+        let format = options.format
+        let color = format == .table && Console.useColor
         var columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"]
-        if options.format == .json { columns.append("snippet_plain") }
+        if format != .table { columns.append("snippet_plain") }
+        if explain { columns.append("explain") }
         var table = OutputTable(columns: columns, maxWidths: ["title": 40, "snippet": 200])
         for hit in results.hits {
-            let snippet: String = switch options.format {
-            case .table where terminal:
-                MatchMark.render(hit.snippet, open: "\u{1B}[1;31m", close: "\u{1B}[0m")
-            default: hit.markedSnippet
-            }
             var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
                                       OutputValue(hit.section), OutputValue(hit.regionCode),
-                                      .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)]
-            if options.format == .json { row.append(.string(hit.plainSnippet)) }
+                                      .double((hit.score * 1_000_000).rounded() / 1_000_000),
+                                      .string(color ? hit.snippet : hit.markedSnippet)]
+            if format != .table { row.append(.string(hit.plainSnippet)) }
+            if explain { row.append(Self.explanation(hit.explanation, as: format)) }
             table.append(row)
         }
-        let shown = "\(results.hits.count) of \(results.total) matching articles"
+        let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
+        let shown = "\(results.hits.count) of \(total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
-        switch options.format {
+        let facetLines = results.facets.map { facet, counts in
+            "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
+        }
+        switch format {
         case .table:
-            Console.out(OutputRenderer.render(table, as: .table))
+            Console.out(OutputRenderer.text(table, width: Console.width, highlight: color))
             Console.out(shown + "\n")
-            for (facet, counts) in results.facets {
-                Console.out("\n\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }
-                    .joined(separator: ", ") + "\n")
-            }
-        case .json where !results.facets.isEmpty:
-            // With facets the output is one object: the rows, the total and the counts.
-            let object = OutputValue.object([
-                ("total", .int(Int64(results.total))),
+            for line in facetLines { Console.out("\n" + line + "\n") }
+        case .json:
+            // One object: the total of the whole matching set, the page and
+            // its rows, and the facet counts when asked for.
+            var fields: [(String, OutputValue)] = [
+                ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
+                ("offset", .int(Int64(offset))),
+                ("limit", limit == 0 ? .null : .int(Int64(limit))),
                 ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
-                ("facets", .object(results.facets.map { facet, counts in
+            ]
+            if !results.facets.isEmpty {
+                fields.append(("facets", .object(results.facets.map { facet, counts in
                     (facet.rawValue, .list(counts.map { count in
                         .object([("value", OutputValue(count.value)), ("label", OutputValue(count.label)),
                                  ("count", .int(Int64(count.count)))])
                     }))
-                })),
-            ])
-            Console.out(OutputRenderer.json(object) + "\n")
-        case .json, .csv:
-            Console.out(OutputRenderer.render(table, as: options.format))
-            Console.error(shown)
-            for (facet, counts) in results.facets {
-                Console.error("\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", "))
+                })))
             }
+            Console.out(OutputRenderer.json(.object(fields)) + "\n")
+        case .csv:
+            // The same columns as the JSON rows; the total goes to standard error.
+            Console.out(OutputRenderer.csv(table))
+            Console.error(shown)
+            for line in facetLines { Console.error(line) }
         }
     }
 }

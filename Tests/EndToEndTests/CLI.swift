@@ -63,6 +63,19 @@ enum CLI {
     /// A fresh temporary directory, removed by the caller's `defer`.
     static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }
 
+    /// The rows of `search --format json`: one object with `total`,
+    /// `offset`, `limit` and `results`.
+    static func searchRows(_ text: String) throws -> [[String: Any]] {
+        try searchObject(text)["results"] as? [[String: Any]] ?? []
+    }
+
+    static func searchObject(_ text: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        return object
+    }
+
     static func json(_ text: String) throws -> [[String: Any]] {
         let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
         guard let rows = value as? [[String: Any]] else { throw CocoaError(.coderReadCorrupt) }

@@ -48,17 +48,44 @@ public struct FileOutcome: Sendable {
     }
 }
 
+/// A file a directory walk passed over, and why.
+public struct SkippedFile: Sendable, Equatable {
+    public let path: String
+    public let reason: String
+}
+
+/// The files named for a run: those to ingest, in order, and those a
+/// directory walk passed over.
+public struct FileSelection: Sendable {
+    public var files: [SourceFile] = []
+    public var skipped: [SkippedFile] = []
+}
+
 public struct IngestReport: Sendable {
+    /// One outcome per file tried, in order.
     public var files: [FileOutcome] = []
+    /// Files found in the directories given but not ingestible.
+    public var skipped: [SkippedFile] = []
+    /// Files found but not tried: the run stopped first (`--fail-fast`, or
+    /// interrupted).
+    public var notTried = 0
+    /// The run was asked to stop before it had tried every file.
+    public var interrupted = false
     public var seconds: Double = 0
 
     public func count(_ status: FileOutcome.Status) -> Int { files.filter { $0.status == status }.count }
     public var failed: [FileOutcome] { files.filter { $0.status == .failed } }
+    /// Files found: tried or not.
+    public var filesFound: Int { files.count + notTried }
     var written: [FileOutcome] { files.filter { $0.status == .ingested || $0.status == .replaced } }
-    /// Articles written (ingested or replaced).
-    public var articles: Int { written.reduce(0) { $0 + $1.articles } }
-    /// Goals written.
-    public var goals: Int { written.reduce(0) { $0 + $1.goals } }
+    /// Articles written (ingested or replaced), or that a dry run would write.
+    public var articles: Int {
+        files.filter { [.ingested, .replaced, .wouldIngest, .wouldReplace].contains($0.status) }.reduce(0) { $0 + $1.articles }
+    }
+    /// Goals written, or that a dry run would write.
+    public var goals: Int {
+        files.filter { [.ingested, .replaced, .wouldIngest, .wouldReplace].contains($0.status) }.reduce(0) { $0 + $1.goals }
+    }
 }
 
 /// Progress of a run, for a progress bar.
@@ -93,40 +120,54 @@ public struct Ingestion {
     public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl"]
 
     /// Files named by `paths`, directories expanded recursively to their
-    /// `.txt` and `.jsonl` files, each list in a stable (sorted) order;
-    /// paths that do not exist are kept so that they are reported.
-    public static func expand(_ paths: [String]) -> [SourceFile] {
-        var files: [SourceFile] = []
+    /// ingestible files, each list in a stable (sorted) order; paths that
+    /// do not exist are kept so that they are reported. Other files met in
+    /// a directory are listed as skipped, with the reason; hidden files and
+    /// folders (`.git`) are passed over without a word.
+    public static func expand(_ paths: [String]) -> FileSelection {
+        var selection = FileSelection()
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(SourceFile(path: path))
+                selection.files.append(SourceFile(path: path))
                 continue
             }
             // Paths below the directory as the user wrote it (SampleData/x.txt).
             var found: [String] = []
+            var skipped: [SkippedFile] = []
             let walker = manager.enumerator(atPath: path)
             while let relative = walker?.nextObject() as? String {
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 let file = (path.hasSuffix("/") ? path : path + "/") + relative
-                guard Self.ingestibleExtensions.contains(URL(fileURLWithPath: relative).pathExtension.lowercased()),
-                      !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 // Symbolic links to files count as the files.
                 var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                guard manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                let fileExtension = URL(fileURLWithPath: relative).pathExtension.lowercased()
+                if Self.ingestibleExtensions.contains(fileExtension) {
                     found.append(file)
+                } else {
+                    let kind = fileExtension.isEmpty ? "no extension" : ".\(fileExtension)"
+                    skipped.append(SkippedFile(path: file, reason: "\(kind): not one of " + Self.ingestibleExtensions
+                        .sorted().map { "." + $0 }.joined(separator: ", ")))
                 }
             }
-            files.append(contentsOf: found.sorted().map(SourceFile.init(path:)))
+            selection.files.append(contentsOf: found.sorted().map(SourceFile.init(path:)))
+            selection.skipped.append(contentsOf: skipped.sorted { $0.path < $1.path })
         }
-        return files
+        return selection
     }
 
     /// Ingests every file; `report` is called after each file, in order.
+    /// `shouldStop` is asked after each file: when it says yes, the run ends
+    /// there, every file written so far whole, and the report says how
+    /// many were not tried.
     public func run(_ paths: [String], progress: (IngestProgress) -> Void = { _ in },
+                    shouldStop: () -> Bool = { false },
                     report: (FileOutcome) -> Void = { _ in }) throws -> IngestReport {
         let started = Date()
-        let files = Self.expand(paths)
+        let selection = Self.expand(paths)
+        let files = selection.files
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
         let bytesTotal = sizes.reduce(0, +)
         let preparer = IssuePreparer(gazetteer: try store.gazetteer())
@@ -135,7 +176,7 @@ public struct Ingestion {
         pipeline.start()
         defer { pipeline.cancel() }
 
-        var result = IngestReport()
+        var result = IngestReport(skipped: selection.skipped)
         var bytesDone = 0
         for (index, file) in files.enumerated() {
             let outcome = write(pipeline.take(index), file: file, preparer: preparer)
@@ -144,7 +185,12 @@ public struct Ingestion {
             report(outcome)
             progress(IngestProgress(filesDone: index + 1, filesTotal: files.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
-            if failFast && outcome.status == .failed { break }
+            let stop = failFast && outcome.status == .failed
+            if stop || shouldStop() {
+                result.interrupted = !stop
+                result.notTried = files.count - index - 1
+                break
+            }
         }
         if !dryRun && !result.written.isEmpty { store.checkpoint() }
         result.seconds = Date().timeIntervalSince(started)

@@ -42,6 +42,36 @@ public struct PolicyMention: Sendable, Equatable {
     public let endYear: Int?
 }
 
+/// The parts of a hit's relevance score: BM25 with a title match worth
+/// five body matches and Lucene's IDF (policykb_rank).
+public struct ScoreExplanation: Sendable, Equatable, Decodable {
+    public struct Phrase: Sendable, Equatable, Decodable {
+        /// Occurrences in the title and in the body.
+        public let columns: [Int]
+        /// Occurrences weighted by their column (title × 5).
+        public let frequency: Double
+        /// ln(1 + (N − n + 0.5)/(n + 0.5)) for N articles, n holding the phrase.
+        public let idf: Double
+        /// This phrase's share of the score.
+        public let score: Double
+
+        public var titleCount: Int { columns.first ?? 0 }
+        public var bodyCount: Int { columns.count > 1 ? columns[1] : 0 }
+    }
+
+    /// One entry per phrase of the query, in query order.
+    public let phrases: [Phrase]
+    /// The article's length in tokens, and the average.
+    public let length: Double
+    public let averageLength: Double
+    public let documents: Int
+    public let score: Double
+
+    enum CodingKeys: String, CodingKey {
+        case phrases, length, averageLength = "average_length", documents, score
+    }
+}
+
 /// One search result.
 public struct SearchHit: Sendable, Equatable {
     public let articleID: Int64
@@ -53,6 +83,8 @@ public struct SearchHit: Sendable, Equatable {
     public let score: Double
     /// The best passage, matches between `MatchMark.open` and `MatchMark.close`.
     public let snippet: String
+    /// The parts of `score`, when the search asked for them.
+    public var explanation: ScoreExplanation?
 
     /// The snippet with the matches in brackets.
     public var markedSnippet: String { MatchMark.render(snippet, open: "[", close: "]") }

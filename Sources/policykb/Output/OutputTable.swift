@@ -47,7 +47,7 @@ enum OutputRenderer {
         switch format {
         case .json: json(table)
         case .csv: csv(table)
-        case .table: text(table)
+        case .table: text(table, width: Console.width)
         }
     }
 
@@ -133,9 +133,14 @@ enum OutputRenderer {
 
     // MARK: Table
 
-    /// Columns aligned by display width (CJK characters take two cells).
-    static func text(_ table: OutputTable) -> String {
-        let cells = table.rows.map { row in
+    /// Columns aligned by display width (CJK characters take two cells),
+    /// cut with `…` so that every line fits `width` when there is one: the
+    /// widest columns give up cells first, down to a few each.
+    ///
+    /// With `highlight`, match marks in cells become colour after the
+    /// cells are cut and padded (the marks take no cells).
+    static func text(_ table: OutputTable, width: Int? = nil, highlight: Bool = false) -> String {
+        var cells = table.rows.map { row in
             zip(table.columns, row).map { column, value -> String in
                 let text = flat(value, listSeparator: " ").replacingOccurrences(of: "\n", with: " ")
                 return truncate(text, to: table.maxWidths[column] ?? 60)
@@ -145,9 +150,21 @@ enum OutputRenderer {
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
         }
+        if let width {
+            let separators = 2 * max(0, widths.count - 1)
+            let floor = 6
+            while widths.reduce(separators, +) > width,
+                  let widest = widths.indices.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+            }
+            cells = cells.map { row in zip(row, widths).map { truncate($0, to: $1) } }
+        }
         func line(_ values: [String]) -> String {
-            zip(values, widths).map { pad($0, to: $1) }.joined(separator: "  ")
+            let text = zip(values, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            guard highlight, text.unicodeScalars.contains(where: MatchMark.isMark) else { return text }
+            // A cut may leave a mark open: the line ends with a reset.
+            return MatchMark.render(text, open: "\u{1B}[1;31m", close: "\u{1B}[0m") + "\u{1B}[0m"
         }
         var out = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
         out += cells.map(line)

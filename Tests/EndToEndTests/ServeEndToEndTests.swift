@@ -1,0 +1,90 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PolicykbTestSupport
+import Testing
+
+/// `policykb serve` as a user runs it: it prints its address, answers on
+/// loopback, and stops cleanly on Ctrl-C (SIGINT) and on SIGTERM.
+@Suite struct ServeEndToEndTests {
+    /// The server started on a free port, and the port it printed.
+    final class Server {
+        let process = Process()
+        let port: Int
+        let stderrFile: URL
+
+        init(db: String, directory: URL) throws {
+            process.executableURL = CLI.binary
+            process.arguments = ["serve", "--db", db, "--port", "0"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["POLICYKB_DB"] = nil
+            process.environment = environment
+            let out = Pipe()
+            process.standardOutput = out
+            stderrFile = directory.appendingPathComponent("serve.stderr")
+            _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: stderrFile)
+            try process.run()
+            var line = Data()
+            while !line.contains(UInt8(ascii: "\n")) {
+                let chunk = out.fileHandleForReading.availableData
+                if chunk.isEmpty { throw CocoaError(.fileReadUnknown) }
+                line += chunk
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            // "policykb serve: http://127.0.0.1:PORT/ (Ctrl-C stops)"
+            #expect(text.hasPrefix("policykb serve: http://127.0.0.1:"))
+            guard let port = text.split(separator: ":").last.flatMap({ Int($0.prefix { $0.isNumber }) }) else {
+                throw CocoaError(.coderReadCorrupt)
+            }
+            self.port = port
+        }
+
+        /// Sends `signal` and waits (bounded) for the exit status.
+        func stop(_ signal: Int32) throws -> Int32 {
+            kill(process.processIdentifier, signal)
+            let deadline = Date().addingTimeInterval(20)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning {
+                process.terminate()
+                throw CocoaError(.executableLoad)
+            }
+            return process.terminationStatus
+        }
+
+        var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
+    }
+
+    static func get(_ url: String) async throws -> (status: Int, body: String) {
+        guard let url = URL(string: url) else { throw URLError(.badURL) }
+        let (data, response) = try await URLSession.shared.data(from: url)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func servesAndStopsCleanly(signal: Int32) async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("kb.sqlite").path
+        #expect(try CLI.run(["ingest", TestPaths.sampleData.path, "--db", db, "--quiet"]).status == 0)
+        let server = try Server(db: db, directory: directory)
+        let search = try await Self.get("http://127.0.0.1:\(server.port)/api/search?q=%E7%AE%97%E5%8A%9B")
+        #expect(search.status == 200)
+        #expect(search.body.contains("\"total\": ") && search.body.contains("[算力]"))
+        let page = try await Self.get("http://127.0.0.1:\(server.port)/compare?metric=%E4%BA%A7%E4%B8%9A%E8%A7%84%E6%A8%A1")
+        #expect(page.status == 200 && page.body.contains("<rect class=\"bar"))
+        #expect(try server.stop(signal) == 0)
+        #expect(server.stderr.contains("policykb serve: stopped"))
+        #expect(!server.stderr.contains("warning"))
+    }
+
+    @Test func refusesAMissingDatabase() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["serve", "--db", directory.appendingPathComponent("none.sqlite").path, "--port", "0"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no database here"))
+        #expect(try CLI.run(["serve", "--port", "70000"]).status == 2)
+    }
+}
