@@ -58,6 +58,11 @@ struct SearchForm: Sendable {
     var records: RecordForm
     var hasGoals: Bool
     var goalYear: Int?
+    /// relevance (the default), newest or oldest.
+    var sort: SearchRequest.Sort
+    /// Only the characters typed (`script=exact`), not their traditional
+    /// or simplified forms too.
+    var exactScript: Bool
     var limit: Int
     var offset: Int
 
@@ -66,6 +71,16 @@ struct SearchForm: Sendable {
         records = try RecordForm(parameters)
         hasGoals = try parameters.flag("has_goals")
         goalYear = try parameters.int("goal_year", in: 1900...2200)
+        let sortName = try parameters.text("sort") ?? SearchRequest.Sort.relevance.rawValue
+        guard let sort = SearchRequest.Sort(rawValue: sortName) else {
+            throw .badRequest("sort must be relevance, newest or oldest, not「\(sortName)」")
+        }
+        self.sort = sort
+        switch try parameters.text("script") {
+        case nil, "fold": exactScript = false
+        case "exact": exactScript = true
+        case let other?: throw .badRequest("script must be fold or exact, not「\(other)」")
+        }
         (limit, offset) = try parameters.page()
     }
 
@@ -83,6 +98,8 @@ struct SearchForm: Sendable {
         request.records = try records.filter(in: store)
         request.hasGoals = hasGoals
         request.goalYear = goalYear
+        request.sort = sort
+        request.exactScript = exactScript
         request.facets = facets
         return request
     }
@@ -101,6 +118,7 @@ struct SearchForm: Sendable {
     func url(path: String = "/search", offset: Int? = nil, changing: [(String, String?)] = []) -> String {
         var items: [(String, String?)] = [("q", query)] + records.items + [
             ("has_goals", hasGoals ? "1" : nil), ("goal_year", goalYear.map(String.init)),
+            ("sort", sort == .relevance ? nil : sort.rawValue), ("script", exactScript ? "exact" : nil),
             ("limit", limit == Limits.defaultPageSize ? nil : String(limit)),
             ("offset", (offset ?? self.offset) == 0 ? nil : String(offset ?? self.offset)),
         ]

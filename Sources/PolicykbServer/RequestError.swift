@@ -26,3 +26,10 @@ public enum RequestError: Error, Sendable, Equatable {
         }
     }
 }
+
+/// A page that explains its own error (a search form above "malformed
+/// query"), served with the error's status instead of the generic page.
+struct RenderedError: Error, Sendable {
+    let status: HTTPResponse.Status
+    let html: String
+}

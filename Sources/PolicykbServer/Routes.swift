@@ -86,7 +86,11 @@ struct Routes: Sendable {
     func page(_ request: Request,
               _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> String) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        return Responses.html(try await pool.read { store in try render(parameters, store) })
+        do {
+            return Responses.html(try await pool.read { store in try render(parameters, store) })
+        } catch let error as RenderedError {
+            return Responses.html(error.html, status: error.status)
+        }
     }
 
     /// A JSON response made by `render` from the request's parameters.

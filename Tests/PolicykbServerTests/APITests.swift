@@ -28,6 +28,9 @@ import Testing
         #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
         let json = try reply.object()
         #expect(json["total"] as? Int == expected.total)
+        #expect(json["total_exact"] as? Bool == true)
+        #expect(Self.keyOrder(reply.text, keys: ["total", "total_exact", "offset", "limit", "results", "facets"])
+            == ["total", "total_exact", "offset", "limit", "results", "facets"])
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.map { $0["article_id"] as? Int64 ?? Int64($0["article_id"] as? Int ?? -1) } == expected.hits.map(\.articleID))
         let keys = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"]
@@ -38,6 +41,22 @@ import Testing
         let facets = try #require(json["facets"] as? [String: [[String: Any]]])
         #expect(Set(facets.keys) == ["region", "year"])
         #expect(facets["year"]?.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == expected.total)
+    }
+
+    @Test func searchSortsByDateAndLeavesFacetsOutUnlessAsked() async throws {
+        let reply = try await HTTP.get("/api/search?q=" + HTTP.q("数据") + "&sort=newest&limit=50")
+        let json = try reply.object()
+        #expect(json["facets"] == nil)
+        let dates = try #require(json["results"] as? [[String: Any]]).compactMap { $0["issue_date"] as? String }
+        #expect(dates.count > 3 && dates == dates.sorted(by: >))
+        var request = SearchRequest(query: try SearchQuery.parse("数据"), limit: 50)
+        request.sort = .oldest
+        let oldest = try store.search(request).hits.map(\.articleID)
+        let page = try await HTTP.get("/search?q=" + HTTP.q("数据") + "&sort=oldest&limit=50")
+        let ids = page.text.components(separatedBy: "<li class=\"hit\" data-article=\"").dropFirst()
+            .compactMap { Int64($0.prefix { $0.isNumber }) }
+        #expect(ids == oldest)
+        #expect(page.text.contains("<option value=\"oldest\" selected>"))
     }
 
     @Test func articleWhole() async throws {

@@ -5,7 +5,7 @@ import PolicyCore
 enum API {
     static let index: JSON = .object([
         "endpoints": .array([
-            .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&facets=region,section,year&limit=&offset=]"),
+            .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&sort=relevance|newest|oldest&script=fold|exact&facets=region,section,year&limit=&offset=]"),
             .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=]"),
             .string("/api/articles/{id}"),
             .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=]"),
@@ -18,8 +18,8 @@ enum API {
                            "text_length": .int(Int64(Limits.textLength))]),
     ])
 
-    /// `{"total", "offset", "limit", "results", "facets"}`: the CLI's
-    /// `search --facets … --format json` object, always.
+    /// `{"total", "total_exact", "offset", "limit", "results"[, "facets"]}`:
+    /// the CLI's `search --format json` object.
     static func search(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
         let form = try SearchForm(parameters)
         guard let query = form.query else { throw RequestError.badRequest("q is required: the query") }
@@ -31,10 +31,15 @@ enum API {
             facets.append(facet)
         }
         let results = try form.results(query, in: store, facets: facets)
-        return .object([
-            "total": .int(Int64(results.total)), "offset": .int(Int64(form.offset)), "limit": .int(Int64(form.limit)),
-            "results": .array(results.hits.map(Records.searchHit)), "facets": Records.facets(results.facets),
-        ])
+        var fields: [JSON.Field] = [
+            JSON.Field(key: "total", value: .int(Int64(results.total))),
+            JSON.Field(key: "total_exact", value: .bool(results.totalIsExact)),
+            JSON.Field(key: "offset", value: .int(Int64(form.offset))),
+            JSON.Field(key: "limit", value: .int(Int64(form.limit))),
+            JSON.Field(key: "results", value: .array(results.hits.map(Records.searchHit))),
+        ]
+        if !facets.isEmpty { fields.append(JSON.Field(key: "facets", value: Records.facets(results.facets))) }
+        return .object(fields)
     }
 
     static func articles(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {

@@ -24,13 +24,22 @@ enum SearchPage {
                 """
             return Layout.page(title: "Search", section: .search, body: body)
         }
-        let results = try form.results(query, in: store, facets: [.region, .section, .year])
+        let results: SearchResults
+        do {
+            results = try form.results(query, in: store, facets: [.region, .section, .year])
+        } catch let error as RequestError {
+            // The form stays, with the query as typed, so it can be fixed.
+            let page = body + "<p class=\"error\" id=\"error\">\(HTML.escape(error.message))</p>"
+            throw RenderedError(status: error.status, html: Layout.page(title: query, section: .search, body: page))
+        }
         let first = form.offset + 1, last = form.offset + results.hits.count
+        // A date-ordered search counts up to a cap: "at least" beyond it.
+        let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
         body += "<div class=\"layout\"><section aria-label=\"results\">"
         body += "<p class=\"summary\" id=\"total\">"
             + (results.hits.isEmpty
-                ? "\(results.total) matching articles"
-                : "\(first)–\(last) of <strong>\(results.total)</strong> matching articles")
+                ? "\(total) matching articles"
+                : "\(first)–\(last) of <strong>\(total)</strong> matching articles")
             + "</p>"
         body += "<ol class=\"hits\" start=\"\(first)\">"
         for hit in results.hits {
@@ -64,8 +73,16 @@ enum SearchPage {
         \(HTML.input("policy", label: "policy", value: form.records.policy, size: 12))
         \(HTML.input("goal_year", label: "goal year", value: form.goalYear.map(String.init), placeholder: "2027", size: 5))
         <label><input type="checkbox" name="has_goals" value="1"\(form.hasGoals ? " checked" : "")> with goals</label>
+        <label for="f-sort">order</label> <select name="sort" id="f-sort">\(sortOptions(form.sort))</select>
+        <label><input type="checkbox" name="script" value="exact"\(form.exactScript ? " checked" : "")> only the script typed</label>
         </form>
         """
+    }
+
+    static func sortOptions(_ selected: SearchRequest.Sort) -> String {
+        [(SearchRequest.Sort.relevance, "best first"), (.newest, "newest first"), (.oldest, "oldest first")].map { sort, label in
+            "<option value=\"\(sort.rawValue)\"\(sort == selected ? " selected" : "")>\(label)</option>"
+        }.joined()
     }
 
     static func pager(_ form: SearchForm, total: Int) -> String {
