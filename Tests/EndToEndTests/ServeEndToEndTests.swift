@@ -79,6 +79,59 @@ import Testing
         #expect(!server.stderr.contains("warning"))
     }
 
+    /// The keys of every object in a JSON value, by where they sit
+    /// (`results[]`, `goals[].evidence[]`): what "the same field names"
+    /// means for two outputs.
+    static func keyPaths(_ value: Any, at path: String = "") -> Set<String> {
+        var out: Set<String> = []
+        if let object = value as? [String: Any] {
+            for (key, inner) in object {
+                out.insert(path + key)
+                out.formUnion(keyPaths(inner, at: path + key + "."))
+            }
+        } else if let array = value as? [Any] {
+            for item in array { out.formUnion(keyPaths(item, at: path + "[].")) }
+        }
+        return out
+    }
+
+    static func parse(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
+
+    /// The JSON API's objects have the CLI's `--format json` keys, nested
+    /// lists included: search, show, articles, goals, targets' shape (in
+    /// show), policies and compare.
+    @Test func apiFieldNamesAreTheCLIs() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("kb.sqlite").path
+        #expect(try CLI.run(["ingest", TestPaths.sampleData.path, "--db", db, "--quiet"]).status == 0)
+        let server = try Server(db: db, directory: directory)
+        defer { _ = try? server.stop(SIGTERM) }
+        let base = "http://127.0.0.1:\(server.port)"
+        let goals = try Self.parse(CLI.run(["goals", "--db", db, "--format", "json", "--kind", "all"]).stdout)
+        let articleID = try #require(((goals as? [[String: Any]])?.first?["article_id"] as? Int))
+        let pairs: [(cli: [String], api: String)] = [
+            (["search", "算力", "--facets", "region,section,year"], "/api/search?q=%E7%AE%97%E5%8A%9B&facets=region,section,year"),
+            (["search", "算力"], "/api/search?q=%E7%AE%97%E5%8A%9B"),
+            (["show", String(articleID)], "/api/articles/\(articleID)"),
+            (["articles"], "/api/articles"),
+            (["goals", "--kind", "all"], "/api/goals?kind=all"),
+            (["policies"], "/api/policies"),
+            (["compare", "--metric", "产业规模"], "/api/compare?metric=%E4%BA%A7%E4%B8%9A%E8%A7%84%E6%A8%A1"),
+        ]
+        for (arguments, path) in pairs {
+            let cli = try CLI.run(arguments + ["--db", db, "--format", "json"])
+            #expect(cli.status == 0, "\(arguments)")
+            let api = try await Self.get(base + path)
+            #expect(api.status == 200, "\(path)")
+            let cliKeys = Self.keyPaths(try Self.parse(cli.stdout)), apiKeys = Self.keyPaths(try Self.parse(api.body))
+            #expect(!cliKeys.isEmpty)
+            #expect(cliKeys == apiKeys, "\(arguments): CLI only \(cliKeys.subtracting(apiKeys)), API only \(apiKeys.subtracting(cliKeys))")
+        }
+    }
+
     @Test func refusesAMissingDatabase() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -33,17 +33,19 @@ enum Records {
         ])
     }
 
-    /// One article whole: its listing fields, then its body and what was
-    /// extracted from it, each list in the CLI's row shape.
+    /// One article whole, as `policykb show --format json` writes it: its
+    /// listing fields, then its source file, body (also with the evidence
+    /// marked `[…]`) and what was extracted from it, each list in the CLI's
+    /// row shape.
     static func article(_ detail: ArticleDetail) -> JSON {
         .object(articleFields(detail.article) + fields([
-            "publication": .string(detail.article.publication),
             "source_file": .string(detail.sourceFile),
             "body": .string(detail.body),
+            "body_marked": .string(MatchMark.render(detail.markedBody, open: "[", close: "]")),
             "policies": .array(detail.policies.map { mention in
                 .object(["policy_id": .int(mention.policyID), "title": .string(mention.title), "alias": JSON(mention.alias),
-                         "start": .int(Int64(mention.start)), "end": .int(Int64(mention.end)),
-                         "start_year": JSON(mention.startYear), "end_year": JSON(mention.endYear)])
+                         "start_year": JSON(mention.startYear), "end_year": JSON(mention.endYear),
+                         "start": .int(Int64(mention.start)), "end": .int(Int64(mention.end))])
             }),
             "targets": .array(detail.targets.map(target)),
             "goals": .array(detail.goals.map(goal)),
@@ -82,7 +84,7 @@ enum Records {
         .object([
             "id": .int(target.id), "article_id": .int(target.articleID), "policy_id": JSON(target.policyID),
             "policy_title": JSON(target.policyTitle), "region_code": JSON(target.regionCode),
-            "region_name": JSON(target.regionName), "year": .int(Int64(target.year)),
+            "year": .int(Int64(target.year)),
             "year_source": .string(target.yearSource.rawValue), "text": .string(target.text),
             "start": .int(Int64(target.start)), "end": .int(Int64(target.end)),
             "goal_ids": .array(target.goalIDs.map { .int($0) }),
