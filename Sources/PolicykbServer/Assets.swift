@@ -10,7 +10,7 @@ enum Assets {
 
     /// Changes with the assets, so that browsers fetch the new ones
     /// (`style.css?v=…`) though they may cache each for a day.
-    static let version = "1"
+    static let version = "2"
 
     static let files: [String: Asset] = [
         "style.css": Asset(contentType: "text/css; charset=utf-8", body: style),
@@ -75,7 +75,7 @@ enum Assets {
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; }
-        svg.chart { width: 100%; height: auto; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+        svg.chart { max-width: 100%; height: auto; display: block; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
         svg.chart text { font-size: 13px; fill: #1d2330; }
         svg.chart .group { font-weight: 700; }
         svg.chart .axis { stroke: #b8c0cc; }
