@@ -23,7 +23,9 @@ import Testing
         let goals = try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
         let articleID = try #require(Dictionary(grouping: goals, by: \.articleID).max { $0.value.count < $1.value.count }?.key)
         let articleGoals = goals.filter { $0.articleID == articleID }
-        let compared = try store.goals(GoalFilter(kinds: [.target], metric: "产业规模"))
+        // 产业: several units and years, so the chart has several groups.
+        let compared = try store.goals(GoalFilter(kinds: [.target], metric: "产业"))
+        #expect(GoalComparison.groups(compared).count >= 2)
         let xss = try TestDatabase.xssArticleID()
 
         let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
@@ -49,7 +51,7 @@ import Testing
             #expect(hostile.components(separatedBy: "<script").count - 1 == 1)
             #expect(hostile.contains("&lt;script&gt;alert('title')&lt;/script&gt;攻击测试"))
 
-            let compareURL = "\(base)/compare?metric=\(HTTP.q("产业规模"))"
+            let compareURL = "\(base)/compare?metric=\(HTTP.q("产业"))"
             let compare = try await chromium.dom(compareURL)
             let bars = compare.components(separatedBy: "<rect class=\"bar").count - 1
             let rows = compare.components(separatedBy: "<tr class=\"row\"").count - 1
