@@ -183,20 +183,23 @@ extension PolicyStore {
                 if x.date != y.date { return x.date > y.date }
                 return x.id < y.id
             }
-        let page = ordered.dropFirst(request.offset).prefix(limit).map(\.id)
+        let page = Array(ordered.dropFirst(request.offset).prefix(limit).map(\.id))
+        return (total, try hits(page, phrases: request.phrases) { -(rankByID[$0] ?? 0) })
+    }
+
+    /// The hits for `ids`, in that order: only these articles' bodies are
+    /// read, for their snippets.
+    func hits(_ ids: [Int64], phrases: [String], score: (Int64) -> Double) throws -> [SearchHit] {
         let articles = try database.cached("""
             SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code, a.body
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
-            """).rows([JSONList.encode(page)])
+            """).rows([JSONList.encode(ids)])
         let rowByID = Dictionary(try articles.map { (try $0.decode("id", as: Int64.self), $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let hits = try page.compactMap { id in
-            try rowByID[id].map { row in
-                try hit(row, score: -(rankByID[id] ?? 0), phrases: request.phrases)
-            }
+        return try ids.compactMap { id in
+            try rowByID[id].map { try hit($0, score: score(id), phrases: phrases) }
         }
-        return (total, hits)
     }
 
     /// `hits` with the parts of their scores, from policykb_explain with
@@ -316,17 +319,7 @@ extension PolicyStore {
             }
             page = Array(found.dropFirst(request.offset).prefix(limit))
         }
-        let articles = try database.cached("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code, a.body
-            FROM articles a JOIN issues i ON i.id = a.issue_id
-            WHERE a.id IN (SELECT value FROM json_each(?))
-            """).rows([JSONList.encode(page)])
-        let rowByID = Dictionary(try articles.map { (try $0.decode("id", as: Int64.self), $0) },
-                                 uniquingKeysWith: { first, _ in first })
-        let hits = try page.compactMap { id in
-            try rowByID[id].map { try hit($0, score: 0, phrases: request.phrases) }
-        }
-        return (total, exact, hits)
+        return (total, exact, try hits(page, phrases: request.phrases) { _ in 0 })
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.
