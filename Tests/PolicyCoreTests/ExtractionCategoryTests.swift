@@ -183,6 +183,22 @@ import Testing
         #expect(relative.first?.yearSource == .relative)
     }
 
+    @Test func aHorizonCarriesIntoAParagraphThatContinuesIt() {
+        let text = "《某省方案》提出，到2027年，全省建成智能工厂100个。\n\n同时，培育数字化转型服务商50家。\n\n某市新建基站300个。"
+        let found = goals(text)
+        #expect(found.map(\.value) == [100, 50, 300])
+        #expect(found.map(\.year) == [2027, 2027, nil])
+    }
+
+    @Test func relativeHorizonsOfThisYearNextYearAndComingYears() {
+        let found = goals("《某市方案》提出，到今年底，建成基站500个；明年底前，新增智算中心3个。未来三年内，培育链主企业10家。", year: 2025)
+        #expect(found.map(\.year) == [2025, 2026, 2028])
+        #expect(found.allSatisfy { $0.yearSource == .relative })
+        // 今年以来 looks back: a report, not a horizon.
+        let past = goals("《某市方案》印发。今年以来，全市新增基站500个。", year: 2025)
+        #expect(past.map(\.kind) == [.statistic])
+    }
+
     @Test func aPastYearOpeningASentenceIsNoHorizon() {
         let found = goals("2023年，全省新增智能工厂42个。", year: 2025)
         #expect(found.first?.kind == .statistic)

@@ -22,9 +22,9 @@ enum ExtractionWords {
 
     /// Cues in a figure's clause that it reports what is already true.
     static let reportCues = ["已累计", "已经", "已", "截至", "截止", "共有", "现有", "同比", "目前", "据统计", "占全国", "比上年",
-                             "较上年", "实际完成"]
+                             "较上年", "实际完成", "以来", "年来"]
     /// Cues that make a whole sentence a report, wherever the figure stands.
-    static let sentenceReportCues = ["截至", "截止", "据统计"]
+    static let sentenceReportCues = ["截至", "截止", "据统计", "以来"]
     /// Verbs that introduce what a report, a survey or an official says
     /// (《报告》显示，2024年…): they may stand before a sentence's past year.
     static let reportingVerbs = ["显示", "表明", "介绍", "统计", "悉", "透露", "数据", "测算"]

@@ -58,6 +58,8 @@ extension GoalExtractor {
         if kind == .incentive, let noun = incentiveNoun(near: quantity, clause: clause, body: body) {
             text = incentiveMetric(noun: noun.text, quantity: quantity, clause: clause, body: body)
             evidenceStart = min(evidenceStart, noun.range.lowerBound)
+            // Composed from the grant and what it is for: point at the grant.
+            range = noun.range
         }
         if let previous = samePrevious, ExtractionWords.changeWords.contains(ScriptFold.fold(text)) {
             text = previous.metric + text

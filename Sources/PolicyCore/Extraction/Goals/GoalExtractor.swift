@@ -104,7 +104,7 @@ struct GoalExtractor {
         guard let found = metric(of: quantity, kind: kind, clause: clause, previous: previous, context: context) else {
             return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"]) }
         }
-        var reasons = [kindReason]
+        var reasons = kindReason.isEmpty ? [] : [kindReason]
         if let roleNote { reasons.append(roleNote) }
 
         // Horizon, stretch, policy, region.
