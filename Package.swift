@@ -23,8 +23,10 @@ let package = Package(
         // The Chinese full-text tokenizer, in C so that it also builds as an
         // SQLite extension.
         .target(name: "PolicykbFTS5", path: "Sources/PolicykbFTS5"),
-        // Thin typed layer over SQLite.
-        .target(name: "SQLiteDB", dependencies: ["CSQLite", "PolicykbFTS5"]),
+        // Thin typed layer over SQLite; knows nothing of policykb.
+        .target(name: "SQLiteDB", dependencies: ["CSQLite"]),
+        // SHA-256, for file digests and migration checksums.
+        .target(name: "PolicykbDigest"),
         // Migrations/*.sql, embedded into the binary by the plugin below.
         .target(
             name: "PolicykbMigrations",
@@ -32,7 +34,7 @@ let package = Package(
             path: "Migrations",
             plugins: ["EmbedMigrations"]
         ),
-        .executableTarget(name: "migration-embedder", path: "Plugins/MigrationEmbedder"),
+        .executableTarget(name: "migration-embedder", dependencies: ["PolicykbDigest"], path: "Plugins/MigrationEmbedder"),
         .plugin(
             name: "EmbedMigrations",
             capability: .buildTool(),
@@ -46,7 +48,8 @@ let package = Package(
         // Numbers and quantities in Chinese text: depends on nothing else.
         .target(name: "PolicyNumbers"),
         // The domain: parsing, extraction, store and queries.
-        .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations", "PolicyNumbers", "CScriptFold"]),
+        .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations", "PolicykbDigest",
+                                                   "PolicyNumbers", "CScriptFold"]),
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "CorpusGenerator"),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
@@ -62,11 +65,18 @@ let package = Package(
             dependencies: [
                 "PolicyCore",
                 "PolicyNumbers",
+                "SQLiteDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "PolicykbFTS5", "CSQLite"]),
-        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "PolicyNumbers", "CorpusGenerator"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyNumbers", "policykb", "CorpusGenerator", "policykb-corpus"]),
+        // Paths and helpers every test target shares.
+        .target(name: "PolicykbTestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "CSQLite"]),
+        .testTarget(name: "PolicykbDigestTests", dependencies: ["PolicykbDigest"]),
+        .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "SQLiteDB"]),
+        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "PolicyNumbers", "CorpusGenerator", "PolicykbTestSupport"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyNumbers", "policykb", "CorpusGenerator",
+                                                          "policykb-corpus", "PolicykbTestSupport"]),
     ]
 )

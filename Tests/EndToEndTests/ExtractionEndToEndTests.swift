@@ -93,9 +93,16 @@ import Testing
         #expect(text.contains("\"value\": 0.5,"))
         let evidence = try #require(all.first?["evidence"] as? [[String: Any]])
         #expect(Set(evidence[0].keys) == ["article_id", "start", "end", "text"])
-        let unknown = try CLI.run(["goals", "--db", db, "--region", "火星"])
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("unknown region「火星」"))
+        // A region no one knows is a usage error, for every command that filters by region.
+        for command in [["goals"], ["search", "数据"], ["compare", "--metric", "企业", "--regions"]] {
+            let unknown = try CLI.run(command + (command.last == "--regions" ? ["火星"] : ["--region", "火星"]) + ["--db", db])
+            #expect(unknown.status == 2, "\(command)")
+            #expect(unknown.stderr.contains("unknown region「火星」"))
+        }
+        // So is a day that does not exist.
+        let badDay = try CLI.run(["goals", "--db", db, "--since", "2025-02-30"])
+        #expect(badDay.status == 2)
+        #expect(badDay.stderr.contains("see policykb goals --help"))
     }
 
     @Test(.enabled(if: CLI.hasSharedCorpus, "needs ../shared/corpus"))

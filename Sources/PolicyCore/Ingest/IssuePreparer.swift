@@ -1,5 +1,5 @@
 import Foundation
-import SQLiteDB
+import PolicykbDigest
 
 /// Turns a file's bytes into a `PreparedIssue`: decoding, parsing and
 /// extraction, with no database. Pure, so files can be prepared on several
@@ -12,64 +12,65 @@ public struct IssuePreparer: Sendable {
         regions = RegionDetector(gazetteer: gazetteer)
     }
 
-    /// Prepares the file at `path` whose content is `bytes`.
-    /// - Throws: `PolicyError` with the reason, never naming the path (the
-    ///   caller does).
-    public func prepare(path: String, bytes: [UInt8], sha256: String? = nil) throws -> PreparedIssue {
-        let digest = sha256 ?? SHA256.hex(bytes)
+    /// Prepares `file`, whose content is `bytes`.
+    /// - Parameter sha256: the bytes' digest when the caller has it already.
+    /// - Throws: `IngestError` with the stage that failed; it never names
+    ///   the path (the caller does).
+    public func prepare(_ file: SourceFile, bytes: [UInt8], sha256: String? = nil) throws(IngestError) -> PreparedIssue {
         let decoded: (text: String, encoding: TextEncoding)
         do {
             decoded = try TextDecoder.decode(bytes)
         } catch {
-            throw PolicyError(error.description)
+            throw .decoding(error)
         }
-        let url = URL(fileURLWithPath: path)
-        var issue: ParsedIssue
+        let issue: ParsedIssue
         let format: PreparedIssue.Format
-        if url.pathExtension.lowercased() == "jsonl" || JSONLinesParser.looksLikeJSONLines(decoded.text) {
+        if file.pathExtension == "jsonl" || JSONLinesParser.looksLikeJSONLines(decoded.text) {
             do {
-                issue = try JSONLinesParser().parse(decoded.text, fileName: url.lastPathComponent)
+                issue = try JSONLinesParser().parse(decoded.text, fileName: file.name)
             } catch {
-                throw PolicyError(error.description)
+                throw .jsonLines(error)
             }
             format = .jsonl
         } else {
             do {
                 issue = try parser.parse(decoded.text)
             } catch {
-                throw PolicyError(error.description)
+                throw .bulletin(error)
             }
             format = .bulletin
         }
-        let extractions = try extract(&issue)
-        return PreparedIssue(sourcePath: url.standardizedFileURL.path, sourceFile: url.lastPathComponent,
-                             sha256: digest, byteCount: bytes.count, format: format,
-                             encoding: decoded.encoding, issue: issue, extractions: extractions)
+        return PreparedIssue(source: file, sha256: sha256 ?? SHA256.hex(bytes), byteCount: bytes.count,
+                             format: format, encoding: decoded.encoding, issue: issue, articles: try extract(issue))
     }
 
-    /// What extraction finds in each article, in order. Each article's
-    /// region is resolved on the way: a region given by the input (JSON
-    /// Lines) to its code; otherwise the first actor of the title, source or
-    /// opening sentence.
-    func extract(_ issue: inout ParsedIssue) throws -> [ArticleExtraction] {
+    /// Prepares the text of a file at `path` (tests, generated corpora).
+    public func prepare(path: String, text: String) throws(IngestError) -> PreparedIssue {
+        try prepare(SourceFile(path: path), bytes: Array(text.utf8))
+    }
+
+    /// What extraction finds in each article. A region given by the input
+    /// (JSON Lines) is resolved to its code; otherwise the region is the
+    /// first actor of the title, source or opening sentence.
+    func extract(_ issue: ParsedIssue) throws(IngestError) -> [PreparedArticle] {
         let extractor = ArticleExtractor(regions: regions)
-        var extractions: [ArticleExtraction] = []
-        extractions.reserveCapacity(issue.articles.count)
-        for index in issue.articles.indices {
-            let article = issue.articles[index]
+        var prepared: [PreparedArticle] = []
+        prepared.reserveCapacity(issue.articles.count)
+        for article in issue.articles {
             let year = (article.date ?? issue.date).flatMap { Int($0.prefix(4)) }
             let region: String?
-            if let given = article.regionCode {
+            if let given = article.givenRegion {
                 guard let code = regions.gazetteer.code(named: given) ?? regions.firstActorRegion(in: given) else {
-                    throw PolicyError("article \(article.position): unknown region「\(given)」")
+                    throw .unknownRegion(article: article.position, name: given)
                 }
                 region = code
             } else {
                 region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
             }
-            issue.articles[index].regionCode = region
-            extractions.append(extractor.extract(body: article.body, articleRegion: region, issueYear: year))
+            prepared.append(PreparedArticle(
+                parsed: article, regionCode: region,
+                extraction: extractor.extract(body: article.body, articleRegion: region, issueYear: year)))
         }
-        return extractions
+        return prepared
     }
 }
