@@ -64,8 +64,8 @@ let package = Package(
             name: "policykb",
             dependencies: [
                 "PolicyCore",
-                "PolicyNumbers",
                 "SQLiteDB",
+                "PolicyNumbers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -64,14 +64,17 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kb.sqlite").path
-        for query in ["\"数据", "(数据 OR", "数据 OR", "-安全", "，"] {
+        for query in ["()", "(数据 OR", "数据 OR", "-安全", "，", "title:"] {
             let run = try CLI.run(["search", query, "--db", db])
             #expect(run.status == 2, "query \(query)")
             #expect(run.stderr.split(separator: "\n").count == 1, "query \(query): \(run.stderr)")
             #expect(run.stderr.hasPrefix("policykb: malformed query: "))
         }
-        let badLimit = try CLI.run(["search", "数据", "--limit", "-3", "--db", db])
-        #expect(badLimit.status == 2)
+        for limit in [["--limit", "-3"], ["--limit=-1"], ["--offset", "-1"]] {
+            let badLimit = try CLI.run(["search", "数据", "--db", db] + limit)
+            #expect(badLimit.status == 2, "\(limit)")
+            #expect(badLimit.stderr.contains("must be 0 or more"), "\(limit): \(badLimit.stderr)")
+        }
     }
 
     @Test func searchingWithoutADatabaseSaysWhatToDo() throws {

@@ -179,7 +179,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = try #require(CLI.which("script"))
         let command = "\(CLI.binary.path) search 算力 --db \(db) --limit 1"
-        let terminal = try CLI.run(["-qc", command, "/dev/null"], executable: script)
+        // An empty NO_COLOR counts as unset (the test runner may set it).
+        let terminal = try CLI.run(["-qc", command, "/dev/null"], environment: ["NO_COLOR": ""], executable: script)
         #expect(terminal.stdout.contains("\u{1B}[1;31m算力\u{1B}[0m"))
         let piped = try CLI.run(["search", "算力", "--db", db, "--limit", "1"])
         #expect(piped.stdout.contains("[算力]"))
