@@ -1,3 +1,4 @@
+@testable import PolicyNumbers
 import Foundation
 import Testing
 @testable import PolicyCore
