@@ -47,6 +47,16 @@ import Testing
         #expect(goals("《某市行动计划》提出，到2027年，全市数据企业达到500家。").map(\.kind) == [.target])
     }
 
+    @Test func aChangeFromAPastLevelToAFutureOne() {
+        let found = goals("《某市规划》提出，全市数字经济规模由2020年的2.5万亿元增长至2026年的3.2万亿元。", year: 2024)
+        #expect(found.map(\.kind) == [.statistic, .target])
+        #expect(found.map(\.metric) == ["全市数字经济规模", "全市数字经济规模"])
+        #expect(found.last?.year == 2026)
+        // A past year opening a clause of a target sentence reports that clause only.
+        let mixed = goals("《某市方案》提出，到2027年，全市工业机器人产量达到50万台，2024年全市工业机器人产量达24万台。")
+        #expect(mixed.map(\.kind) == [.target, .statistic])
+    }
+
     @Test func newsOfAnEventWithNoPolicyReportsFacts() {
         let found = goals("第三届数字经济博览会在南宁开幕，展览面积约5万平方米，吸引了800余家企业参展，现场签约项目126个。")
         #expect(found.count == 3)

@@ -21,6 +21,11 @@ extension GoalExtractor {
         let after = afterPhrase(quantity, clauseEnd: clause.upperBound, body: body)
         var text: String
         var range: Range<Int>
+        // 由2020年的2.5万亿元增长至2025年的3.2万亿元: the later level counts
+        // what the earlier one counted.
+        if let previous = samePrevious, Self.isLevelAfterChange(body.folded(clause.lowerBound..<quantity.start)) {
+            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
+        }
         // 高新技术企业和科技型企业…，分别超过90家和870家: each figure counts its own item.
         if let respective = respectiveItem(for: quantity, clause: clause, body: body) {
             return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
@@ -143,6 +148,10 @@ extension GoalExtractor {
                 break
             }
         }
+        // A preposition left at the end once a year went (规模由2020年的 → 规模由).
+        while scalars.count > 2, let last = scalars.last, "由从自的在于".unicodeScalars.contains(ScriptFold.fold(last)) {
+            scalars.removeLast()
+        }
         let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
         var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
         // A增加值占B的比重: too long, A's share names it (A占比).
@@ -208,6 +217,11 @@ extension GoalExtractor {
             }
         }
         return (body[item], item)
+    }
+
+    /// …增长至2025年的, 提高到2027年的: the phrase before a level a change reaches.
+    static func isLevelAfterChange(_ text: String) -> Bool {
+        text.range(of: #"(至|到)\s*20\d\d\s*年(底|末)?的\s*$"#, options: .regularExpression) != nil
     }
 
     /// 较2024年, 比上年, 同比: the base of a change, not a thing counted.
