@@ -27,7 +27,7 @@ import Testing
                      "《某省專精特新企業培育行動方案》提出，到2028年，全省專精特新企業不少於300家。2024年，全省專精特新企業已達186家，同比增長12.4%。"] {
             let found = goals(text)
             #expect(found.map(\.kind) == [.target, .statistic, .statistic], "\(text)")
-            #expect(found.map(\.value) == [300, 186, Decimal(string: "12.4")!])
+            #expect(found.map(\.value) == [300, 186, Decimal(string: "12.4") ?? 0])
             #expect(found.first?.year == 2028)
         }
     }
