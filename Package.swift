@@ -22,7 +22,7 @@ let package = Package(
         ),
         // The Chinese full-text tokenizer, in C so that it also builds as an
         // SQLite extension.
-        .target(name: "PolicykbFTS5", path: "Sources/PolicykbFTS5"),
+        .target(name: "PolicykbFTS5", dependencies: ["CScriptFold"], path: "Sources/PolicykbFTS5"),
         // Thin typed layer over SQLite; knows nothing of policykb.
         .target(name: "SQLiteDB", dependencies: ["CSQLite"]),
         // SHA-256, for file digests and migration checksums.
@@ -46,12 +46,12 @@ let package = Package(
         // that extraction and the FTS5 tokenizer can share it.
         .target(name: "CScriptFold", path: "Sources/CScriptFold"),
         // Numbers and quantities in Chinese text: depends on nothing else.
-        .target(name: "PolicyNumbers"),
+        .target(name: "PolicyNumbers", dependencies: ["CScriptFold"]),
         // The domain: parsing, extraction, store and queries.
         .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations", "PolicykbDigest",
                                                    "PolicyNumbers", "CScriptFold"]),
         // Generated bulletins for scale tests and benchmarks.
-        .target(name: "CorpusGenerator"),
+        .target(name: "CorpusGenerator", dependencies: ["CScriptFold"]),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
         // Benchmarks (not part of the tests): see README.
         .executableTarget(

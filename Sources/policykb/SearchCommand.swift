@@ -3,6 +3,15 @@ import Foundation
 import PolicyCore
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
+extension SearchRequest.Sort: ExpressibleByArgument {}
+
+/// How a query treats traditional and simplified characters.
+enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
+    /// 數據 and 数据 find each other (the index folds them together).
+    case fold
+    /// Only the characters typed.
+    case exact
+}
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,13 +25,23 @@ struct SearchCommand: ParsableCommand {
               数据 NOT 安全         the first without the second; -安全 does the same
               (北京 OR 上海) 具身    parentheses group
               title:算力            in titles only; title:(算力 OR 智算) too
-            Every term matches exactly what it says: 数据要素 finds the articles that contain
-            数据要素, a single character such as 券 finds every article containing it, Latin
-            words match whole words in any case, full-width forms match half-width ones.
-            Characters FTS5 would read as syntax (COVID-19, L3—L5, “1+3+N”, a lone ") are
-            only text. --raw passes FTS5's own syntax through unchanged.
-            Results are ranked by bm25 with a title match worth five body matches, ties going to
-            the newest issue. Exit status 2 for a malformed query.
+
+            Every term matches exactly what it says: 数据要素 finds the articles that contain 数据要素, \
+            a single character such as 券 finds every article containing it, Latin words match whole \
+            words in any case, full-width forms match half-width ones, and traditional characters match \
+            simplified ones (數據 finds 数据; --script exact keeps the form typed). Characters FTS5 would \
+            read as syntax (COVID-19, L3—L5, “1+3+N”) are only text; an unclosed quote runs to the end \
+            of the query. --raw passes FTS5's own syntax through unchanged.
+
+            Results are ranked by BM25 with a title match worth five body matches (--explain shows how), \
+            ties going to the newest; --sort newest or oldest orders by date instead. With --format json \
+            the output is one object: total (exact, or a lower bound when total_exact is false), offset, \
+            limit, results and, with --facets, facets. Exit status 2 for a malformed query.
+
+            Examples:
+              policykb search 算力券 --region 广东 --since 2025
+              policykb search '"数据 要素" -金融' --sort newest --limit 5
+              policykb search 數據要素 --script exact --format json
             """)
 
     @OptionGroup var options: StoreOptions
@@ -47,6 +66,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
 
+    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last).")
+    var sort: SearchRequest.Sort = .relevance
+
+    @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")
+    var script: ScriptOption = .fold
+
     @Flag(help: "Show how each hit's score is made: per term, its title and body counts, IDF and share.")
     var explain = false
 
@@ -63,6 +88,7 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError("unknown option \(option)")
         }
         _ = try facetList()
+        if raw && script == .exact { throw ValidationError("--script exact works on the query language, not with --raw") }
     }
 
     func facetList() throws -> [SearchRequest.Facet] {
@@ -94,6 +120,8 @@ struct SearchCommand: ParsableCommand {
         request.goalYear = goalYear
         request.facets = try facetList()
         request.explain = explain
+        request.exactScript = script == .exact
+        request.sort = sort
         let results: SearchResults
         do {
             results = try store.search(request)
@@ -128,6 +156,16 @@ struct SearchCommand: ParsableCommand {
             .joined(separator: "; "))
     }
 
+    /// 10000 → 10,000.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
     func render(_ results: SearchResults) {
         let format = options.format
         let color = format == .table && Console.useColor
@@ -144,7 +182,8 @@ struct SearchCommand: ParsableCommand {
             if explain { row.append(Self.explanation(hit.explanation, as: format)) }
             table.append(row)
         }
-        let shown = "\(results.hits.count) of \(results.total) matching articles"
+        let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
+        let shown = "\(results.hits.count) of \(total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
         let facetLines = results.facets.map { facet, counts in
             "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
@@ -158,7 +197,8 @@ struct SearchCommand: ParsableCommand {
             // One object: the total of the whole matching set, the page and
             // its rows, and the facet counts when asked for.
             var fields: [(String, OutputValue)] = [
-                ("total", .int(Int64(results.total))), ("offset", .int(Int64(offset))),
+                ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
+                ("offset", .int(Int64(offset))),
                 ("limit", limit == 0 ? .null : .int(Int64(limit))),
                 ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
             ]

@@ -85,3 +85,55 @@ import Testing
         }
     }
 }
+
+/// Newest and oldest first: the same pages as SQLite sorting the whole set,
+/// by the walk through the date index and by reading the few matches.
+@Suite struct DateOrderTests {
+    @Test func datePagesEqualSQLiteSortedPages() throws {
+        let store = try RankingTests.generatedStore()
+        let matches = """
+            FROM article_search s
+            JOIN articles a ON a.id = s.rowid
+            JOIN issues i ON i.id = a.issue_id
+            WHERE article_search MATCH ?
+            """
+        var compared = 0
+        for text in ["数据", "算力", "具身智能", "券", "数据要素 OR 算力", "数字化转型 -金融", "没有这个词"] {
+            for sort in [SearchRequest.Sort.newest, .oldest] {
+                for (limit, offset) in [(20, 0), (5, 3), (50, 10), (10, 1000)] {
+                    var request = SearchRequest(query: try SearchQuery.parse(text), limit: limit)
+                    request.offset = offset
+                    request.sort = sort
+                    let sorted = try store.hitsByJoin(request, matches: matches, values: [request.expression])
+                    let total = try store.database.scalar("SELECT count(*) \(matches)", [request.expression]).int ?? -1
+                    for few in [0, 2_000] {
+                        let page = try store.datePage(request, limit: limit, few: few)
+                        #expect(page.total == total && page.exact, "\(text)")
+                        #expect(page.hits.map(\.articleID) == sorted.map(\.articleID), "\(text) \(sort) few \(few) offset \(offset)")
+                    }
+                    // Through the public entry point too.
+                    #expect(try store.search(request).hits.map(\.articleID) == sorted.map(\.articleID))
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared == 56)
+        // Dates really are in order.
+        var request = SearchRequest(query: try SearchQuery.parse("数据"), limit: 100)
+        request.sort = .newest
+        let dates = try store.search(request).hits.map(\.issueDate)
+        #expect(dates.compactMap { $0 } == dates.compactMap { $0 }.sorted(by: >))
+    }
+
+    @Test func theTotalIsCountedUpToTheCap() throws {
+        let store = try RankingTests.generatedStore()
+        var request = SearchRequest(query: try SearchQuery.parse("的"), limit: 5)
+        request.sort = .newest
+        let results = try store.search(request)
+        let all = try store.database.scalar("SELECT count(*) FROM article_search WHERE article_search MATCH ?",
+                                            [request.expression]).int ?? 0
+        #expect(results.total == min(all, SearchRequest.countCap))
+        #expect(results.totalIsExact == (all <= SearchRequest.countCap))
+        #expect(results.hits.count == 5)
+    }
+}

@@ -268,6 +268,21 @@ public struct SearchQuery: Sendable, Equatable {
         return "(" + compile(node) + ")"
     }
 
+    /// The FTS5 expression without its exclusions (`a NOT b` → `a`): a
+    /// superset of the matches, for a search that checks the exclusions
+    /// itself (an exact-script search, where 數據 NOT 数据 must keep 數據).
+    public var fts5ExpressionWithoutExclusions: String {
+        func relax(_ node: Node) -> Node {
+            switch node {
+            case .phrase: node
+            case .and(let parts): .and(parts.map(relax))
+            case .or(let parts): .or(parts.map(relax))
+            case .not(let a, _): relax(a)
+            }
+        }
+        return Self.compile(relax(root))
+    }
+
     /// The phrases a match must contain (for marking snippets), excluded
     /// ones aside.
     public var positivePhrases: [String] {

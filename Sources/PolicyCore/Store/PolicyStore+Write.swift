@@ -68,7 +68,7 @@ extension PolicyStore {
                       prepared.source.absolutePath, prepared.sha256, prepared.byteCount, prepared.format.rawValue,
                       prepared.encoding.rawValue, Self.timestamp(date)])
             let issueID = database.lastInsertRowID
-            let articleIDs = try insertArticles(prepared.articles, issueID: issueID)
+            let articleIDs = try insertArticles(prepared.articles, issueID: issueID, issueDate: issue.date)
             var links = RowBatch(table: "article_links", columns: ["article_id", "position", "url"])
             for (article, articleID) in zip(prepared.articles, articleIDs) {
                 for (position, url) in article.parsed.urls.enumerated() { links.append([articleID, position + 1, url]) }
@@ -97,14 +97,15 @@ extension PolicyStore {
     /// per article would mean one small segment per article and endless
     /// merging. One statement per batch keeps that to one flush per batch,
     /// as a bulk INSERT … SELECT into FTS5 has.
-    func insertArticles(_ articles: [PreparedArticle], issueID: Int64) throws -> [Int64] {
+    func insertArticles(_ articles: [PreparedArticle], issueID: Int64, issueDate: String?) throws -> [Int64] {
         let first = try nextID("articles")
         var batch = RowBatch(table: "articles", columns: ["id", "issue_id", "position", "section", "page", "title", "body",
-                                                           "source", "region_code", "published_on"])
+                                                           "source", "region_code", "published_on", "sort_date"])
         for (offset, prepared) in articles.enumerated() {
             let article = prepared.parsed
             batch.append([first + Int64(offset), issueID, article.position, article.section, article.page, article.title,
-                          article.body, article.source, prepared.regionCode, article.date])
+                          article.body, article.source, prepared.regionCode, article.date,
+                          article.date ?? issueDate ?? ""])
         }
         try insert(batch)
         return articles.indices.map { first + Int64($0) }

@@ -69,10 +69,10 @@ public final class PolicyStore {
                 // plain I/O, where an I/O error is an error, not a signal.
                 try database.execute("PRAGMA mmap_size = 2147418112")
             }
-        } catch let error as SQLiteError where error.code == .readOnly {
+        } catch where error.code == .readOnly {
             throw StoreError.readOnly(path: path)
         } catch {
-            throw StoreError.cannotOpen(path: path, error as? SQLiteError ?? SQLiteError(.error, message: "\(error)"))
+            throw StoreError.cannotOpen(path: path, error)
         }
         do {
             let migrator = try Migrator(PolicykbSchema.migrations)

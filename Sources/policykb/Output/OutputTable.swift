@@ -152,7 +152,8 @@ enum OutputRenderer {
         }
         if let width {
             let separators = 2 * max(0, widths.count - 1)
-            let floor = 6
+            // Down to 6 cells a column, or 3 when even that is too wide.
+            let floor = widths.count * 6 + separators <= width ? 6 : 3
             while widths.reduce(separators, +) > width,
                   let widest = widths.indices.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
                 widths[widest] -= 1
@@ -160,8 +161,10 @@ enum OutputRenderer {
             cells = cells.map { row in zip(row, widths).map { truncate($0, to: $1) } }
         }
         func line(_ values: [String]) -> String {
-            let text = zip(values, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            // Trailing blanks trimmed by hand: a regular expression here
+            // costs a millisecond of start-up (NSRegularExpression).
+            var text = zip(values, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
             guard highlight, text.unicodeScalars.contains(where: MatchMark.isMark) else { return text }
             // A cut may leave a mark open: the line ends with a reset.
             return MatchMark.render(text, open: "\u{1B}[1;31m", close: "\u{1B}[0m") + "\u{1B}[0m"
