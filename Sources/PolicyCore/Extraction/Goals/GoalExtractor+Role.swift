@@ -36,13 +36,16 @@ enum QuantityRole: Equatable {
 }
 
 extension GoalExtractor {
-    func role(of quantity: Quantity, others: [Quantity], context: Context) -> QuantityRole {
+    /// - Parameters:
+    ///   - neighbours: the other figures of its clause.
+    ///   - before: the figure just before it in the text, if any.
+    func role(of quantity: Quantity, neighbours: [Quantity], before previousFigure: Quantity?, context: Context) -> QuantityRole {
         let body = context.body
         if context.titleSpans.contains(where: { $0.contains(quantity.start) }) { return .inTitle }
         let clauseStart = body.clauseStart(before: quantity.start)
         let clauseEnd = body.clauseEnd(after: quantity.end)
         let clause = clauseStart..<clauseEnd
-        let inClause = others.filter { clause.contains($0.start) && $0.unit != nil }
+        let inClause = neighbours.filter { clause.contains($0.start) && $0.unit != nil }
 
         var note: String?
         if quantity.unit == nil {
@@ -61,7 +64,7 @@ extension GoalExtractor {
         }
         // 两个千亿级产业集群, 一批百亿级产业集群: the class describes what the
         // count (a figure, or a vague one) counts.
-        if quantity.isMagnitudeClass, others.contains(where: { $0.end == quantity.start })
+        if quantity.isMagnitudeClass, previousFigure?.end == quantity.start
             || ExtractionWords.vagueCounts.contains(where: { body.hasSuffix($0, at: quantity.start) }) {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }

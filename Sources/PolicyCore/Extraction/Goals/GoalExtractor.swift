@@ -88,10 +88,18 @@ struct GoalExtractor {
         var quantity = group[0]
         quantity.end = group[group.count - 1].end
         quantity.surface = body[quantity.start..<quantity.end]
-        let others = quantities.enumerated().filter { $0.offset < index || $0.offset >= index + group.count }.map(\.element)
+        // The other figures of its clause, found by walking out from it
+        // (quantities are in text order), and the one just before it.
+        let clauseStart = body.clauseStart(before: quantity.start), clauseEnd = body.clauseEnd(after: quantity.end)
+        var neighbours: [Quantity] = []
+        var k = index - 1
+        while k >= 0, quantities[k].start >= clauseStart { neighbours.append(quantities[k]); k -= 1 }
+        k = index + group.count
+        while k < quantities.count, quantities[k].start < clauseEnd { neighbours.append(quantities[k]); k += 1 }
+        let before = index > 0 ? quantities[index - 1] : nil
 
         // Stage 3: role.
-        let role = self.role(of: quantity, others: others, context: context)
+        let role = self.role(of: quantity, neighbours: neighbours, before: before, context: context)
         guard case .goal(let roleNote) = role else {
             return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: [role.description]) }
         }
