@@ -56,7 +56,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try Self.sampleDatabase(in: dir)
-        let goals = try CLI.json(try CLI.run(["goals", "--db", db, "--format", "json"]).stdout)
+        let goals = try CLI.json(try CLI.run(["goals", "--db", db, "--format", "json", "--kind", "all"]).stdout)
         let id = try #require(goals.first?["article_id"] as? Int)
         let evidence = try #require((goals.first?["evidence"] as? [[String: Any]])?.first?["text"] as? String)
         let text = try CLI.run(["show", String(id), "--db", db])
