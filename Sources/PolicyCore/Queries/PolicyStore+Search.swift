@@ -20,7 +20,7 @@ public struct SearchRequest: Sendable {
     /// A date-ordered search without filters counts its matches up to
     /// this many and says "at least" beyond, as Elasticsearch's
     /// `track_total_hits` does: the page does not need the rest.
-    public static let countCap = 10_000
+    public static let countCap = 1_000
 
     /// The FTS5 expression to match.
     public var expression: String
