@@ -27,7 +27,7 @@ import Testing
                      "《某省專精特新企業培育行動方案》提出，到2028年，全省專精特新企業不少於300家。2024年，全省專精特新企業已達186家，同比增長12.4%。"] {
             let found = goals(text)
             #expect(found.map(\.kind) == [.target, .statistic, .statistic], "\(text)")
-            #expect(found.map(\.value) == [300, 186, Decimal(string: "12.4")!])
+            #expect(found.map(\.value) == [300, 186, Decimal(string: "12.4") ?? 0])
             #expect(found.first?.year == 2028)
         }
     }
@@ -45,6 +45,16 @@ import Testing
         #expect(bracketed.map(\.kind) == [.target, .statistic])
         // The negative: a future sentence with no cue stays a target.
         #expect(goals("《某市行动计划》提出，到2027年，全市数据企业达到500家。").map(\.kind) == [.target])
+    }
+
+    @Test func aChangeFromAPastLevelToAFutureOne() {
+        let found = goals("《某市规划》提出，全市数字经济规模由2020年的2.5万亿元增长至2026年的3.2万亿元。", year: 2024)
+        #expect(found.map(\.kind) == [.statistic, .target])
+        #expect(found.map(\.metric) == ["全市数字经济规模", "全市数字经济规模"])
+        #expect(found.last?.year == 2026)
+        // A past year opening a clause of a target sentence reports that clause only.
+        let mixed = goals("《某市方案》提出，到2027年，全市工业机器人产量达到50万台，2024年全市工业机器人产量达24万台。")
+        #expect(mixed.map(\.kind) == [.target, .statistic])
     }
 
     @Test func newsOfAnEventWithNoPolicyReportsFacts() {
@@ -181,6 +191,22 @@ import Testing
         let relative = goals("《某市方案》提出，用三年时间，建成智能工厂30个。", year: 2025)
         #expect(relative.first?.year == 2028)
         #expect(relative.first?.yearSource == .relative)
+    }
+
+    @Test func aHorizonCarriesIntoAParagraphThatContinuesIt() {
+        let text = "《某省方案》提出，到2027年，全省建成智能工厂100个。\n\n同时，培育数字化转型服务商50家。\n\n某市新建基站300个。"
+        let found = goals(text)
+        #expect(found.map(\.value) == [100, 50, 300])
+        #expect(found.map(\.year) == [2027, 2027, nil])
+    }
+
+    @Test func relativeHorizonsOfThisYearNextYearAndComingYears() {
+        let found = goals("《某市方案》提出，到今年底，建成基站500个；明年底前，新增智算中心3个。未来三年内，培育链主企业10家。", year: 2025)
+        #expect(found.map(\.year) == [2025, 2026, 2028])
+        #expect(found.allSatisfy { $0.yearSource == .relative })
+        // 今年以来 looks back: a report, not a horizon.
+        let past = goals("《某市方案》印发。今年以来，全市新增基站500个。", year: 2025)
+        #expect(past.map(\.kind) == [.statistic])
     }
 
     @Test func aPastYearOpeningASentenceIsNoHorizon() {

@@ -74,11 +74,11 @@ import Testing
     // MARK: Stage 3: roles
 
     func roles(_ text: String) -> [String] {
-        GoalExtractor().explain(text).map { $0.reasons.first ?? "" }
+        GoalExtractor(explains: true).explain(text).map { $0.reasons.first ?? "" }
     }
 
     @Test func rolesOfQualifiersConditionsDurationsAndTextCounts() {
-        let decisions = GoalExtractor().explain("《某市方案》提出，用三年时间，培育营业收入超10亿元的企业30家；对年产值超过5000万元的企业，给予奖励20万元；共8章40条。")
+        let decisions = GoalExtractor(explains: true).explain("《某市方案》提出，用三年时间，培育营业收入超10亿元的企业30家；对年产值超过5000万元的企业，给予奖励20万元；共8章40条。")
         let reasons = decisions.map { "\($0.quantity.surface): \($0.summary)" }
         #expect(decisions.count == 7, "\(reasons)")
         #expect(reasons[0].hasPrefix("三年: dropped: a duration"), "\(reasons)")

@@ -26,7 +26,7 @@ public struct ArticleExtractor: Sendable {
         let body = BodyText(text)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
-        return GoalExtractor().decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+        return GoalExtractor(explains: true).decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                                       issueYear: issueYear)
     }
 }

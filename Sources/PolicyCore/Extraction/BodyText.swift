@@ -82,6 +82,25 @@ struct BodyText {
         return String(view)
     }
 
+    /// The first place `needle` occurs in `haystack`, by index of `haystack`.
+    /// A plain loop: the generic `firstRange(of:)` costs a metadata look-up per call.
+    /// - Complexity: O(n·m), with m the needle's length (a few characters).
+    static func find<C: RandomAccessCollection>(_ needle: [Unicode.Scalar], in haystack: C) -> Range<C.Index>?
+    where C.Element == Unicode.Scalar, C.Index == Int {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i..<(i + needle.count) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether `needle` occurs in `range` (a byte search).
     func contains(_ needle: String, in range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return needle.isEmpty }
@@ -91,7 +110,7 @@ struct BodyText {
         // Folded text may differ in UTF-8 width from the stored one, whose
         // byte offsets these are: search its code points instead.
         if hasTraditional {
-            return Array(scalars[range]).firstRange(of: Array(needle.unicodeScalars)) != nil
+            return Self.find(Array(needle.unicodeScalars), in: scalars[range]) != nil
         }
         return pattern.withUTF8 { pattern in
             folded.utf8.withContiguousStorageIfAvailable { bytes in

@@ -1,4 +1,4 @@
-/// Finds the policy documents an article names (EXTRACTION.md §3), their
+/// Finds the policy documents an article names (Docs/EXTRACTION-RULES.md), their
 /// declared short names, periods, regions and dates of force, and tells which
 /// policy each part of the body speaks of.
 struct PolicyExtractor {

@@ -1,5 +1,5 @@
 import PolicyNumbers
-/// Finds policy targets (EXTRACTION.md §4): statements of what a policy
+/// Finds policy targets (Docs/EXTRACTION-RULES.md): statements of what a policy
 /// means to reach by a horizon — 到2027年，…; 到 2026 年底，…; 展望2035年，…;
 /// 力争在2025年…; 2025年底前…; 通过2年左右时间，… (relative to the issue).
 struct TargetExtractor {
@@ -41,6 +41,12 @@ struct TargetExtractor {
                     i = k
                     continue
                 }
+            } else if let issueYear, c == "今" || c == "明" || c == "未" || (c == "到" && i + 1 < s.count && "今明".unicodeScalars.contains(s[i + 1])),
+                      let relative = Self.relativeYear(body, at: i) {
+                // 到今年底, 明年底前, 未来三年内: counted from the issue's year.
+                found.append(Horizon(year: issueYear + relative.offset, source: .relative, start: i))
+                i = relative.next
+                continue
             } else if c == "展", body.hasPrefix("展望", at: i) {
                 k = i + 2
                 if let value = year(at: &k) {
@@ -97,6 +103,29 @@ struct TargetExtractor {
         return found
     }
 
+    /// 到今年底, 今年底前, 今年年内, 到明年, 明年底前, 未来三年内: years after the
+    /// issue's, and where the horizon ends. 今年以来 looks back and is none.
+    static func relativeYear(_ body: BodyText, at index: Int) -> (offset: Int, next: Int)? {
+        var k = index
+        let opened = body.hasPrefix("到", at: k)
+        if opened { k += 1 }
+        for (word, offset) in [("今年", 0), ("明年", 1)] where body.hasPrefix(word, at: k) {
+            let after = k + 2
+            for tail in ["年底前", "底前", "年内", "内", "底", "年底"] where body.hasPrefix(tail, at: after) {
+                return (offset, after + tail.unicodeScalars.count)
+            }
+            if opened { return (offset, after) }
+            return nil
+        }
+        guard !opened, body.hasPrefix("未来", at: k), let (count, end) = smallCount(body.scalars, at: k + 2) else { return nil }
+        var j = end
+        if body.hasPrefix("个", at: j) { j += 1 }
+        guard body.hasPrefix("年", at: j), (1...10).contains(count) else { return nil }
+        j += 1
+        guard body.hasPrefix("内", at: j) || body.hasPrefix("里", at: j) else { return nil }
+        return (count, j + 1)
+    }
+
     /// Five-year plans by their number: 十四五 ends in 2025, 十五五 in 2030.
     static let fiveYearPlans: [(name: String, end: Int)] = [("十三五", 2020), ("十四五", 2025), ("十五五", 2030), ("十六五", 2035)]
 
@@ -110,6 +139,16 @@ struct TargetExtractor {
             return (plan.end, k + tail.count)
         }
         return nil
+    }
+
+    /// Words and list marks that open a paragraph going on with the one before.
+    static let continuationOpeners = ["同时", "此外", "另外", "其中", "并且", "一是", "二是", "三是", "四是", "（一）", "（二）",
+                                      "（三）", "(一)", "(二)", "(1)", "(2)", "（1）", "（2）", "1.", "2.", "3.", "- ", "• ", "·"]
+
+    static func continues(_ paragraph: Range<Int>, _ body: BodyText) -> Bool {
+        var k = paragraph.lowerBound
+        while k < paragraph.upperBound, body.scalars[k] == " " { k += 1 }
+        return continuationOpeners.contains { body.hasPrefix($0, at: k) }
     }
 
     /// 2025年12月31日: a day, as in a term of validity, not a horizon.
@@ -155,7 +194,18 @@ struct TargetExtractor {
             guard let paragraph = body.paragraph(containing: horizon.start) else { continue }
             let end = body.sentenceEnd(after: horizon.start)
             let nextInParagraph = found.dropFirst(index + 1).first { paragraph.contains($0.start) }?.start
-            let scope = horizon.start..<(nextInParagraph ?? paragraph.upperBound)
+            var scopeEnd = nextInParagraph ?? paragraph.upperBound
+            // A paragraph that goes on with the horizon's (同时，…, a list
+            // under it) and states no horizon of its own stays in its scope.
+            if nextInParagraph == nil {
+                var number = (body.paragraphs.firstIndex { $0 == paragraph } ?? body.paragraphs.count) + 1
+                while number < body.paragraphs.count, Self.continues(body.paragraphs[number], body),
+                      !found.contains(where: { body.paragraphs[number].contains($0.start) }) {
+                    scopeEnd = body.paragraphs[number].upperBound
+                    number += 1
+                }
+            }
+            let scope = horizon.start..<scopeEnd
             let text = body[horizon.start..<end]
             let policy = PolicyContext.policy(at: horizon.start, body: body, policies: policies)
             let key = "\(horizon.year)|\(policy ?? -1)|" + text.comparisonKey

@@ -99,7 +99,7 @@ public struct ArticleExtraction: Sendable, Equatable {
     }
 }
 
-/// One number a policy sets, grants or reports (EXTRACTION.md §5).
+/// One number a policy sets, grants or reports (Docs/EXTRACTION-RULES.md).
 public struct ExtractedGoal: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// Something to reach.

@@ -20,7 +20,7 @@ public struct SearchRequest: Sendable {
     /// A date-ordered search without filters counts its matches up to
     /// this many and says "at least" beyond, as Elasticsearch's
     /// `track_total_hits` does: the page does not need the rest.
-    public static let countCap = 10_000
+    public static let countCap = 1_000
 
     /// The FTS5 expression to match.
     public var expression: String
@@ -255,24 +255,26 @@ extension PolicyStore {
     /// The page of an unfiltered date-ordered search, and the total up to
     /// `SearchRequest.countCap`.
     ///
-    /// A query with few matches has them all read with their dates and
-    /// sorted. Otherwise the articles are walked in date order through the
-    /// `articles_by_date` index, a batch at a time, and the index says
-    /// which of each batch match: the walk stops once the page is full,
-    /// after about `page × articles / matches` rows.
-    /// - Complexity: O(m log m) for m ≤ 2,000 matches, else
-    ///   O((offset + limit) · N / m) probes of the index for N articles.
+    /// A query with few matches (up to `few`) has them all read from the
+    /// index with their dates and sorted. A common one walks the articles
+    /// in date order through the `articles_by_date` index, a batch at a
+    /// time, and keeps those whose folded text holds the query — the test
+    /// the index makes, done on the text in hand instead of one index
+    /// query per article — stopping once the page is full, after about
+    /// `page × articles / matches` articles.
+    /// - Complexity: O(m log m) for m ≤ `few` matches, else
+    ///   O((offset + limit) · N / m) articles read, for N articles.
     /// - Parameter few: up to how many matches are read and sorted rather
     ///   than found by the walk.
-    func datePage(_ request: SearchRequest, limit: Int, few: Int = 2_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
+    func datePage(_ request: SearchRequest, limit: Int, few: Int = 4_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
         let wanted = request.offset + limit
         let cap = SearchRequest.countCap
         let counted: Int = try database.cached("""
             SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)
             """).rows([request.expression, cap + 1]).first?.decode("n") ?? 0
         let (total, exact) = counted > cap ? (cap, false) : (counted, true)
-        var page: [Int64] = []
-        if counted <= few {
+        let newest = request.sort == .newest
+        guard counted > few, let query = request.query else {
             let rows = try database.cached("""
                 SELECT a.id, a.sort_date FROM article_search s JOIN articles a ON a.id = s.rowid
                 WHERE article_search MATCH ?
@@ -281,45 +283,47 @@ extension PolicyStore {
             dated.sort { x, y in
                 // Undated last in either order.
                 if x.date.isEmpty != y.date.isEmpty { return y.date.isEmpty }
-                if x.date != y.date { return request.sort == .newest ? x.date > y.date : x.date < y.date }
-                return request.sort == .newest ? x.id > y.id : x.id < y.id
+                if x.date != y.date { return newest ? x.date > y.date : x.date < y.date }
+                return newest ? x.id > y.id : x.id < y.id
             }
-            page = Array(dated.dropFirst(request.offset).prefix(limit).map(\.id))
-        } else {
-            var found: [Int64] = []
-            let batch = 256
-            let probe = try database.cached("""
-                SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))
-                """)
-            // Dated articles in order, then the undated ones, a batch at a
-            // time from where the last batch ended (the index's order).
-            let newest = request.sort == .newest
-            let dated = try database.cached(newest
-                ? "SELECT id, sort_date FROM articles WHERE sort_date <> '' AND (sort_date, id) < (?, ?) ORDER BY sort_date DESC, id DESC LIMIT ?"
-                : "SELECT id, sort_date FROM articles WHERE sort_date <> '' AND (sort_date, id) > (?, ?) ORDER BY sort_date, id LIMIT ?")
-            let undated = try database.cached(newest
-                ? "SELECT id, sort_date FROM articles WHERE sort_date = '' AND id < ? ORDER BY id DESC LIMIT ?"
-                : "SELECT id, sort_date FROM articles WHERE sort_date = '' AND id > ? ORDER BY id LIMIT ?")
-            var after: (date: String, id: Int64) = newest ? ("\u{10FFFF}", Int64.max) : ("", Int64.min)
-            var inUndated = false
-            while found.count < wanted {
-                let rows = inUndated ? try undated.rows([after.id, batch])
-                    : try dated.rows([after.date, after.id, batch])
-                guard let last = rows.last else {
-                    if inUndated { break }
-                    inUndated = true
-                    after = (after.date, newest ? Int64.max : Int64.min)
-                    continue
-                }
-                after = (try last.decode("sort_date"), try last.decode("id"))
-                let ids = try rows.map { try $0.decode("id", as: Int64.self) }
-                let matching = Set(try probe.rows([request.expression, JSONList.encode(ids)])
-                    .map { try $0.decode("rowid", as: Int64.self) })
-                found += ids.filter(matching.contains)
-            }
-            page = Array(found.dropFirst(request.offset).prefix(limit))
+            return (total, exact, try hits(Array(dated.dropFirst(request.offset).prefix(limit).map(\.id)),
+                                           phrases: request.phrases) { _ in 0 })
         }
-        return (total, exact, try hits(page, phrases: request.phrases) { _ in 0 })
+        // Dated articles in order, then the undated ones, a batch at a time
+        // from where the last batch ended (the index's order).
+        let dated = try database.cached(newest
+            ? "SELECT id, sort_date, title, body FROM articles WHERE sort_date <> '' AND (sort_date, id) < (?, ?) ORDER BY sort_date DESC, id DESC LIMIT ?"
+            : "SELECT id, sort_date, title, body FROM articles WHERE sort_date <> '' AND (sort_date, id) > (?, ?) ORDER BY sort_date, id LIMIT ?")
+        let undated = try database.cached(newest
+            ? "SELECT id, sort_date, title, body FROM articles WHERE sort_date = '' AND id < ? ORDER BY id DESC LIMIT ?"
+            : "SELECT id, sort_date, title, body FROM articles WHERE sort_date = '' AND id > ? ORDER BY id LIMIT ?")
+        var after: (date: String, id: Int64) = newest ? ("\u{10FFFF}", Int64.max) : ("", Int64.min)
+        var inUndated = false
+        // The expected matches per article read sizes the first batch.
+        var batch = min(1_024, max(32, wanted * 2 * max(1, try articleCount() / max(1, counted))))
+        var found: [Int64] = []
+        while found.count < wanted {
+            let rows = inUndated ? try undated.rows([after.id, batch]) : try dated.rows([after.date, after.id, batch])
+            guard let last = rows.last else {
+                if inUndated { break }
+                inUndated = true
+                after = (after.date, newest ? Int64.max : Int64.min)
+                continue
+            }
+            after = (try last.decode("sort_date"), try last.decode("id"))
+            for row in rows where query.matches(title: try row.decode("title"), body: try row.decode("body")) {
+                found.append(try row.decode("id"))
+            }
+            batch = min(4_096, batch * 2)
+        }
+        return (total, exact, try hits(Array(found.dropFirst(request.offset).prefix(limit)), phrases: request.phrases) { _ in 0 })
+    }
+
+    /// About how many articles there are: the largest id, read in one
+    /// step of the primary key (ids are given in order, so it is the count
+    /// less the articles deleted with their issues). Enough to size a batch.
+    func articleCount() throws -> Int {
+        try database.cached("SELECT coalesce(max(id), 0) AS n FROM articles").rows().first?.decode("n") ?? 0
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.

@@ -6,10 +6,19 @@ extension SearchQuery {
     /// characters are folded as in the index.
     /// - Complexity: O(n·p) for n characters and p phrases.
     public func matchesExactScript(title: String, body: String) -> Bool {
-        let title = SearchFolding(title, origins: false, keepScript: true).utf8
-        let body = SearchFolding(body, origins: false, keepScript: true).utf8
+        matches(title: title, body: body, keepScript: true)
+    }
+
+    /// Whether a title and body match the query as the index matches it
+    /// (scripts folded together), by a scan of their folded text: what a
+    /// walk through articles in date order checks instead of asking the
+    /// index once per article.
+    /// - Complexity: O(n·p) for n characters and p phrases.
+    public func matches(title: String, body: String, keepScript: Bool = false) -> Bool {
+        let title = SearchFolding(title, origins: false, keepScript: keepScript).utf8
+        let body = SearchFolding(body, origins: false, keepScript: keepScript).utf8
         func contains(_ phrase: String, _ text: [UInt8]) -> Bool {
-            !FoldedSearch.occurrences(of: SearchFolding(phrase, origins: false, keepScript: true).utf8, in: text,
+            !FoldedSearch.occurrences(of: SearchFolding(phrase, origins: false, keepScript: keepScript).utf8, in: text,
                                       firstOnly: true).isEmpty
         }
         func evaluate(_ node: Node) -> Bool {

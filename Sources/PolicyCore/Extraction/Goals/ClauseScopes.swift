@@ -81,12 +81,13 @@ struct ClauseScopes {
             return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
+        if let cue = pastBase(before: offset) { return cue }
         if let cue = bracketedPastYear(around: offset) { return cue }
         let looksAhead = Self.firstWord(ExtractionWords.futureCues, in: clause.lowerBound..<clause.upperBound, body: body) != nil
         if looksAhead { return nil }
         let sentenceStart = body.sentenceStart(before: offset)
         if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body) { return cue }
-        if let cue = pastYearOpening(sentenceStart) { return cue }
+        if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
         if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {
             let previous = body.sentenceStart(before: sentenceStart - 1)
             if body.paragraph(containing: previous) == body.paragraph(containing: sentenceStart),
@@ -118,6 +119,16 @@ struct ClauseScopes {
             return Cue(word: "了", range: i..<(i + 1))
         }
         return nil
+    }
+
+    /// 由2020年的2.5万亿元, 从2021年的…: the past level a change starts from.
+    private func pastBase(before offset: Int) -> Cue? {
+        var k = offset
+        while k > 0, body.scalars[k - 1] == " " { k -= 1 }
+        guard k >= 7, body.scalars[k - 1] == "的", body.scalars[k - 2] == "年",
+              let year = PolicyExtractor.fourDigitYear(body.scalars, at: k - 6), year <= (issueYear ?? Int.max),
+              "由从自".unicodeScalars.contains(body.scalars[k - 7]) else { return nil }
+        return Cue(word: body[(k - 7)..<k], range: (k - 7)..<k)
     }
 
     /// A year no later than the issue's at the start of a sentence, after an

@@ -22,9 +22,9 @@ enum ExtractionWords {
 
     /// Cues in a figure's clause that it reports what is already true.
     static let reportCues = ["已累计", "已经", "已", "截至", "截止", "共有", "现有", "同比", "目前", "据统计", "占全国", "比上年",
-                             "较上年", "实际完成"]
+                             "较上年", "实际完成", "以来", "年来"]
     /// Cues that make a whole sentence a report, wherever the figure stands.
-    static let sentenceReportCues = ["截至", "截止", "据统计"]
+    static let sentenceReportCues = ["截至", "截止", "据统计", "以来"]
     /// Verbs that introduce what a report, a survey or an official says
     /// (《报告》显示，2024年…): they may stand before a sentence's past year.
     static let reportingVerbs = ["显示", "表明", "介绍", "统计", "悉", "透露", "数据", "测算"]
@@ -64,7 +64,7 @@ enum ExtractionWords {
                                 "突破", "超过", "超", "过", "为", "至", "在", "不少于", "不低于", "不超过", "不高于", "低于",
                                 "小于", "约为", "约", "近", "的", "率先", "总计", "合计", "累计", "共计", "降至", "降到",
                                 "降低到", "提高", "迈上", "达成", "努力", "力争", "争取", "原则上", "平均", "最高", "最多",
-                                "按", "了", "已达", "已经", "已", "均"]
+                                "按", "了", "已达", "已经", "已", "均", "由", "从"]
     /// Where a phrase after a number stops: verbs that start the rest of the
     /// clause.
     static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",

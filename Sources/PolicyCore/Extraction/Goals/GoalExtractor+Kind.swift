@@ -18,7 +18,8 @@ extension GoalExtractor {
             }
         }
         if let report { return (.statistic, report.word) }
-        return (.target, scopes.target(at: quantity.start) == nil ? "no report or grant cue" : "under a horizon")
+        // Under a horizon the horizon itself is the reason, given next.
+        return (.target, scopes.target(at: quantity.start) == nil ? "no report or grant cue" : "")
     }
 
     /// A grant verb or a cap in the figure's clause or the one before: the

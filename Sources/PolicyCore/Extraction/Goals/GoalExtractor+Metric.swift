@@ -21,6 +21,11 @@ extension GoalExtractor {
         let after = afterPhrase(quantity, clauseEnd: clause.upperBound, body: body)
         var text: String
         var range: Range<Int>
+        // 由2020年的2.5万亿元增长至2025年的3.2万亿元: the later level counts
+        // what the earlier one counted.
+        if let previous = samePrevious, Self.isLevelAfterChange(body.scalars[clause.lowerBound..<quantity.start]) {
+            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
+        }
         // 高新技术企业和科技型企业…，分别超过90家和870家: each figure counts its own item.
         if let respective = respectiveItem(for: quantity, clause: clause, body: body) {
             return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
@@ -58,6 +63,8 @@ extension GoalExtractor {
         if kind == .incentive, let noun = incentiveNoun(near: quantity, clause: clause, body: body) {
             text = incentiveMetric(noun: noun.text, quantity: quantity, clause: clause, body: body)
             evidenceStart = min(evidenceStart, noun.range.lowerBound)
+            // Composed from the grant and what it is for: point at the grant.
+            range = noun.range
         }
         if let previous = samePrevious, ExtractionWords.changeWords.contains(ScriptFold.fold(text)) {
             text = previous.metric + text
@@ -121,32 +128,35 @@ extension GoalExtractor {
             }
             k += 1
         }
-        // 规模以上工业, 大型及以上: a fixed term, not a comparator.
-        let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
-        // A comparator or stretch word: keep the longer side (占比努力 → 占比).
+        // A comparator or stretch word: keep the longer side (占比努力 → 占比);
+        // a fixed term (规模以上工业, 大型及以上) is none.
         var cut = true
         while cut {
             cut = false
             var folded = scalars.map(ScriptFold.fold)
-            for term in fixedTerms {
-                while let range = folded.firstRange(of: term) {
+            for term in Self.fixedTerms {
+                while let range = BodyText.find(term, in: folded) {
                     folded.replaceSubrange(range, with: Array(repeating: "\u{0}", count: term.count))
                 }
             }
-            for word in ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords {
-                guard let range = folded.firstRange(of: Array(word.unicodeScalars)) else { continue }
+            for word in Self.cutWords {
+                guard let range = BodyText.find(word, in: folded) else { continue }
                 let head = Array(scalars[..<range.lowerBound]), tail = Array(scalars[range.upperBound...])
                 scalars = head.count > tail.count ? head : tail
                 cut = true
                 break
             }
         }
+        // A preposition left at the end once a year went (规模由2020年的 → 规模由).
+        while scalars.count > 2, let last = scalars.last, "由从自的在于".unicodeScalars.contains(ScriptFold.fold(last)) {
+            scalars.removeLast()
+        }
         let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
         var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
         // A增加值占B的比重: too long, A's share names it (A占比).
-        if string.count > maximumMetricLength, let share = string.range(of: "占"),
-           string.hasSuffix("比重") || string.hasSuffix("比例") {
-            string = String(string[..<share.lowerBound]) + "占比"
+        if string.count > maximumMetricLength, string.hasSuffix("比重") || string.hasSuffix("比例"),
+           let share = string.firstIndex(of: "占") {
+            string = String(string[..<share]) + "占比"
         }
         if string.count > maximumMetricLength {
             string = String(string.suffix(maximumMetricLength)).trimmingCharacters(in: edge)
@@ -206,6 +216,27 @@ extension GoalExtractor {
             }
         }
         return (body[item], item)
+    }
+
+    static let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
+    static let cutWords = (ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords).map { Array($0.unicodeScalars) }
+
+    /// …增长至2025年的, 提高到2027年的: the phrase before a level a change reaches.
+    static func isLevelAfterChange(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var k = scalars.endIndex
+        func skipSpaces() { while k > scalars.startIndex, scalars[k - 1] == " " { k -= 1 } }
+        skipSpaces()
+        guard k > scalars.startIndex, scalars[k - 1] == "的" else { return false }
+        k -= 1
+        if k > scalars.startIndex, scalars[k - 1] == "底" || scalars[k - 1] == "末" { k -= 1 }
+        guard k > scalars.startIndex, scalars[k - 1] == "年" else { return false }
+        k -= 1
+        skipSpaces()
+        guard k - 4 >= scalars.startIndex, scalars[(k - 4)..<k].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
+              scalars[k - 4] == "2" else { return false }
+        k -= 4
+        skipSpaces()
+        return k > scalars.startIndex && (scalars[k - 1] == "至" || scalars[k - 1] == "到")
     }
 
     /// 较2024年, 比上年, 同比: the base of a change, not a thing counted.

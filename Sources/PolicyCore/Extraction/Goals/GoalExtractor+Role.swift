@@ -36,13 +36,16 @@ enum QuantityRole: Equatable {
 }
 
 extension GoalExtractor {
-    func role(of quantity: Quantity, others: [Quantity], context: Context) -> QuantityRole {
+    /// - Parameters:
+    ///   - neighbours: the other figures of its clause.
+    ///   - before: the figure just before it in the text, if any.
+    func role(of quantity: Quantity, neighbours: [Quantity], before previousFigure: Quantity?, context: Context) -> QuantityRole {
         let body = context.body
         if context.titleSpans.contains(where: { $0.contains(quantity.start) }) { return .inTitle }
         let clauseStart = body.clauseStart(before: quantity.start)
         let clauseEnd = body.clauseEnd(after: quantity.end)
         let clause = clauseStart..<clauseEnd
-        let inClause = others.filter { clause.contains($0.start) && $0.unit != nil }
+        let inClause = neighbours.filter { clause.contains($0.start) && $0.unit != nil }
 
         var note: String?
         if quantity.unit == nil {
@@ -61,7 +64,7 @@ extension GoalExtractor {
         }
         // 两个千亿级产业集群, 一批百亿级产业集群: the class describes what the
         // count (a figure, or a vague one) counts.
-        if quantity.isMagnitudeClass, others.contains(where: { $0.end == quantity.start })
+        if quantity.isMagnitudeClass, previousFigure?.end == quantity.start
             || ExtractionWords.vagueCounts.contains(where: { body.hasSuffix($0, at: quantity.start) }) {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }
@@ -92,9 +95,9 @@ extension GoalExtractor {
         let after = afterPhrase(quantity, clauseEnd: clauseEnd, body: body)
         let goalVerb = context.scopes.target(at: quantity.start) != nil
             && ExtractionWords.goalVerbs.contains { body.hasPrefix($0, at: clauseStart) }
-        if let noun = describesText(quantity, before: body.folded(before.range), after: body.folded(after.range), body: body,
+        if let role = describesText(quantity, before: body.folded(before.range), after: body.folded(after.range), body: body,
                                     underGoalVerb: goalVerb) {
-            return noun == "duration" ? .duration : (noun == "article" ? .article : .textCount(noun: noun))
+            return role
         }
         return .goal(note: note)
     }
@@ -140,40 +143,40 @@ extension GoalExtractor {
 
     /// 8个省级数据集团 (等8个), 部署了6项重点任务, 包括9个方面, 15条具体举措,
     /// 96位专家: counts that describe the text; 通过2年左右时间, 为期4年:
-    /// durations. Returns the noun that shows it, "duration", "article", or nil.
+    /// durations; 一个 as an article. Nil for a figure that may be a goal.
     func describesText(_ quantity: Quantity, before: String, after: String, body: BodyText,
-                       underGoalVerb: Bool = false) -> String? {
+                       underGoalVerb: Bool = false) -> QuantityRole? {
         guard let unit = quantity.unit else { return nil }
         switch quantity.unitKind {
         case .money, .share, .percentagePoint: return nil
         case .duration:
             // A number of years never is a goal here (三年行动, 今后三年); a
             // shorter span is one when it frames nothing (审批压缩至5个工作日).
-            if unit == "年" || unit == "周年" { return "duration" }
+            if unit == "年" || unit == "周年" { return .duration }
             let next = body.folded(quantity.end..<min(body.count, quantity.end + 3))
             let lead = body.folded(max(0, quantity.start - 2)..<quantity.start)
             if ExtractionWords.durationAfter.contains(where: { next.hasPrefix($0) })
                 || quantity.surface.hasSuffix("内") || quantity.surface.hasSuffix("之内")
                 || ExtractionWords.durationBefore.contains(where: { lead.hasSuffix($0) }) {
-                return "duration"
+                return .duration
             }
         default: break
         }
         if let noun = ExtractionWords.textStructureNouns.first(where: { after.hasSuffix($0) })
             ?? ExtractionWords.textStructureHeads.first(where: { after.hasPrefix($0) || after.dropFirst().hasPrefix($0) }) {
-            return noun
+            return .textCount(noun: noun)
         }
         // 一个, 一项, 一种 without a comparator read as "a", not as a count.
-        if quantity.value == 1, quantity.comparator == nil, quantity.surface.hasPrefix("一") { return "article" }
-        if ["位", "份"].contains(unit) { return unit }
+        if quantity.value == 1, quantity.comparator == nil, quantity.surface.hasPrefix("一") { return .article }
+        if ["位", "份"].contains(unit) { return .textCount(noun: unit) }
         // 共5章30条: 条 counts articles of a text unless something else is named.
-        if unit == "条", after.isEmpty, before.isEmpty || before.hasSuffix("章") { return "条" }
+        if unit == "条", after.isEmpty, before.isEmpty || before.hasSuffix("章") { return .textCount(noun: unit) }
         let lead = body.folded(max(0, quantity.start - 4)..<quantity.start).trimmingCharacters(in: " ")
         // 新增单项冠军、独角兽企业等10家 under a horizon sums a list into a
         // goal; elsewhere (上海、江苏等8个省级数据集团) it counts what the text lists.
         if let marker = ExtractionWords.enumerationMarkers.first(where: { lead.hasSuffix($0) }), quantity.comparator == nil,
            !(marker == "等" && underGoalVerb) {
-            return marker + "…" + unit
+            return .textCount(noun: marker + "…" + unit)
         }
         return nil
     }

@@ -20,6 +20,9 @@ import PolicyNumbers
 /// `policykb extract --explain` prints.
 struct GoalExtractor {
     let scanner = QuantityScanner()
+    /// Whether to word the reasons of kept goals (`extract --explain`):
+    /// ingest does not read them, and wording them costs a few strings per figure.
+    var explains = false
 
     struct Context {
         let body: BodyText
@@ -88,10 +91,18 @@ struct GoalExtractor {
         var quantity = group[0]
         quantity.end = group[group.count - 1].end
         quantity.surface = body[quantity.start..<quantity.end]
-        let others = quantities.enumerated().filter { $0.offset < index || $0.offset >= index + group.count }.map(\.element)
+        // The other figures of its clause, found by walking out from it
+        // (quantities are in text order), and the one just before it.
+        let clauseStart = body.clauseStart(before: quantity.start), clauseEnd = body.clauseEnd(after: quantity.end)
+        var neighbours: [Quantity] = []
+        var k = index - 1
+        while k >= 0, quantities[k].start >= clauseStart { neighbours.append(quantities[k]); k -= 1 }
+        k = index + group.count
+        while k < quantities.count, quantities[k].start < clauseEnd { neighbours.append(quantities[k]); k += 1 }
+        let before = index > 0 ? quantities[index - 1] : nil
 
         // Stage 3: role.
-        let role = self.role(of: quantity, others: others, context: context)
+        let role = self.role(of: quantity, neighbours: neighbours, before: before, context: context)
         guard case .goal(let roleNote) = role else {
             return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: [role.description]) }
         }
@@ -104,8 +115,8 @@ struct GoalExtractor {
         guard let found = metric(of: quantity, kind: kind, clause: clause, previous: previous, context: context) else {
             return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"]) }
         }
-        var reasons = [kindReason]
-        if let roleNote { reasons.append(roleNote) }
+        var reasons = kindReason.isEmpty || !explains ? [] : [kindReason]
+        if explains, let roleNote { reasons.append(roleNote) }
 
         // Horizon, stretch, policy, region.
         let stretchCue = kind == .target ? context.scopes.stretch(at: quantity.start) : nil
@@ -117,7 +128,10 @@ struct GoalExtractor {
             year = context.targets[target].year
             yearSource = context.targets[target].yearSource
             let horizon = context.targets[target]
-            reasons.append("horizon \(body[horizon.start..<min(horizon.end, horizon.start + Self.horizonLength(horizon, body))]) (\(horizon.start)–\(horizon.start + Self.horizonLength(horizon, body)))")
+            if explains {
+                let end = horizon.start + Self.horizonLength(horizon, body)
+                reasons.append("horizon \(body[horizon.start..<end]) (\(horizon.start)–\(end))")
+            }
         } else if kind != .statistic, let policy {
             let record = context.policies.policies[policy]
             if let end = record.endYear {
@@ -125,10 +139,12 @@ struct GoalExtractor {
             } else if let until = record.effectiveUntil, let value = Int(until.prefix(4)) {
                 (year, yearSource) = (value, .policyPeriod)
             }
-            if let year { reasons.append("year \(year) from the policy's period") }
+            if explains, let year { reasons.append("year \(year) from the policy's period") }
         }
-        if let stretchCue { reasons.append("stretch \(stretchCue.word) (\(stretchCue.range.lowerBound)–\(stretchCue.range.upperBound))") }
-        reasons.append("metric \(found.metric) (\(found.range.lowerBound)–\(found.range.upperBound))")
+        if explains {
+            if let stretchCue { reasons.append("stretch \(stretchCue.word) (\(stretchCue.range.lowerBound)–\(stretchCue.range.upperBound))") }
+            reasons.append("metric \(found.metric) (\(found.range.lowerBound)–\(found.range.upperBound))")
+        }
         let region = policy.flatMap { context.policies.policies[$0].regionCode } ?? context.articleRegion
 
         let spanStart = body.clauseStart(before: min(found.evidenceStart, quantity.start))
