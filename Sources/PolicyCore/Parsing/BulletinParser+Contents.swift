@@ -5,22 +5,33 @@ extension BulletinParser {
         var section: String?
         var page: Int?
         var title: String
+        /// Began with a number or bullet, or ended with a page: a line of
+        /// its own for certain. An entry without either may be the second
+        /// half of the one before it.
+        var marked: Bool
+        /// No blank line between it and the entry before.
+        var adjoinsPrevious: Bool
+        /// Sheet line of the entry.
+        var line: Int
     }
 
     struct Contents {
         var sections: [String] = []
         var entries: [ContentsEntry] = []
-        /// The first line after the table of contents.
+        /// The first sheet line after the table of contents.
         var end: Int
     }
 
-    /// Reads the table of contents that starts at line `start`: section
-    /// names on lines of their own, entries as `- 01 Title` (bullet and
-    /// page optional in form) or `Title …… 01`.
+    /// Reads the table of contents that starts at sheet line `start`:
+    /// section names on lines of their own, entries as `- 01 Title`,
+    /// `1、Title …… 12`, `Title …… 12`, `Title  12` or the bare title. It
+    /// ends where the text repeats a title or a section it listed, or where
+    /// a paragraph begins.
     func readContents(_ lines: [Substring], from start: Int) -> Contents {
         var contents = Contents(end: start)
         var section: String?
         var previousWasEntry = false
+        var seenKeys = Set<String>()
         var index = start
         while index < lines.count {
             let line = lines[index]
@@ -29,65 +40,103 @@ extension BulletinParser {
                 previousWasEntry = false
                 continue
             }
+            let key = String(line).comparisonKey
+            // The articles begin where a listed title or section comes again.
+            if seenKeys.contains(key) { break }
+            if let first = contents.entries.first?.title.comparisonKey, !contents.entries.isEmpty,
+               key.count >= min(4, first.count), first.hasPrefix(key), !(contents.entries.last?.marked == false && previousWasEntry) {
+                break
+            }
             if let entry = Self.contentsEntry(line) {
-                contents.entries.append(ContentsEntry(section: section, page: entry.page, title: entry.title))
+                contents.entries.append(ContentsEntry(section: section, page: entry.page, title: entry.title, marked: true,
+                                                      adjoinsPrevious: previousWasEntry, line: index))
+                seenKeys.insert(entry.title.comparisonKey)
                 contents.end = index + 1
                 previousWasEntry = true
                 continue
             }
-            let key = String(line).comparisonKey
-            // The articles begin where the first listed title begins.
-            if let first = contents.entries.first?.title.comparisonKey,
-               key.count >= min(4, first.count), first.hasPrefix(key) {
-                break
-            }
-            if key.count <= 12 && !Self.endsSentence(line) {
-                let name = String(line).removingWhitespace
+            if Self.endsSentence(line) || line.unicodeScalars.count > 64 || BodyLine.linkURL(line) != nil { break }
+            let label = Self.undress(line)
+            let name = String(label.text).removingWhitespace
+            let isSectionLike = name.unicodeScalars.count <= 8 && name.contains(where: \.isHan)
+                && !BodyLine.startsWithListNumber(label.text) || label.symmetric && name.unicodeScalars.count <= 12
+            if isSectionLike {
+                if contents.sections.contains(name) { break }
                 section = name
-                if !contents.sections.contains(name) { contents.sections.append(name) }
+                contents.sections.append(name)
+                seenKeys.insert(key)
+                seenKeys.insert(name.comparisonKey)
                 contents.end = index + 1
                 previousWasEntry = false
-            } else if previousWasEntry, !contents.entries.isEmpty {
-                // A title wrapped within the contents.
-                contents.entries[contents.entries.count - 1].title += String(line)
+            } else if line.contains(where: \.isHan) {
+                // A title with no number or page: an entry of its own, or
+                // the rest of the one before; the text decides.
+                let title = String(line)
+                contents.entries.append(ContentsEntry(section: section, page: nil, title: title, marked: false,
+                                                      adjoinsPrevious: previousWasEntry, line: index))
+                seenKeys.insert(title.comparisonKey)
                 contents.end = index + 1
-            } else if !contents.entries.isEmpty {
+                previousWasEntry = true
+            } else {
                 break
             }
         }
         return contents
     }
 
-    /// `- 01 标题`, `01 标题`, `1、标题 …… 12`, or `标题 …… 12`: the page is
-    /// the trailing number after a dotted leader when there is one, else the
-    /// leading number.
-    static func contentsEntry(_ line: Substring) -> (page: Int, title: String)? {
+    /// `- 01 标题`, `01 标题`, `1、标题 …… 12`, `标题 …… 12` or `标题  12`:
+    /// the page is the trailing number after a dotted leader or a gap when
+    /// there is one, else the leading number. A year that opens a title
+    /// (`2025世界制造业大会…`) is not a page.
+    static func contentsEntry(_ line: Substring) -> (page: Int?, title: String)? {
         var rest = line[...]
-        if let first = rest.first, "-•·*●▪".contains(first) {
-            rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+        var bulleted = false
+        if let first = rest.first, "-•·*●▪◆■◇□►▶>—–".contains(first) {
+            rest = rest.drop(while: { "-•·*●▪◆■◇□►▶>—–".contains($0) }).drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+            bulleted = true
         }
         var trailingPage: Int?
         let trailing = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber })
         if (1...3).contains(trailing.count) {
             let head = rest.dropLast(trailing.count)
-            let leader = head.reversed().prefix(while: { ".…·．　 ".contains($0) })
-            if leader.filter({ $0 != " " && $0 != "　" }).count >= 2 {
+            let leader = head.reversed().prefix(while: { ".…·．　 -—_⋯".contains($0) })
+            let dots = leader.filter { $0 != " " && $0 != "\u{3000}" }.count
+            if dots >= 2 || leader.count >= 1 && leader.allSatisfy({ $0 == " " || $0 == "\u{3000}" }) && head.last?.isNumber == false {
                 trailingPage = Int(String(trailing.reversed()))
                 rest = head.dropLast(leader.count)
             }
+        } else if let last = rest.last, "…．.".contains(last) {
+            // A leader with the page lost.
+            let leader = rest.reversed().prefix(while: { ".…·．　 ".contains($0) })
+            if leader.count >= 2 { rest = rest.dropLast(leader.count) }
         }
         let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || "、.．".contains($0) }
         let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
         if (1...3).contains(digits.count), let next = rest.dropFirst(digits.count).first, isSeparator(next) {
             let title = rest.dropFirst(digits.count).drop(while: isSeparator)
-            if let page = trailingPage ?? Int(digits), title.contains(where: \.isHan) {
-                return (page, String(title))
+            if title.contains(where: \.isHan) {
+                return (trailingPage ?? Int(digits), String(title.trimmingWhitespace()))
             }
         }
-        if let trailingPage, rest.contains(where: \.isHan) {
-            return (trailingPage, String(rest))
+        if let page = Self.leadingPage(rest), page.title.contains(where: \.isHan) {
+            return (trailingPage ?? page.page, String(page.title))
+        }
+        if trailingPage != nil || bulleted, rest.contains(where: \.isHan) {
+            return (trailingPage, String(rest.trimmingWhitespace()))
         }
         return nil
+    }
+
+    /// `P5 标题`, `第5页 标题`.
+    static func leadingPage(_ text: Substring) -> (page: Int, title: Substring)? {
+        var rest = text
+        if rest.hasPrefix("P") || rest.hasPrefix("p") { rest = rest.dropFirst() } else if rest.hasPrefix("第") { rest = rest.dropFirst() } else { return nil }
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...3).contains(digits.count), let page = Int(digits) else { return nil }
+        rest = rest.dropFirst(digits.count)
+        if rest.first == "页" { rest = rest.dropFirst() }
+        guard let next = rest.first, next == " " || next == "\u{3000}" || next == "\t" else { return nil }
+        return (page, rest.trimmingWhitespace())
     }
 
     static func endsSentence(_ line: Substring) -> Bool {

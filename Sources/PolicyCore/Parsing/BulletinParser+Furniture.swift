@@ -1,0 +1,120 @@
+/// The lines of a bulletin with its page furniture taken out.
+///
+/// PDF text repeats a running header (the periodical's name and date) and a
+/// footer (`— 5 —`, `- 5 -`, `第5页`) on every page, wherever the page
+/// breaks: between articles, inside a title, in the middle of a word. They
+/// are removed before anything else looks at the text, and the blank lines
+/// around them collapse to one, so that what a page break split reads as one
+/// paragraph or one title broken at a blank line.
+struct Sheet {
+    /// Trimmed lines, furniture removed, runs of blank lines collapsed to one.
+    var lines: [Substring] = []
+    /// For each line, its index in the original text.
+    var origin: [Int] = []
+    /// For each line, whether page furniture stood just before it.
+    var afterPageBreak: [Bool] = []
+    /// Original indices of the lines removed as furniture.
+    var furniture: [Int] = []
+
+    var count: Int { lines.count }
+
+    /// Builds the sheet from the original lines; lines before `protected`
+    /// (the masthead) are kept as they are.
+    init(_ original: [Substring], publication: String, protected: Int) {
+        let isFurniture = Self.furnitureFlags(original, publication: publication, from: protected)
+        lines.reserveCapacity(original.count)
+        origin.reserveCapacity(original.count)
+        var pendingBreak = false
+        for (index, line) in original.enumerated() {
+            if isFurniture[index] {
+                furniture.append(index)
+                pendingBreak = true
+                continue
+            }
+            if line.isEmpty, lines.last?.isEmpty == true { continue }
+            if !line.isEmpty, pendingBreak, lines.last.map({ !$0.isEmpty }) ?? false {
+                // Furniture between two text lines stands for a blank line.
+                append("", origin: index, afterBreak: true)
+            }
+            append(line, origin: index, afterBreak: pendingBreak)
+            if !line.isEmpty { pendingBreak = false }
+        }
+    }
+
+    private mutating func append(_ line: Substring, origin index: Int, afterBreak: Bool) {
+        lines.append(line)
+        origin.append(index)
+        afterPageBreak.append(afterBreak)
+    }
+
+    /// Which lines from `start` are running headers or footers: page
+    /// numbers in any of their dressings; the periodical's name with the
+    /// date, issue or page; a date-and-issue line or any short line that
+    /// repeats on three pages or more.
+    static func furnitureFlags(_ lines: [Substring], publication: String, from start: Int) -> [Bool] {
+        var flags = [Bool](repeating: false, count: lines.count)
+        guard start < lines.count else { return flags }
+        let name = publication.removingWhitespace
+        var repeats: [String: Int] = [:]
+        for index in start..<lines.count where !lines[index].isEmpty && lines[index].unicodeScalars.count <= 40 {
+            repeats[String(lines[index]).removingWhitespace, default: 0] += 1
+        }
+        for index in start..<lines.count {
+            let line = lines[index]
+            guard !line.isEmpty, line.unicodeScalars.count <= 40 else { continue }
+            if isPageNumber(line) {
+                flags[index] = true
+                continue
+            }
+            let compact = String(line).removingWhitespace
+            let count = repeats[compact] ?? 0
+            let rest = strippingIssueMarks(compact, name: name)
+            if rest.isEmpty && (count >= 2 || (name.count >= 2 && compact.contains(name) && compact.count > name.count)) {
+                flags[index] = true
+            } else if count >= 3 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isNumber)
+                        && BodyLine.linkURL(line) == nil && BodyLine.splitSource(line) == nil
+                        && !compact.hasPrefix("《") && compact.contains(where: \.isHan) {
+                flags[index] = true
+            } else if name.count >= 2, compact.hasPrefix(name) || compact.hasSuffix(name), count >= 2,
+                      !BulletinParser.endsSentence(line), compact.count <= name.count + 16 {
+                // 刊名 · 栏目 on every page.
+                flags[index] = true
+            }
+        }
+        return flags
+    }
+
+    /// `— 5 —`, `- 5 -`, `5`, `第5页`, `第 5 页 共 16 页`, `5/16`, `·5·`, `Page 5`.
+    static func isPageNumber(_ line: Substring) -> Bool {
+        guard line.unicodeScalars.count <= 20 else { return false }
+        var digits = 0, groups = 0, inNumber = false
+        var rest = line[...]
+        if rest.lowercased().hasPrefix("page") { rest = rest.dropFirst(4) }
+        for character in rest {
+            if character.isASCII && character.isNumber {
+                digits += 1
+                if !inNumber { groups += 1 }
+                inNumber = true
+                continue
+            }
+            inNumber = false
+            if " \t\u{3000}-—–―－‐·•・|/／[]［］〔〕<>〈〉第页共of".contains(character) { continue }
+            return false
+        }
+        return (1...2).contains(groups) && digits <= 6
+    }
+
+    /// The line without the periodical's name, dates, issue and page
+    /// numbers and separators: empty for a running header.
+    static func strippingIssueMarks(_ compact: String, name: String) -> String {
+        var text = compact
+        if name.count >= 2 {
+            text = text.replacingOccurrences(of: name, with: "")
+            text = text.replacingOccurrences(of: "《》", with: "")
+        }
+        // Dates and numbers with their units: 2025年9月22日, 2025.9.22, 第36期, 总第158期, 第5页.
+        return text.filter { c in
+            !(c.isASCII && c.isNumber) && !"年月日期号卷页第总共-—–./／·•|｜:：,，、　()（）[]［］".contains(c)
+        }
+    }
+}
