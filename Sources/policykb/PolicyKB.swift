@@ -13,7 +13,8 @@ struct PolicyKB: ParsableCommand {
             --format table|json|csv.
             """,
         subcommands: [IngestCommand.self, SearchCommand.self, ArticlesCommand.self, PoliciesCommand.self,
-                      TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self]
+                      TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self,
+                      InspectCommand.self]
     )
 
     /// Exit statuses: 0 success, 1 bad input or a failed file, 2 usage.

@@ -5,10 +5,11 @@ extension BulletinParser {
         var section: String?
         var page: Int?
         var title: String
-        /// Began with a number or bullet, or ended with a page: a line of
-        /// its own for certain. An entry without either may be the second
-        /// half of the one before it.
-        var marked: Bool
+        /// Began with a number or bullet: a line of its own for certain.
+        var leading: Bool
+        /// Ended with a page: nothing of the title follows on the next line.
+        var trailing: Bool
+        var marked: Bool { leading || trailing }
         /// No blank line between it and the entry before.
         var adjoinsPrevious: Bool
         /// Sheet line of the entry.
@@ -43,12 +44,13 @@ extension BulletinParser {
             let key = String(line).comparisonKey
             // The articles begin where a listed title or section comes again.
             if seenKeys.contains(key) { break }
-            if let first = contents.entries.first?.title.comparisonKey, !contents.entries.isEmpty,
-               key.count >= min(4, first.count), first.hasPrefix(key), !(contents.entries.last?.marked == false && previousWasEntry) {
+            if let first = contents.entries.first?.title.comparisonKey,
+               key.count >= min(4, first.count), first.hasPrefix(key) {
                 break
             }
             if let entry = Self.contentsEntry(line) {
-                contents.entries.append(ContentsEntry(section: section, page: entry.page, title: entry.title, marked: true,
+                contents.entries.append(ContentsEntry(section: section, page: entry.page, title: entry.title,
+                                                      leading: entry.leading, trailing: entry.trailing,
                                                       adjoinsPrevious: previousWasEntry, line: index))
                 seenKeys.insert(entry.title.comparisonKey)
                 contents.end = index + 1
@@ -72,8 +74,8 @@ extension BulletinParser {
                 // A title with no number or page: an entry of its own, or
                 // the rest of the one before; the text decides.
                 let title = String(line)
-                contents.entries.append(ContentsEntry(section: section, page: nil, title: title, marked: false,
-                                                      adjoinsPrevious: previousWasEntry, line: index))
+                contents.entries.append(ContentsEntry(section: section, page: nil, title: title, leading: false,
+                                                      trailing: false, adjoinsPrevious: previousWasEntry, line: index))
                 seenKeys.insert(title.comparisonKey)
                 contents.end = index + 1
                 previousWasEntry = true
@@ -88,7 +90,7 @@ extension BulletinParser {
     /// the page is the trailing number after a dotted leader or a gap when
     /// there is one, else the leading number. A year that opens a title
     /// (`2025世界制造业大会…`) is not a page.
-    static func contentsEntry(_ line: Substring) -> (page: Int?, title: String)? {
+    static func contentsEntry(_ line: Substring) -> (page: Int?, title: String, leading: Bool, trailing: Bool)? {
         var rest = line[...]
         var bulleted = false
         if let first = rest.first, "-•·*●▪◆■◇□►▶>—–".contains(first) {
@@ -101,7 +103,7 @@ extension BulletinParser {
             let head = rest.dropLast(trailing.count)
             let leader = head.reversed().prefix(while: { ".…·．　 -—_⋯".contains($0) })
             let dots = leader.filter { $0 != " " && $0 != "\u{3000}" }.count
-            if dots >= 2 || leader.count >= 1 && leader.allSatisfy({ $0 == " " || $0 == "\u{3000}" }) && head.last?.isNumber == false {
+            if dots >= 2 || leader.count >= 1 && leader.allSatisfy({ $0 == " " || $0 == "\u{3000}" }) && head.last?.isDigit == false {
                 trailingPage = Int(String(trailing.reversed()))
                 rest = head.dropLast(leader.count)
             }
@@ -115,14 +117,14 @@ extension BulletinParser {
         if (1...3).contains(digits.count), let next = rest.dropFirst(digits.count).first, isSeparator(next) {
             let title = rest.dropFirst(digits.count).drop(while: isSeparator)
             if title.contains(where: \.isHan) {
-                return (trailingPage ?? Int(digits), String(title.trimmingWhitespace()))
+                return (trailingPage ?? Int(digits), String(title.trimmingWhitespace()), true, trailingPage != nil)
             }
         }
         if let page = Self.leadingPage(rest), page.title.contains(where: \.isHan) {
-            return (trailingPage ?? page.page, String(page.title))
+            return (trailingPage ?? page.page, String(page.title), true, trailingPage != nil)
         }
         if trailingPage != nil || bulleted, rest.contains(where: \.isHan) {
-            return (trailingPage, String(rest.trimmingWhitespace()))
+            return (trailingPage, String(rest.trimmingWhitespace()), bulleted, trailingPage != nil)
         }
         return nil
     }
@@ -145,7 +147,7 @@ extension BulletinParser {
     }
 
     /// Publication, date and numbers from the lines before the contents.
-    func readMasthead(_ header: [Substring]) -> ParsedIssue {
+    func readMasthead(_ header: [Substring], body: ArraySlice<Substring> = []) -> ParsedIssue {
         var issue = ParsedIssue(publication: "")
         let text = header.joined(separator: "\n")
         if let date = Self.firstDate(in: text) { issue.date = date }
@@ -153,25 +155,24 @@ extension BulletinParser {
         issue.number = Self.number(in: text, after: "第", skippingAfter: "总")
 
         // The periodical's name is the short line repeated on the cover and
-        // the masthead; failing that, the line before the first date.
+        // the masthead, or in the running headers of the body; failing
+        // that, the line before the first date, or the first name-like line.
+        let candidates = header.map { String($0).removingWhitespace }.filter { compact in
+            (2...20).contains(compact.count) && compact.contains(where: \.isHan) && !compact.contains(where: \.isDigit)
+                && !Self.endsSentence(compact[...]) && !Self.isEditorialLine(compact[...]) && !Self.isBoilerplate(compact[...])
+                && !Self.isContentsHeading(compact[...]) && !compact.contains("：") && !compact.contains(":")
+        }
         var counts: [String: Int] = [:]
-        for line in header {
-            let compact = String(line).removingWhitespace
-            guard (3...20).contains(compact.count), compact.contains(where: \.isHan),
-                  !compact.contains(where: { $0.isNumber }), !Self.endsSentence(line) else { continue }
-            counts[compact, default: 0] += 1
+        for candidate in candidates { counts[candidate, default: 0] += 1 }
+        let inRunningHeaders = candidates.first { candidate in
+            candidate.count >= 3 && body.lazy.filter { $0.unicodeScalars.count <= 40 && $0.containsText(candidate) }.prefix(2).count == 2
         }
-        let ordered = header.map { String($0).removingWhitespace }
-        if let repeated = ordered.first(where: { (counts[$0] ?? 0) >= 2 }) {
-            issue.publication = repeated
-        } else if let dateLine = header.firstIndex(where: { Self.firstDate(in: String($0)) != nil }),
-                  let name = header[..<dateLine].last(where: { counts[String($0).removingWhitespace] != nil }) {
-            issue.publication = String(name).removingWhitespace
-        } else if let name = ordered.first(where: { counts[$0] != nil }) {
-            issue.publication = name
-        } else {
-            issue.publication = "未知刊物"
+        let dateLine = header.firstIndex(where: { Self.firstDate(in: String($0)) != nil })
+        let beforeDate = dateLine.flatMap { line in
+            header[..<line].last(where: { counts[String($0).removingWhitespace] != nil }).map { String($0).removingWhitespace }
         }
+        issue.publication = candidates.first(where: { (counts[$0] ?? 0) >= 2 }) ?? inRunningHeaders ?? beforeDate
+            ?? candidates.first ?? "未知刊物"
         if issue.publication.hasPrefix("《") && issue.publication.hasSuffix("》") {
             issue.publication = String(issue.publication.dropFirst().dropLast())
         }
@@ -247,7 +248,7 @@ extension BulletinParser {
                 if name.count >= 4 { names.insert(name.comparisonKey) }
                 previousLabelled = true
             } else if previousLabelled, compact.count >= 4, compact.contains(where: \.isHan),
-                      !compact.contains(where: { $0.isNumber }) {
+                      !compact.contains(where: \.isDigit) {
                 names.insert(compact.comparisonKey)
                 previousLabelled = false
             } else {

@@ -71,7 +71,7 @@ struct Sheet {
             let rest = strippingIssueMarks(compact, name: name)
             if rest.isEmpty && (count >= 2 || (name.count >= 2 && compact.contains(name) && compact.count > name.count)) {
                 flags[index] = true
-            } else if count >= 3 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isNumber)
+            } else if count >= 3 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isDigit)
                         && BodyLine.linkURL(line) == nil && BodyLine.splitSource(line) == nil
                         && !compact.hasPrefix("《") && compact.contains(where: \.isHan) {
                 flags[index] = true
@@ -116,5 +116,14 @@ struct Sheet {
         return text.filter { c in
             !(c.isASCII && c.isNumber) && !"年月日期号卷页第总共-—–./／·•|｜:：,，、　()（）[]［］".contains(c)
         }
+    }
+}
+
+extension Character {
+    /// An Arabic digit, half- or full-width. (`isNumber` also holds for
+    /// ideographs with a numeric value, such as 参 and 廿.)
+    var isDigit: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
     }
 }

@@ -36,12 +36,14 @@ extension BulletinParser {
                 index += 1
                 continue
             }
-            if boundary || Self.endsSentence(sheet.lines[index - 1]),
+            let previous = sheet.lines[index - 1]
+            if boundary || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
                var heading = heading(at: index, in: sheet, limit: range.upperBound) {
-                heading.afterEndMarker = afterEndMarker
+                // The first title opens the first article, whatever stood before.
+                heading.afterEndMarker = afterEndMarker || !headings.contains { $0.kind == .title }
                 headings.append(heading)
                 index = heading.span.upperBound
-                boundary = false
+                boundary = true
                 afterEndMarker = heading.kind == .banner || heading.kind == .preface
                 continue
             }
@@ -66,7 +68,7 @@ extension BulletinParser {
         }
         guard Self.mayBeHeading(dressing.text, marked: dressing.marked) else { return nil }
         let span = titleSpan(at: index, in: sheet, limit: limit)
-        let text = sheet.lines[span].map { String(Self.undress($0).text) }.joined(separator: " ")
+        let text = Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }.map { Self.undress($0).text })
         guard let next = nextContent(after: span.upperBound, in: sheet, limit: limit) else { return nil }
         let isShort = compact.unicodeScalars.count <= 10 && span.count == 1
         if isShort, !dressing.marked || dressing.symmetric || compact.unicodeScalars.count <= 6,
@@ -77,11 +79,40 @@ extension BulletinParser {
             return Heading(kind: .banner, span: index..<(index + 1), text: compact, marked: true, afterEndMarker: false)
         }
         let nextLine = sheet.lines[next]
+        if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
         let opensText = dressing.marked
             ? heading(at: next, in: sheet, limit: limit) == nil || Self.isParagraph(nextLine)
             : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
+    }
+
+    /// Parts of a title broken over lines, joined: with no space between
+    /// two ideographs, with one between words of Latin script.
+    /// Spaces PDF extraction put between two ideographs go too.
+    static func joinTitle(_ parts: [Substring]) -> String {
+        var title = String.UnicodeScalarView()
+        for part in parts {
+            if let last = title.last, let first = part.unicodeScalars.first,
+               last.isASCIIAlphanumeric && first.isASCIIAlphanumeric {
+                title.append(" ")
+            }
+            title.append(contentsOf: part.unicodeScalars)
+        }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in title {
+            if scalar.isSpace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace, let last = out.last, !(last.isHan || last.isFullWidthPunctuation) || !(scalar.isHan || scalar.isFullWidthPunctuation) {
+                out.append(" ")
+            }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// The lines of a title at `index`: one line, or two when a short
@@ -127,6 +158,9 @@ extension BulletinParser {
         if isByline(text) || isBoilerplate(text) || isEditorialLine(text) { return false }
         if !marked {
             if text.hasPrefix("《") && text.hasSuffix("》") { return false }
+            // A headline is not a sentence: no full stop inside, a comma only in a short one.
+            if text.contains(where: { "。；;".contains($0) }) { return false }
+            if text.contains(where: { "，,".contains($0) }) && count > 30 { return false }
             if BodyLine.startsWithListNumber(text) || BodyLine.isHeading(text) { return false }
             if "-•·*▪（(“\"".contains(text.first ?? " ") { return false }
         }
@@ -155,7 +189,8 @@ extension BulletinParser {
 
     /// Notices about copyright, internal circulation and the like.
     static func isBoilerplate(_ line: Substring) -> Bool {
-        ["版权", "仅供", "内部资料", "内部交流", "不代表", "侵权", "转载", "免责", "注意保存", "内部刊物", "免费赠阅"]
+        ["版权所有", "版权归", "版权问题", "仅供参考", "仅供内部", "仅供学习", "内部资料", "内部交流", "不代表", "侵权", "转载请",
+         "免责声明", "注意保存", "内部刊物", "免费赠阅", "请勿外传"]
             .contains(where: { line.containsText($0) })
     }
 
@@ -209,6 +244,13 @@ extension BulletinParser {
             }
         }
         return (text, leading || trailing, leading && trailing)
+    }
+}
+
+extension Unicode.Scalar {
+    /// CJK punctuation and full-width forms: no space is wanted beside them.
+    var isFullWidthPunctuation: Bool {
+        (0x3000...0x303F).contains(value) || (0xFF00...0xFF65).contains(value) || (0x2018...0x201D).contains(value)
     }
 }
 

@@ -20,22 +20,21 @@ extension BulletinParser {
             index += 1
             if index < contents.entries.count {
                 let next = contents.entries[index]
-                if next.adjoinsPrevious, next.section == entry.section, entry.page == nil || !next.marked {
+                if next.adjoinsPrevious, next.section == entry.section, !entry.trailing, !next.leading {
                     let joined = entry.title + next.title
                     if let span = locate(joined.comparisonKey, in: keys, from: cursor) {
                         entry.title = joined
-                        entry.page = entry.page ?? next.page
+                        entry.page = next.page ?? entry.page
                         index += 1
                         entries.append(entry)
                         spans.append(span)
                         cursor = span.upperBound
                         continue
-                    } else if !entry.marked, !next.marked || entry.page == nil,
-                              locate(entry.title.comparisonKey, in: keys, from: cursor) == nil,
+                    } else if locate(entry.title.comparisonKey, in: keys, from: cursor) == nil,
                               locate(next.title.comparisonKey, in: keys, from: cursor) == nil {
                         // Neither half stands alone in the text: one title, damaged there.
                         entry.title = joined
-                        entry.page = next.page
+                        entry.page = next.page ?? entry.page
                         index += 1
                     }
                 }

@@ -64,8 +64,10 @@ public struct BulletinParser: Sendable {
         guard original.contains(where: { $0.contains(where: \.isLetter) }) else { throw .noText }
         let contentsLine = original.firstIndex(where: Self.isContentsHeading)
         let headerEnd = contentsLine ?? Self.mastheadEnd(original)
-        let header = Array(original[..<headerEnd])
-        var issue = readMasthead(header)
+        // Without a contents list the masthead's end is a guess: read its
+        // names and numbers from the first lines whatever they turn out to be.
+        let header = Array(original[..<(contentsLine ?? max(headerEnd, min(40, original.count)))])
+        var issue = readMasthead(header, body: original[header.count...])
         let sheet = Sheet(original, publication: issue.publication, protected: headerEnd)
         let bodyStart = sheet.origin.firstIndex(where: { $0 >= headerEnd }) ?? sheet.count
 
