@@ -23,8 +23,10 @@ extension BulletinParser {
         var afterEndMarker: Bool
     }
 
-    /// Every heading in `range` of the sheet, in order.
-    func scanHeadings(_ sheet: Sheet, in range: Range<Int>) -> [Heading] {
+    /// Every heading in `range` of the sheet, in order. With
+    /// `firstTitleOpens`, the first title counts as following an article's
+    /// end (it opens the first article, whatever masthead stood before).
+    func scanHeadings(_ sheet: Sheet, in range: Range<Int>, firstTitleOpens: Bool = false) -> [Heading] {
         var headings: [Heading] = []
         var boundary = true
         var afterEndMarker = true
@@ -40,7 +42,7 @@ extension BulletinParser {
             if boundary || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
                var heading = heading(at: index, in: sheet, limit: range.upperBound) {
                 // The first title opens the first article, whatever stood before.
-                heading.afterEndMarker = afterEndMarker || !headings.contains { $0.kind == .title }
+                heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
                 headings.append(heading)
                 index = heading.span.upperBound
                 boundary = true

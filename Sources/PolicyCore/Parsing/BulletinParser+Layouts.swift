@@ -137,8 +137,9 @@ extension BulletinParser {
                     plan.backMatter = heading.span.lowerBound
                     break anchors
                 }
+                let key = heading.text.comparisonKey
                 guard heading.kind == .title, heading.afterEndMarker, !heading.text.hasPrefix("《"),
-                      !sectionKeys.contains(heading.text.comparisonKey) else { continue }
+                      !sectionKeys.contains(key), !anchor.title.comparisonKey.contains(key) else { continue }
                 added.append(Anchor(title: heading.text, section: section, span: heading.span))
                 plan.warnings.append(IngestWarning(.unlistedArticle,
                     "「\(heading.text)」at line \(sheet.origin[heading.span.lowerBound] + 1) is not in the contents list; read as an article by its heading"))
@@ -155,7 +156,7 @@ extension BulletinParser {
     func planFromHeadings(_ sheet: Sheet, from start: Int, organisations: Set<String>) -> Plan {
         var plan = Plan(layout: .headings)
         guard start < sheet.count else { return plan }
-        let headings = scanHeadings(sheet, in: start..<sheet.count)
+        let headings = scanHeadings(sheet, in: start..<sheet.count, firstTitleOpens: true)
         let titles = headings.filter { $0.kind == .title }
         let marked = titles.filter(\.marked)
         let afterEnd = titles.filter(\.afterEndMarker)
