@@ -24,7 +24,8 @@ extension BulletinParser {
                 afterBreak = true
                 continue
             }
-            if BodyLine.isFooter(line) || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(line).comparisonKey) {
+            if BodyLine.isFooter(line)
+                || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(Self.undress(line).text).comparisonKey) {
                 afterBreak = true
                 continue
             }

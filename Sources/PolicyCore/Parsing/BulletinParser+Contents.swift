@@ -45,7 +45,8 @@ extension BulletinParser {
             // The articles begin where a listed title or section comes again.
             if seenKeys.contains(key) { break }
             if let first = contents.entries.first?.title.comparisonKey,
-               key.count >= min(4, first.count), first.hasPrefix(key) {
+               key.count >= min(4, first.count), first.hasPrefix(key) || key.hasPrefix(first) {
+                // The first title again, whole or its first part.
                 break
             }
             if let entry = Self.contentsEntry(line) {
@@ -60,8 +61,11 @@ extension BulletinParser {
             if Self.endsSentence(line) || line.unicodeScalars.count > 64 || BodyLine.linkURL(line) != nil { break }
             let label = Self.undress(line)
             let name = String(label.text).removingWhitespace
-            let isSectionLike = name.unicodeScalars.count <= 8 && name.contains(where: \.isHan)
-                && !BodyLine.startsWithListNumber(label.text) || label.symmetric && name.unicodeScalars.count <= 12
+            // A short line right under an entry that did not end with its
+            // page may be the rest of its title rather than a section.
+            let mayContinue = previousWasEntry && contents.entries.last.map { !$0.trailing } == true && !label.marked
+            let isSectionLike = !mayContinue && (name.unicodeScalars.count <= 8 && name.contains(where: \.isHan)
+                && !BodyLine.startsWithListNumber(label.text) || label.symmetric && name.unicodeScalars.count <= 12)
             if isSectionLike {
                 if contents.sections.contains(name) { break }
                 section = name

@@ -192,17 +192,23 @@ extension BulletinParser {
     }
 
     /// Where the masthead of a text without contents list ends: after the
-    /// last line, before any body paragraph, that gives a date, an issue
-    /// number, an editorial label or a notice.
+    /// last line that gives a date, an issue number, an editorial label or
+    /// a notice, before any dressed heading, body paragraph, or short line
+    /// standing over a paragraph (a title).
     static func mastheadEnd(_ lines: [Substring]) -> Int {
         var end = 0
-        for (index, line) in lines.prefix(80).enumerated() where !line.isEmpty {
+        let window = lines.prefix(80)
+        for (index, line) in window.enumerated() where !line.isEmpty {
             let isMasthead = firstDate(in: String(line)) != nil && line.unicodeScalars.count <= 40
                 || number(in: String(line), after: "第") != nil && line.unicodeScalars.count <= 40
                 || isEditorialLine(line) || isBoilerplate(line)
             if isMasthead {
                 end = index + 1
-            } else if isParagraph(line) {
+                continue
+            }
+            if undress(line).marked || isParagraph(line) || isContentsHeading(line) { break }
+            if let next = window[(index + 1)...].first(where: { !$0.isEmpty }), isParagraph(next),
+               !isBoilerplate(next), !isEditorialLine(next) {
                 break
             }
         }
