@@ -33,6 +33,7 @@ extension BulletinParser {
         var section: String?
         var previousWasEntry = false
         var seenKeys = Set<String>()
+        var sectionLine = -1
         var index = start
         while index < lines.count {
             let line = lines[index]
@@ -69,11 +70,16 @@ extension BulletinParser {
             if isSectionLike {
                 if contents.sections.contains(name) { break }
                 section = name
+                sectionLine = index
                 contents.sections.append(name)
                 seenKeys.insert(key)
                 seenKeys.insert(name.comparisonKey)
                 contents.end = index + 1
                 previousWasEntry = false
+            } else if !previousWasEntry, (contents.entries.last?.line ?? -1) > sectionLine {
+                // A bare line after a blank line and an entry, with no
+                // section name between: the text has begun.
+                break
             } else if line.contains(where: \.isHan) {
                 // A title with no number or page: an entry of its own, or
                 // the rest of the one before; the text decides.

@@ -38,7 +38,7 @@ extension BulletinParser {
                 index += 1
                 continue
             }
-            let previous = sheet.lines[index - 1]
+            let previous = index > 0 ? sheet.lines[index - 1] : ""
             if boundary || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
                var heading = heading(at: index, in: sheet, limit: range.upperBound) {
                 // The first title opens the first article, whatever stood before.

@@ -88,6 +88,7 @@ public struct BulletinParser: Sendable {
         let firstBodyLine = plan.contents?.upperBound ?? bodyStart
         let bodyEnd: Int
         if plan.anchors.isEmpty {
+            issue.reading.layout = .singleArticle
             readWhole(sheet, from: firstBodyLine, into: &issue)
             bodyEnd = sheet.count
             plan.warnings.append(IngestWarning(.singleArticle,
