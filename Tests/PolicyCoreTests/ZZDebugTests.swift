@@ -4,24 +4,33 @@ import Testing
 
 @Suite struct ZZDebug {
     @Test func debug() throws {
-        let text = """
-            数字经济参阅
-            2025年3月3日
-
-            本期导读
-
-            国家数据局印发数据产业高质量发展的
-            指导意见
-            上海发布公共数据开放实施细则
-            深圳推进数据资产入表试点
-
-            国家数据局印发数据产业高质量发展的指导意见
-
-            国家数据局近日印发指导意见，提出到2029年数据产业规模年均增速超过15%。
-            """
+        let want = ProcessInfo.processInfo.environment["DUMP"] ?? "szjjzcb-2025-36.txt:38"
+        let parts = want.split(separator: ":")
+        let name = String(parts[0])
+        let copies = Set(parts[1].split(separator: ",").compactMap { Int($0) })
+        for (n, text) in DamageTests.annotated where n == name {
+            let original = text.components(separatedBy: "\n")
+            let issue = try BulletinParser().parse(text)
+            let starts = issue.articles.compactMap { $0.line.map { $0 - 1 } }
+            var rng = SplitMix64(seed: 2025 &+ UInt64(name.utf8.count))
+            let maxEdits = max(3, text.utf8.count / 800)
+            for copy in 0..<500 {
+                let (bytes, touched) = DamageTests.damage(original, titleLines: starts, edits: 1 + Int(rng.next() % UInt64(maxEdits)), rng: &rng)
+                if copies.contains(copy) {
+                    try Data(bytes).write(to: URL(fileURLWithPath: "/tmp/copy-\(copy).txt"))
+                    print("TOUCHED", copy, touched.sorted().map { $0 + 1 })
+                }
+            }
+        }
+    }
+}
+@Suite struct ZZDebug2 {
+    @Test func headings() throws {
+        let path = ProcessInfo.processInfo.environment["FILE"] ?? "/tmp/copy-38.txt"
+        let text = try TextDecoder.decodeTolerantly([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).text
         let lines = text.lines.map { $0.trimmingWhitespace() }
-        let c = BulletinParser().readContents(lines, from: 4)
-        for e in c.entries { print("E", e) }
-        print("S", c.sections, c.end)
+        let sheet = Sheet(lines, publication: "数字经济政策周报", protected: 0)
+        let p = BulletinParser()
+        for h in p.scanHeadings(sheet, in: 0..<sheet.count, firstTitleOpens: true) { print("H", h.kind, h.marked, h.afterEndMarker, sheet.origin[h.span.lowerBound] + 1, h.text) }
     }
 }

@@ -108,6 +108,22 @@ extension BulletinParser {
             bulleted = true
         }
         var trailingPage: Int?
+        // A dotted leader, even a damaged one, ends the title: what follows
+        // it is the page or nothing.
+        if let leader = Self.leaderStart(rest) {
+            let tail = rest[leader...]
+            let digits = tail.reversed().prefix(while: { $0.isASCII && $0.isNumber })
+            if (1...3).contains(digits.count) { trailingPage = Int(String(digits.reversed())) }
+            rest = rest[..<leader].trimmingWhitespace()
+            let numbered = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            if (1...3).contains(numbered.count), let next = rest.dropFirst(numbered.count).first,
+               next == " " || next == "\t" || next == "\u{3000}" || "、.．".contains(next) {
+                let title = rest.dropFirst(numbered.count).drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || "、.．".contains($0) })
+                if title.contains(where: \.isHan) { return (trailingPage ?? Int(numbered), String(title.trimmingWhitespace()), true, trailingPage != nil) }
+            }
+            if rest.contains(where: \.isHan) { return (trailingPage, String(rest), bulleted, true) }
+            return nil
+        }
         let trailing = rest.reversed().prefix(while: { $0.isASCII && $0.isNumber })
         if (1...3).contains(trailing.count) {
             let head = rest.dropLast(trailing.count)
@@ -135,6 +151,29 @@ extension BulletinParser {
         }
         if trailingPage != nil || bulleted, rest.contains(where: \.isHan) {
             return (trailingPage, String(rest.trimmingWhitespace()), bulleted, trailingPage != nil)
+        }
+        return nil
+    }
+
+    /// Where a dotted leader (three or more of `…`, `.`, `·`, `．`, `⋯`
+    /// in a row, spaces allowed) begins, when what follows it is short.
+    static func leaderStart(_ text: Substring) -> Substring.Index? {
+        let dots: Set<Character> = ["…", ".", "·", "．", "⋯", "。", "_"]
+        var index = text.startIndex
+        while index < text.endIndex {
+            if dots.contains(text[index]) {
+                var run = 0
+                var end = index
+                while end < text.endIndex, dots.contains(text[end]) || text[end] == " " || text[end] == "\u{3000}" {
+                    if dots.contains(text[end]) { run += 1 }
+                    end = text.index(after: end)
+                }
+                let weight = text[index] == "…" || text[index] == "⋯" ? 2 : 1
+                if run * weight >= 3 && text.distance(from: end, to: text.endIndex) <= 6 { return index }
+                index = end
+                continue
+            }
+            index = text.index(after: index)
         }
         return nil
     }

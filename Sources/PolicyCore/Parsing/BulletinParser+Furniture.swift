@@ -71,6 +71,14 @@ struct Sheet {
             let rest = strippingIssueMarks(compact, name: name)
             if rest.isEmpty && (count >= 2 || (name.count >= 2 && compact.contains(name) && compact.count > name.count)) {
                 flags[index] = true
+            } else if count >= 2, compact.count <= 30, Self.hasIssueMark(compact), !BulletinParser.endsSentence(line),
+                      BodyLine.splitSource(line) == nil, !compact.contains("："),
+                      count >= 3 && rest.count <= 16 || rest.count <= 10 && (compact.contains("期") || BulletinParser.firstDate(in: compact) != nil) {
+                // (A title is listed once and printed once: twice, with
+                // little besides its year, is not enough.)
+                // A dated header repeated on several pages, whatever the
+                // periodical is called.
+                flags[index] = true
             } else if count >= 3 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isDigit)
                         && BodyLine.linkURL(line) == nil && BodyLine.splitSource(line) == nil
                         && !compact.hasPrefix("《") && compact.contains(where: \.isHan) {
@@ -84,10 +92,20 @@ struct Sheet {
         return flags
     }
 
+    /// A date (2025年9月22日, 2025年9月) or an issue number (第36期).
+    static func hasIssueMark(_ compact: String) -> Bool {
+        let characters = Array(compact)
+        for (index, character) in characters.enumerated() where index > 0 && characters[index - 1].isDigit {
+            if character == "期" { return true }
+            if character == "年", index >= 4, characters[(index - 4)..<index].allSatisfy(\.isDigit) { return true }
+        }
+        return false
+    }
+
     /// `— 5 —`, `- 5 -`, `5`, `第5页`, `第 5 页 共 16 页`, `5/16`, `·5·`, `Page 5`.
     static func isPageNumber(_ line: Substring) -> Bool {
         guard line.unicodeScalars.count <= 20 else { return false }
-        var digits = 0, groups = 0, inNumber = false
+        var digits = 0, groups = 0, inNumber = false, damaged = 0
         var rest = line[...]
         if rest.lowercased().hasPrefix("page") { rest = rest.dropFirst(4) }
         for character in rest {
@@ -99,9 +117,14 @@ struct Sheet {
             }
             inNumber = false
             if " \t\u{3000}-—–―－‐·•・|/／[]［］〔〕<>〈〉第页共of".contains(character) { continue }
+            // A footer with a damaged character is still a footer.
+            if character == "\u{FFFD}" && damaged < 3 {
+                damaged += 1
+                continue
+            }
             return false
         }
-        return (1...2).contains(groups) && digits <= 6
+        return (1...2).contains(groups) && digits <= 6 && (damaged == 0 || line.unicodeScalars.count <= 10)
     }
 
     /// The line without the periodical's name, dates, issue and page

@@ -49,7 +49,11 @@ extension BulletinParser {
                 afterEndMarker = heading.kind == .banner || heading.kind == .preface
                 continue
             }
-            afterEndMarker = BodyLine.endsArticle(line)
+            // A stray short line without text (a damaged footer) leaves
+            // the state as it was.
+            if line.unicodeScalars.count > 12 || line.contains(where: \.isHan) {
+                afterEndMarker = BodyLine.endsArticle(line)
+            }
             boundary = false
             index += 1
         }
@@ -261,6 +265,10 @@ extension BodyLine {
     /// QR-code prompt.
     static func endsArticle(_ line: Substring) -> Bool {
         if linkURL(line) != nil || isFooter(line) { return true }
+        // A link line whose address is damaged still ends the article.
+        if ["原文链接", "原文地址", "阅读原文", "链接：", "链接:"].contains(where: { line.hasPrefix($0) }), line.unicodeScalars.count <= 200 {
+            return true
+        }
         if let split = splitSource(line) { return split.text.isEmpty || BulletinParser.endsSentence(split.text) }
         return false
     }

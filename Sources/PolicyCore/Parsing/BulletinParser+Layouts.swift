@@ -168,6 +168,14 @@ extension BulletinParser {
         } else {
             accept = { _ in true }
         }
+        // Titles a headless contents list names before the first article
+        // (its heading lost) count whatever stands before them.
+        let firstTitle = titles.first(where: accept)?.span.lowerBound ?? sheet.count
+        var listed = Set<String>()
+        for index in start..<min(firstTitle, sheet.count) where !sheet.lines[index].isEmpty {
+            let title = Self.contentsEntry(sheet.lines[index])?.title ?? String(sheet.lines[index])
+            listed.insert(title.comparisonKey)
+        }
         var section: String?
         for var heading in headings {
             if organisations.contains(heading.text.comparisonKey) { heading.kind = .backMatter }
@@ -181,7 +189,7 @@ extension BulletinParser {
             case .backMatter:
                 if !plan.anchors.isEmpty { plan.backMatter = heading.span.lowerBound }
             case .title:
-                guard accept(heading) else { continue }
+                guard accept(heading) || listed.contains(heading.text.comparisonKey) else { continue }
                 plan.anchors.append(Anchor(title: heading.text, section: section, span: heading.span))
             }
             if plan.backMatter != nil { break }

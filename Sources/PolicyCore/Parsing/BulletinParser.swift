@@ -178,7 +178,14 @@ public struct BulletinParser: Sendable {
     static func isContentsHeading(_ line: Substring) -> Bool {
         guard line.unicodeScalars.count <= 24 else { return false }
         let han = String(line.filter(\.isHan))
-        return ["本期要目", "本期目录", "目录", "要目", "本期导读", "目次", "本期内容", "本期提要"].contains(han)
+        let names = ["本期要目", "本期目录", "目录", "要目", "本期导读", "目次", "本期内容", "本期提要"]
+        if names.contains(han) { return true }
+        // A heading with a damaged character: all but one of a name's characters, in order.
+        guard line.unicodeScalars.contains("\u{FFFD}"), line.unicodeScalars.count <= 8, !han.isEmpty else { return false }
+        let parser = BulletinParser()
+        return names.contains { name in
+            han.count <= name.count && parser.similarity(Array(han), Array(name)) * Double(han.count + name.count) / 2 >= Double(name.count - 1)
+        }
     }
 
     /// The lines from `start` whose joined comparison keys equal `key`: one

@@ -53,7 +53,7 @@ public struct DecodedText: Sendable, Equatable {
 /// Decodes file bytes to text, detecting the encoding from the bytes alone.
 public enum TextDecoder {
     /// Decodes `bytes` as `decode(_:)` does, except that a few undecodable
-    /// byte sequences (at most one in 250 bytes, at least 8 allowed) become
+    /// byte sequences (at most one in 250 bytes, at least 24 allowed) become
     /// U+FFFD instead of refusing the file: one damaged character should
     /// not lose a whole issue. Binary and empty files are still refused.
     /// - Complexity: O(n); the tolerant pass runs only for invalid input.
@@ -67,11 +67,12 @@ public enum TextDecoder {
             // A damaged byte-order-marked file: repaired below.
         } catch .binary("NUL bytes") {
             if let text = utf16WithoutBOM(bytes) { return try finish(text, bytes: bytes) }
-            throw .binary("NUL bytes")
+            // A few NULs in text are damage, repaired below; many are binary.
+            guard bytes.lazy.filter({ $0 == 0 }).count <= max(8, bytes.count / 250) else { throw .binary("NUL bytes") }
         } catch {
             throw error
         }
-        let limit = max(8, bytes.count / 250)
+        let limit = max(24, bytes.count / 250)
         var candidates: [(raw: String, encoding: TextEncoding, errors: Int, first: Int?)] = []
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
@@ -86,7 +87,15 @@ public enum TextDecoder {
                 candidates.append((text, .gb18030, gb.errors, gb.first))
             }
         }
-        guard let best = candidates.min(by: { $0.errors < $1.errors }) else { throw .undeterminedEncoding }
+        guard var best = candidates.min(by: { $0.errors < $1.errors }) else { throw .undeterminedEncoding }
+        if best.raw.unicodeScalars.contains("\u{0}") {
+            // NUL bytes: damage, counted and replaced like any other.
+            let nuls = best.raw.unicodeScalars.filter { $0 == "\u{0}" }.count
+            best.raw = best.raw.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+            best.errors += nuls
+            let firstNul = bytes.firstIndex(of: 0)
+            best.first = [best.first, firstNul].compactMap { $0 }.min()
+        }
         guard best.errors <= limit else { throw .undecodable(count: best.errors, total: bytes.count) }
         var decoded = try finish(best.raw, bytes: bytes)
         decoded.encoding = best.encoding
