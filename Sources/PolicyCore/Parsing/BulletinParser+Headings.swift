@@ -174,8 +174,12 @@ extension BulletinParser {
     }
 
     /// Body text: a long line, or a sentence.
+    /// A line of Latin script (a masthead's English name) or a contents
+    /// entry with its leader and page is not.
     static func isParagraph(_ line: Substring) -> Bool {
         let count = line.unicodeScalars.count
+        guard line.contains(where: \.isHan) || count >= 80 else { return false }
+        if count < 80, leaderStart(line) != nil { return false }
         return count >= 36 || count >= 8 && endsSentence(line) || count >= 16 && line.contains(where: { "，,、".contains($0) })
     }
 

@@ -55,6 +55,8 @@ extension BulletinParser {
             let key = entries[index].title.comparisonKey
             if let span = locateFuzzily(key, in: keys, from: lower, upTo: upper) {
                 spans[index] = span
+                let written = Self.joinTitle(Array(sheet.lines[span]))
+                if Self.prefersHeading(written, over: entries[index].title) { entries[index].title = written }
             }
         }
         let placed = spans.filter { $0 != nil }.count
@@ -65,6 +67,7 @@ extension BulletinParser {
             let title = entries[index].title
             if let start = startFromNeighbours(title, in: sheet, from: lower, to: upper) {
                 spans[index] = start.span
+                if let heading = start.heading, Self.prefersHeading(heading, over: title) { entries[index].title = heading }
                 let line = sheet.origin[start.span.lowerBound] + 1
                 plan.warnings.append(IngestWarning(.titleInferred, start.heading.map {
                     "「\(title)」is not in the text as listed; read from the heading at line \(line)「\($0)」"
@@ -90,6 +93,16 @@ extension BulletinParser {
         if let backMatter = plan.backMatter { plan.anchors.removeAll { $0.span.lowerBound >= backMatter } }
         addUnlistedArticles(&plan, sheet: sheet, sectionKeys: sectionKeys, organisations: organisations)
         return plan
+    }
+
+    /// Whether a heading found in the text names an article better than
+    /// its damaged contents entry: undamaged where the entry is not, or
+    /// holding the whole entry (the entry lost a line).
+    static func prefersHeading(_ heading: String, over title: String) -> Bool {
+        let damaged: (String) -> Bool = { $0.unicodeScalars.contains("\u{FFFD}") }
+        if damaged(heading) != damaged(title) { return damaged(title) }
+        let key = heading.comparisonKey, listed = title.comparisonKey
+        return key.count > listed.count && key.contains(listed)
     }
 
     /// Where an article whose title is not in the text begins, between the
