@@ -222,10 +222,32 @@ extension BulletinParser {
         }
         issue.publication = candidates.first(where: { (counts[$0] ?? 0) >= 2 }) ?? inRunningHeaders ?? beforeDate
             ?? candidates.first ?? "未知刊物"
+        if inRunningHeaders == nil, let named = Self.runningHeaderName(body, like: issue.publication) {
+            // The masthead's name is damaged or missing; the running headers
+            // repeat it whole.
+            issue.publication = named
+        }
         if issue.publication.hasPrefix("《") && issue.publication.hasSuffix("》") {
             issue.publication = String(issue.publication.dropFirst().dropLast())
         }
         return issue
+    }
+
+    /// The name a dated running header repeats (`刊名　2025年9月22日` on
+    /// every page), when it is like `guess` or the masthead gave none.
+    static func runningHeaderName(_ lines: ArraySlice<Substring>, like guess: String) -> String? {
+        var counts: [String: Int] = [:]
+        for line in lines where !line.isEmpty && line.unicodeScalars.count <= 40 {
+            let compact = String(line).removingWhitespace
+            guard Sheet.hasIssueMark(compact) else { continue }
+            let rest = Sheet.strippingIssueMarks(compact, name: "")
+            guard (2...16).contains(rest.count), rest.contains(where: \.isHan) else { continue }
+            counts[rest, default: 0] += 1
+        }
+        let parser = BulletinParser()
+        return counts.filter { $0.value >= 2 }
+            .filter { guess == "未知刊物" || parser.similarity(Array($0.key), Array(guess)) >= 0.6 }
+            .max { $0.value < $1.value }?.key
     }
 
     /// `2025年3月10日`, spaces allowed between the parts, as `2025-03-10`.

@@ -202,7 +202,8 @@ extension BulletinParser {
             case .backMatter:
                 if !plan.anchors.isEmpty { plan.backMatter = heading.span.lowerBound }
             case .title:
-                guard accept(heading) || listed.contains(heading.text.comparisonKey) else { continue }
+                guard accept(heading) || listed.contains(heading.text.comparisonKey) || isStrongTitle(heading, plan.anchors.last, sheet)
+                else { continue }
                 plan.anchors.append(Anchor(title: heading.text, section: section, span: heading.span))
             }
             if plan.backMatter != nil { break }
@@ -210,6 +211,17 @@ extension BulletinParser {
         plan.banners = plan.banners.filter { banner in plan.backMatter.map { banner < $0 } ?? true }
         if plan.anchors.allSatisfy(\.isPreface) { plan.anchors = [] }
         return plan
+    }
+
+    /// A bare title that stands for itself though no source or link line
+    /// ends the article before (that line may be lost): long for a
+    /// subheading, after a finished sentence, and not the article's own
+    /// title repeated.
+    func isStrongTitle(_ heading: Heading, _ previous: Anchor?, _ sheet: Sheet) -> Bool {
+        guard heading.text.unicodeScalars.count >= 12, heading.span.lowerBound > 0 else { return false }
+        if let previous, previous.title.comparisonKey.contains(heading.text.comparisonKey) { return false }
+        guard let before = sheet.lines[..<heading.span.lowerBound].last(where: { !$0.isEmpty }) else { return false }
+        return Self.endsSentence(before)
     }
 
     /// Where the masthead of a text without contents list ends: after the

@@ -251,12 +251,13 @@ public struct BulletinParser: Sendable {
     func endOfLastArticle(_ lines: [Substring], from start: Int, to limit: Int, organisations: Set<String>,
                           byMarker: Bool) -> Int {
         guard start < limit else { return max(start, min(limit, lines.count)) }
-        if byMarker, let last = (start..<limit).last(where: { BodyLine.endsArticle(lines[$0]) }) {
-            return last + 1
-        }
+        var limit = limit
         if !organisations.isEmpty,
            let cut = (start..<limit).first(where: { organisations.contains(String(lines[$0]).comparisonKey) }) {
-            return cut
+            limit = cut
+        }
+        if byMarker, let last = (start..<limit).last(where: { BodyLine.endsArticle(lines[$0]) }) {
+            return last + 1
         }
         // Two editorial lines in a row (主编：…, 电话：…) open the office's block.
         var index = start
