@@ -43,6 +43,8 @@ extension BulletinParser {
                 continue
             }
             let key = String(line).comparisonKey
+            // A line twice in a row is a slip, not the text beginning.
+            if let previous = lines[start..<index].last(where: { !$0.isEmpty }), previous == line { continue }
             // The articles begin where a listed title or section comes again.
             if seenKeys.contains(key) { break }
             if let first = contents.entries.first?.title.comparisonKey,

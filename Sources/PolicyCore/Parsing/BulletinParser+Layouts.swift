@@ -114,19 +114,21 @@ extension BulletinParser {
         let target = Array(title.comparisonKey)
         let headings = scanHeadings(sheet, in: lower..<upper).filter { $0.kind == .title }
         if let best = headings.max(by: { similarity(Array($0.text.comparisonKey), target) < similarity(Array($1.text.comparisonKey), target) }),
-           best.afterEndMarker || similarity(Array(best.text.comparisonKey), target) >= 0.5 {
+           similarity(Array(best.text.comparisonKey), target) >= 0.5 {
             return (best.span, best.text)
         }
-        var index = lower
+        // No heading like it: the title line is lost, and the article
+        // starts after the last line that ends the one before.
+        var start: Int?
         var ended = false
-        while index < upper {
+        for index in lower..<upper {
             let line = sheet.lines[index]
-            if !line.isEmpty {
-                if ended, Self.isParagraph(line), !BodyLine.endsArticle(line) { return (index..<index, nil) }
-                ended = BodyLine.endsArticle(line)
-            }
-            index += 1
+            guard !line.isEmpty else { continue }
+            if ended, Self.isParagraph(line), !BodyLine.endsArticle(line) { start = index }
+            ended = BodyLine.endsArticle(line)
         }
+        if let start { return (start..<start, nil) }
+        if let first = headings.first(where: \.afterEndMarker) { return (first.span, first.text) }
         return nil
     }
 
