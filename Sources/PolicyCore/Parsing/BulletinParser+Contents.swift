@@ -215,16 +215,18 @@ extension BulletinParser {
         }
         var counts: [String: Int] = [:]
         for candidate in candidates { counts[candidate, default: 0] += 1 }
-        let inRunningHeaders = candidates.first { candidate in
-            candidate.count >= 3 && body.lazy.filter { $0.unicodeScalars.count <= 40 && $0.containsText(candidate) }.prefix(2).count == 2
+        let repeated = candidates.first(where: { (counts[$0] ?? 0) >= 2 })
+        let shortLines = repeated == nil ? body.filter { !$0.isEmpty && $0.utf8.count <= 120 } : []
+        let inRunningHeaders = repeated != nil ? nil : candidates.prefix(6).first { candidate in
+            candidate.count >= 3 && shortLines.lazy.filter { $0.containsText(candidate) }.prefix(2).count == 2
         }
         let dateLine = header.firstIndex(where: { Self.firstDate(in: String($0)) != nil })
         let beforeDate = dateLine.flatMap { line in
             header[..<line].last(where: { counts[String($0).removingWhitespace] != nil }).map { String($0).removingWhitespace }
         }
-        issue.publication = candidates.first(where: { (counts[$0] ?? 0) >= 2 }) ?? inRunningHeaders ?? beforeDate
+        issue.publication = repeated ?? inRunningHeaders ?? beforeDate
             ?? candidates.first ?? "未知刊物"
-        if inRunningHeaders == nil, let named = Self.runningHeaderName(body, like: issue.publication) {
+        if repeated == nil, inRunningHeaders == nil, let named = Self.runningHeaderName(body, like: issue.publication) {
             // The masthead's name is damaged or missing; the running headers
             // repeat it whole.
             issue.publication = named

@@ -68,7 +68,9 @@ struct Sheet {
             }
             let compact = String(line).removingWhitespace
             let count = repeats[compact] ?? 0
-            let rest = strippingIssueMarks(compact, name: name)
+            // Only a line with a number or the name can be all marks.
+            let mayBeMarks = compact.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || name.count >= 2 && compact.containsText(name)
+            let rest = mayBeMarks ? strippingIssueMarks(compact, name: name) : compact
             if rest.isEmpty && (count >= 2 || (name.count >= 2 && compact.contains(name) && compact.count > name.count)) {
                 flags[index] = true
             } else if count >= 2, compact.count <= 30, Self.hasIssueMark(compact), !BulletinParser.endsSentence(line),
@@ -136,9 +138,17 @@ struct Sheet {
             text = text.replacingOccurrences(of: "《》", with: "")
         }
         // Dates and numbers with their units: 2025年9月22日, 2025.9.22, 第36期, 总第158期, 第5页.
-        return text.filter { c in
-            !(c.isASCII && c.isNumber) && !"年月日期号卷页第总共-—–./／·•|｜:：,，、　()（）[]［］".contains(c)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9", "年", "月", "日", "期", "号", "卷", "页", "第", "总", "共", "-", "—", "–", ".", "/", "／", "·", "•", "|",
+                 "｜", ":", "：", ",", "，", "、", "\u{3000}", "(", ")", "（", "）", "[", "]", "［", "］":
+                continue
+            default:
+                out.append(scalar)
+            }
         }
+        return String(out)
     }
 }
 

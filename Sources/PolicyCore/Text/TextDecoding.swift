@@ -134,29 +134,52 @@ public enum TextDecoder {
         return repaired.text
     }
 
-    /// UTF-8 with each maximal invalid subsequence replaced by U+FFFD.
+    /// UTF-8 with each maximal invalid subsequence replaced by U+FFFD (the
+    /// standard library's repair), counted by a byte scan of our own.
     static func repairingUTF8(_ bytes: ArraySlice<UInt8>) -> (text: String, errors: Int, first: Int?) {
+        let text = String(decoding: bytes, as: UTF8.self)
         var errors = 0
         var first: Int?
-        var scalars = String.UnicodeScalarView()
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                scalars.append(Unicode.UTF8.decode(encoded))
-                offset += encoded.count
-            case .error(let length):
-                errors += 1
-                if first == nil { first = offset }
-                offset += length
-                scalars.append("\u{FFFD}")
-            case .emptyInput:
-                break loop
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            let n = buffer.count
+            while i < n {
+                let byte = buffer[i]
+                if byte < 0x80 { i += 1; continue }
+                let length: Int
+                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                switch byte {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upper = 0x9F
+                case 0xF0: length = 4; lower = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upper = 0x8F
+                default: length = 0
+                }
+                // A maximal subpart: the bytes that could still begin a valid sequence.
+                var valid = length > 0
+                var consumed = 1
+                if valid {
+                    while consumed < length {
+                        guard i + consumed < n else { valid = false; break }
+                        let next = buffer[i + consumed]
+                        let (lo, hi) = consumed == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+                        guard next >= lo && next <= hi else { valid = false; break }
+                        consumed += 1
+                    }
+                }
+                if valid {
+                    i += length
+                } else {
+                    errors += 1
+                    if first == nil { first = i }
+                    i += consumed
+                }
             }
         }
-        return (String(scalars), errors, first)
+        return (text, errors, first)
     }
 
     /// UTF-16 with unpaired surrogates and an odd last byte replaced.
