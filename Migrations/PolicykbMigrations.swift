@@ -5,7 +5,7 @@ import SQLiteDB
 public enum PolicykbSchema {
     /// Every migration this binary knows.
     public static let migrations: [Migration] = embeddedMigrationFiles.map {
-        Migration(version: $0.version, name: $0.name, sql: $0.sql)
+        Migration(version: $0.version, name: $0.name, sql: $0.sql, checksum: $0.checksum)
     }
 
     /// The schema version of a fully migrated database.

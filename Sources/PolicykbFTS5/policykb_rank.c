@@ -1,15 +1,20 @@
 /*
- * policykb_rank(TABLE, W1, W2, ...): Okapi BM25 over an FTS5 table, the same
- * score as FTS5's bm25(W1, W2, ...), computed with a cheaper read of each
- * document's length.
+ * policykb_rank(TABLE, W1, W2, ...): Okapi BM25 over an FTS5 table, FTS5's
+ * bm25(W1, W2, ...) with an IDF that stays positive, computed with a
+ * cheaper read of each document's length.
  *
  * BM25, with k1 = 1.2 and b = 0.75, for a document of D tokens where the
  * average is avgdl: the sum over the query's phrases of
  *     IDF * f * (k1 + 1) / (f + k1 * (1 - b + b * D / avgdl)),
- * f being the phrase's occurrences weighted by the weight of their column,
- * IDF = log((N - n + 0.5) / (n + 0.5)) for N documents of which n hold the
- * phrase, and at least 1e-6. The result is negated, so that better matches
- * sort first in ascending order, as FTS5's rank does.
+ * f being the phrase's occurrences weighted by the weight of their column.
+ * IDF = ln(1 + (N - n + 0.5) / (n + 0.5)) for N documents of which n hold
+ * the phrase, as Lucene's BM25Similarity has it. FTS5's bm25() uses
+ * ln((N - n + 0.5) / (n + 0.5)), which is negative for a phrase in more
+ * than half the documents and which it then floors to 1e-6: every match of
+ * a common word (数据 in a corpus of data policy) would score the same, and
+ * neither a title match nor frequency would order them. The result is
+ * negated, so that better matches sort first in ascending order, as FTS5's
+ * rank does.
  *
  * The document length: FTS5's xColumnSize() runs a prepared statement on
  * the %_docsize table for every row, which costs more than the rest of the
@@ -17,7 +22,12 @@
  * moved from row to row with sqlite3_blob_reopen(), "faster than closing
  * the existing handle and opening a new one". Whenever that cannot be done
  * (another schema, columnsize=0, a row missing) the score falls back to
- * xColumnSize(), so the result is always bm25's.
+ * xColumnSize(), so the result is the same either way.
+ *
+ * policykb_explain(TABLE, W1, W2, ...) returns, for the current row, the
+ * parts of that score as JSON: per phrase its occurrences in each column,
+ * the weighted frequency, the IDF and its share of the score; the
+ * document's length and the average; and the score.
  */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
@@ -58,14 +68,13 @@ static int pk_count_callback(const Fts5ExtensionApi *api, Fts5Context *fts, void
     return SQLITE_OK;
 }
 
-/* IDF = log((N - n + 0.5) / (n + 0.5)), at least 1e-6. */
+/* IDF = ln(1 + (N - n + 0.5) / (n + 0.5)): positive for every 0 <= n <= N,
+ * and falling as n grows. */
 static double pk_idf(sqlite3_int64 rows, sqlite3_int64 hits) {
-    double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
-    return idf <= 0.0 ? 1e-6 : idf;
+    return log(1.0 + ((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
 }
 
-/* One phrase's term of the sum, in the order of operations bm25() uses, so
- * that the results agree to the last bit. */
+/* One phrase's term of the sum, in the order of operations bm25() uses. */
 static double pk_phrase_score(double idf, double f, double length, double average_length) {
     const double k1 = 1.2, b = 0.75;
     return idf * ((f * (k1 + 1.0)) / (f + k1 * (1.0 - b + b * length / average_length)));
@@ -399,8 +408,51 @@ static void pk_collect_function(const Fts5ExtensionApi *api, Fts5Context *fts, s
     sqlite3_result_int(context, 1);
 }
 
+/* policykb_explain: the parts of policykb_rank's score for the current row,
+ * as JSON text. */
+static void pk_explain_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                                int nargs, sqlite3_value **args) {
+    pk_rank_data *data = 0;
+    int rc = pk_rank_data_for(api, fts, nargs, args, 0, &data);
+    double length = 0.0;
+    if (rc == SQLITE_OK) rc = pk_row_frequencies(data, api, fts);
+    if (rc == SQLITE_OK) rc = pk_document_length(data, api, fts, context, &length);
+    sqlite3_str *out = sqlite3_str_new(sqlite3_context_db_handle(context));
+    sqlite3_str_appendf(out, "{\"phrases\": [");
+    int instances = 0;
+    if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+    double total = 0.0;
+    for (int p = 0; rc == SQLITE_OK && p < data->phrases; p++) {
+        sqlite3_str_appendf(out, "%s{\"columns\": [", p ? ", " : "");
+        for (int c = 0; rc == SQLITE_OK && c < data->columns; c++) {
+            int count = 0;
+            for (int i = 0; rc == SQLITE_OK && i < instances; i++) {
+                int phrase, column, offset;
+                rc = api->xInst(fts, i, &phrase, &column, &offset);
+                if (rc == SQLITE_OK && phrase == p && column == c) count++;
+            }
+            sqlite3_str_appendf(out, "%s%d", c ? ", " : "", count);
+        }
+        double part = pk_phrase_score(data->idf[p], data->freq[p], length, data->average_length);
+        total += part;
+        sqlite3_str_appendf(out, "], \"frequency\": %!.15g, \"idf\": %!.15g, \"score\": %!.15g}",
+                            data->freq[p], data->idf[p], part);
+    }
+    sqlite3_str_appendf(out, "], \"length\": %!.15g, \"average_length\": %!.15g, \"documents\": %lld, "
+                        "\"score\": %!.15g}", length, data ? data->average_length : 0.0,
+                        data ? data->rows : 0, total);
+    char *json = sqlite3_str_finish(out);
+    if (rc != SQLITE_OK || !json) {
+        sqlite3_free(json);
+        sqlite3_result_error_code(context, rc != SQLITE_OK ? rc : SQLITE_NOMEM);
+        return;
+    }
+    sqlite3_result_text(context, json, -1, sqlite3_free);
+}
+
 int policykb_register_rank(fts5_api *api) {
     int rc = api->xCreateFunction(api, "policykb_rank", 0, pk_rank_function, 0);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "policykb_explain", 0, pk_explain_function, 0);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "policykb_collect", 0, pk_collect_function, 0);
     return rc;
 }

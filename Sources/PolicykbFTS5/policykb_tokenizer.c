@@ -4,6 +4,7 @@
  * loadable extension. See include/policykb_fts5.h for the token scheme.
  */
 #include "policykb_fts5.h"
+#include "policykb_script_fold.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,10 +61,12 @@ static int encode(unsigned c, char *out) {
     return 4;
 }
 
-/* Full-width ASCII to ASCII, ideographic space to space, then lower case for
- * ASCII, Latin-1, Greek and Cyrillic capitals. */
-static unsigned fold(unsigned c) {
+/* Full-width ASCII to ASCII, ideographic space to space, traditional Chinese
+ * characters to simplified ones (one to one, CScriptFold's table from
+ * OpenCC), then lower case for ASCII, Latin-1, Greek and Cyrillic capitals. */
+static unsigned fold_char(unsigned c, int keep_script) {
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    else if (c >= 0x3400) return keep_script ? c : policykb_fold_script(c);
     else if (c == 0x3000) c = ' ';
     if (c >= 'A' && c <= 'Z') return c + 32;
     if (c < 0xC0) return c;
@@ -73,6 +76,9 @@ static unsigned fold(unsigned c) {
     if (c >= 0x400 && c <= 0x40F) return c + 80;
     return c;
 }
+
+/* The index's folding: scripts folded together. */
+static unsigned fold(unsigned c) { return fold_char(c, 0); }
 
 static int is_cjk(unsigned c) {
     return (c >= 0x4E00 && c <= 0x9FFF)      /* CJK Unified Ideographs */
@@ -162,10 +168,13 @@ static int nothing_tokenized_after(const unsigned char *s, int bytes, int i) {
     return 1;
 }
 
-/* A token that marks punctuation between a word and a CJK run: without it
- * "5G、家" would put 5g and 家 at neighbouring positions, and the phrase
- * "5G家" would match text that does not contain it. Runs of CJK characters
- * need none (a run's last character stands alone), nor do two words. */
+/* A token that marks punctuation between a word and a CJK run, or between
+ * two words: without it "5G、家" would put 5g and 家 at neighbouring
+ * positions, and "deep, seek" deep and seek, so that the phrases "5G家" and
+ * "deep seek" would match text that does not contain them. White space
+ * alone makes no separator ("2026 年" matches "2026年", "deep  seek" "deep
+ * seek"). Runs of CJK characters need none: a run's last character stands
+ * alone. */
 static const char separator_token[] = "|";
 
 int policykb_tokenize(const char *text, int bytes, int query, void *context,
@@ -183,7 +192,7 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
         unsigned folded = fold(cp);
         enum char_class cls = classify(folded);
         if ((cls == CLASS_CJK || cls == CLASS_WORD) && other_start >= 0 && last_token != CLASS_OTHER
-            && last_token != cls) {
+            && (last_token != cls || cls == CLASS_WORD)) {
             rc = callback(context, 0, separator_token, 1, other_start, other_end);
             if (rc) break;
         }
@@ -244,6 +253,11 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
 }
 
 char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) {
+    return policykb_fold_with(text, bytes, 0, out_bytes, origins);
+}
+
+char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes, int **origins) {
+    const int keep_script = (flags & POLICYKB_FOLD_KEEP_SCRIPT) != 0;
     const unsigned char *s = (const unsigned char *)text;
     /* Folding never lengthens UTF-8: full-width forms shrink from 3 bytes to
        1, case mapping stays within the same encoded length. */
@@ -260,7 +274,7 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) 
     while (i < bytes) {
         unsigned cp;
         int len = decode(s, bytes, i, &cp);
-        unsigned folded = fold(cp);
+        unsigned folded = fold_char(cp, keep_script);
         enum char_class cls = classify(folded);
         if (cls == CLASS_SPACE) {
             /* Drop a stretch of white space next to a CJK character (on
@@ -270,7 +284,7 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) 
             enum char_class next_cls = CLASS_SPACE;
             while (k < bytes) {
                 int next_len = decode(s, bytes, k, &next);
-                next_cls = classify(fold(next));
+                next_cls = classify(fold_char(next, keep_script));
                 if (next_cls != CLASS_SPACE) break;
                 k += next_len;
             }

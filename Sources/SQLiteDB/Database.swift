@@ -1,5 +1,4 @@
 import CSQLite
-import PolicykbFTS5
 
 /// A connection to one SQLite database file. It owns its handle and closes
 /// it when released.
@@ -15,27 +14,37 @@ public final class Database {
     public enum Mode: Sendable {
         case readWrite
         case readOnly
+        /// Read-only, for a file no one can change while it is open (on
+        /// read-only media, or without write permission on it or its
+        /// folder): "SQLite always opens immutable database files read-only
+        /// and it skips all file locking and change detection", so it needs
+        /// no `-wal` or `-shm` file beside it.
+        case immutable
     }
 
-    /// Registers policykb's tokenizer and SQL functions as an automatic
-    /// extension, once per process: "This interface causes the xEntryPoint()
-    /// function to be invoked for each new database connection that is
-    /// created."
-    private static let registerExtension: Void = {
-        sqlite3_auto_extension(policykb_fts5_entry_point())
-    }()
+    /// Registers an extension (tokenizers, SQL functions) with every
+    /// connection the process opens from now on: "This interface causes the
+    /// xEntryPoint() function to be invoked for each new database connection
+    /// that is created." Registering the same entry point twice is harmless:
+    /// "If xEntryPoint has already been registered, then this routine is a
+    /// no-op."
+    public static func addAutomaticExtension(_ entryPoint: @convention(c) () -> Void) throws(SQLiteError) {
+        let code = sqlite3_auto_extension(entryPoint)
+        guard code == SQLITE_OK else { throw SQLiteError(extendedCode: code, message: "cannot register an extension") }
+    }
 
     /// Opens (and with `.readWrite` creates) the database at `path`.
     /// `busyTimeout` is how long a statement waits for another connection's
     /// lock before failing with SQLITE_BUSY.
     public init(path: String, mode: Mode = .readWrite, busyTimeout milliseconds: Int32 = 10_000) throws(SQLiteError) {
-        _ = Database.registerExtension
         var handle: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readWrite: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         case .readOnly: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+        case .immutable: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         }
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let name = mode == .immutable ? Self.immutableURI(path) : path
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             // "A database connection handle is usually returned in *ppDb, even
             // if an error occurs."
@@ -68,6 +77,27 @@ public final class Database {
         let chosen = (extended & 0xFF) == (code & 0xFF) ? extended : code
         return SQLiteError(extendedCode: chosen, message: message, sql: sql)
     }
+
+    /// A `file:` URI naming `path` with `immutable=1`: "the characters
+    /// '?', '#' and '%' ... must be escaped" in the path part.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0x80...0xFF:
+                escaped += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            default:
+                escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    /// Whether the connection cannot write: "sqlite3_db_readonly(D,N)
+    /// interface returns 1 if the database N of connection D is read-only".
+    /// A read-write open of a file without write permission silently gives
+    /// such a connection.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     // MARK: Statements
 
@@ -114,6 +144,21 @@ public final class Database {
         return statement.value(0)
     }
 
+    /// Copies the whole main database into `target`'s, replacing it, with
+    /// the online backup API: "The backup API copies the content of one
+    /// database into another ... sqlite3_backup_step() with a negative
+    /// argument copies all remaining pages."
+    public func copy(into target: Database) throws(SQLiteError) {
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw target.error(code: sqlite3_errcode(target.handle), sql: nil)
+        }
+        let step = sqlite3_backup_step(backup, -1)
+        let finish = sqlite3_backup_finish(backup)
+        guard step == SQLITE_DONE, finish == SQLITE_OK else {
+            throw target.error(code: step == SQLITE_DONE ? finish : step, sql: nil)
+        }
+    }
+
     // MARK: Connection state
 
     /// "returns the rowid of the most recent successful INSERT into a rowid
@@ -138,5 +183,11 @@ public final class Database {
     public func setUserVersion(_ version: Int) throws(SQLiteError) {
         // PRAGMA takes no bound parameters; the value is an Int, not user text.
         try execute("PRAGMA user_version = \(version)")
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -5,15 +5,18 @@ public struct Migration: Sendable, Equatable {
     public let version: Int
     public let name: String
     public let sql: String
+    /// A digest of `sql`, recorded when the migration is applied and
+    /// compared on every open: a migration edited after it was applied is
+    /// refused. Whoever supplies the migration computes it (policykb's
+    /// build embeds a SHA-256 with each file).
+    public let checksum: String
 
-    public init(version: Int, name: String, sql: String) {
+    public init(version: Int, name: String, sql: String, checksum: String) {
         self.version = version
         self.name = name
         self.sql = sql
+        self.checksum = checksum
     }
-
-    /// SHA-256 of the SQL text, recorded when the migration is applied.
-    public var checksum: String { SHA256.hex(Array(sql.utf8)) }
 }
 
 public enum MigrationError: Error, CustomStringConvertible, Equatable {

@@ -30,6 +30,9 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
+        if chart && options.format != .table {
+            throw ValidationError("--chart draws in a terminal; leave it out for --format \(options.format.rawValue)")
+        }
     }
 
     func run() throws {
@@ -39,9 +42,9 @@ struct CompareCommand: ParsableCommand {
         if let regions {
             var codes: [String] = []
             for name in regions.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-                codes += try store.regionCodes(for: String(name))
+                codes += try FilterOptions.regionCodes(String(name), in: store)
             }
-            filter.regionCodes = codes
+            filter.records.regionCodes = codes
         }
         let goals = GoalComparison.order(try store.goals(filter))
         if chart && options.format == .table {
@@ -55,8 +58,8 @@ struct CompareCommand: ParsableCommand {
         for goal in goals {
             table.append([
                 OutputValue(goal.unit), OutputValue(goal.year), OutputValue(goal.regionCode), OutputValue(goal.regionName),
-                .string(goal.metric), .string(goal.comparator), .number("\(goal.value)"),
-                .string(goal.comparator == "=" ? goal.readableValue : "\(goal.comparator) \(goal.readableValue)"),
+                .string(goal.metric), .string(goal.comparator.rawValue), .number("\(goal.value)"),
+                .string(goal.figure),
                 .bool(goal.stretch), OutputValue(goal.policyTitle), .int(goal.id),
                 .string(goal.evidence.first?.text ?? ""),
             ])
@@ -90,7 +93,7 @@ enum GoalComparison {
             for (row, label) in zip(rows, labels) {
                 let value = NSDecimalNumber(decimal: row.value).doubleValue
                 let length = largest > 0 ? max(1, Int((value / largest * Double(width)).rounded())) : 1
-                let figure = (row.comparator == "=" ? "" : row.comparator + " ") + row.readableValue + (row.stretch ? " (力争)" : "")
+                let figure = row.figure + (row.stretch ? " (力争)" : "")
                 out += "  " + OutputRenderer.pad(OutputRenderer.truncate(label, to: 36), to: min(labelWidth, 36))
                     + "  " + String(repeating: "█", count: length) + " " + figure + "\n"
             }

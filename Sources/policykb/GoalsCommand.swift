@@ -29,25 +29,22 @@ struct GoalsCommand: ParsableCommand {
     @Option(help: "target, incentive, statistic or all.")
     var kind: [GoalKindOption] = []
 
-    @Option(help: "A region code or name; a province includes its cities (广东 finds 深圳).")
-    var region: String?
-
     @Option(help: "The horizon year.")
     var year: Int?
 
     @Option(help: "Text the metric contains (企业 finds 核心企业).")
     var metric: String?
 
-    @Option(help: "Text of the policy's title or short name, or its id.")
-    var policy: String?
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var pages: PageOptions
 
     func run() throws {
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        var filter = GoalFilter(year: year, metric: metric, policy: policy)
+        var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store))
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
-        if let region { filter.regionCodes = try store.regionCodes(for: region) }
-        let goals = try store.goals(filter)
+        let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
         Console.out(OutputRenderer.render(Self.table(goals), as: options.format))
+        if let note { Console.error(note) }
     }
 
     static func table(_ goals: [GoalRow]) -> OutputTable {
@@ -57,9 +54,9 @@ struct GoalsCommand: ParsableCommand {
             maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
         for goal in goals {
             table.append([
-                .int(goal.id), .string(goal.kind), .int(goal.articleID), .string(goal.articleTitle),
+                .int(goal.id), .string(goal.kind.rawValue), .int(goal.articleID), .string(goal.articleTitle),
                 OutputValue(goal.policyID), OutputValue(goal.policyTitle), OutputValue(goal.regionCode),
-                OutputValue(goal.regionName), OutputValue(goal.year), .string(goal.metric), .string(goal.comparator),
+                OutputValue(goal.regionName), OutputValue(goal.year), .string(goal.metric), .string(goal.comparator.rawValue),
                 .number("\(goal.value)"), OutputValue(goal.unit), .bool(goal.stretch),
                 .list(goal.evidence.map { span in
                     .object([("article_id", .int(span.articleID)), ("start", .int(Int64(span.start))),

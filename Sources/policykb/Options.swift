@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import PolicyCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
-/// Options every command takes.
+/// Options every command that reads or writes the database takes.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The database file (default: $POLICYKB_DB, else ./policykb.sqlite).", valueName: "path"))
@@ -21,6 +22,47 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--limit` and `--offset` for listings. A table for people shows the first
+/// `defaultTableLimit` rows unless told otherwise; JSON and CSV, written
+/// for programs, hold every row unless told otherwise.
+struct PageOptions: ParsableArguments {
+    static let defaultTableLimit = 50
+
+    // `.unconditional`: `--limit -1` reaches validate() (and gets its
+    // message) instead of reading as a missing value.
+    @Option(parsing: .unconditional, help: "Print at most this many rows; 0 for all (default: 50 in a table, all in JSON and CSV).")
+    var limit: Int?
+
+    @Option(parsing: .unconditional, help: "Skip this many rows first.")
+    var offset = 0
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if offset < 0 { throw ValidationError("--offset must be 0 or more") }
+    }
+
+    /// The page to ask for: one row more than shown, so that the listing
+    /// can say whether rows were left out.
+    func page(for format: OutputFormat) -> Page {
+        Page(limit: shownLimit(for: format).map { $0 + 1 }, offset: offset)
+    }
+
+    func shownLimit(for format: OutputFormat) -> Int? {
+        switch limit {
+        case .some(0): nil
+        case .some(let limit): limit
+        case .none: format == .table ? Self.defaultTableLimit : nil
+        }
+    }
+
+    /// The rows to print, and a note for standard error when more exist.
+    func cut<Row>(_ rows: [Row], format: OutputFormat) -> (rows: [Row], note: String?) {
+        guard let shown = shownLimit(for: format), rows.count > shown else { return (rows, nil) }
+        return (Array(rows.prefix(shown)),
+                "first \(shown) rows from \(offset + 1) shown; --offset \(offset + shown) for the next, --limit 0 for all")
+    }
+}
+
 /// Standard output and error, unbuffered enough for progress lines.
 enum Console {
     static func out(_ text: String) {
@@ -33,4 +75,29 @@ enum Console {
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Colour on a terminal, unless `NO_COLOR` is set to anything: "Command-
+    /// line software which adds ANSI color to its output by default should
+    /// check for a NO_COLOR environment variable that, when present and not
+    /// an empty string ... prevents the addition of ANSI color."
+    static var useColor: Bool {
+        stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The width tables must fit: `$COLUMNS`, else the terminal's, else
+    /// none (a pipe or a file takes lines of any length).
+    static var width: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// How the command is run, for hints: the path typed when it has a
+    /// folder (`.build/release/policykb`), else `policykb`.
+    static var commandName: String {
+        let typed = CommandLine.arguments.first ?? "policykb"
+        return typed.contains("/") ? typed : "policykb"
+    }
 }

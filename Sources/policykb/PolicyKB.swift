@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import SQLiteDB
 
 @main
 struct PolicyKB: ParsableCommand {
@@ -8,11 +9,18 @@ struct PolicyKB: ParsableCommand {
         commandName: "policykb",
         abstract: "A policy knowledge base in one SQLite file: bulletins, policies, targets and goals.",
         discussion: """
-            Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`.
-            Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and
+            Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`. \
+            Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and \
             --format table|json|csv.
+
+            Exit status: 0 success; 1 bad input (a file that could not be ingested, a database that \
+            cannot be read, no such article); 2 a usage error (an unknown option, a malformed query, \
+            an unknown region, a date that does not exist); 130 interrupted.
+
+            Shell completions: policykb --generate-completion-script bash|zsh|fish.
             """,
-        subcommands: [IngestCommand.self, SearchCommand.self, ArticlesCommand.self, PoliciesCommand.self,
+        version: PolicykbVersion.string,
+        subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, ArticlesCommand.self, PoliciesCommand.self,
                       TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self,
                       InspectCommand.self]
     )
@@ -23,24 +31,10 @@ struct PolicyKB: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as CommandFailure {
+        } catch {
+            let failure = CommandFailure(error)
             if !failure.message.isEmpty { Console.error("policykb: " + failure.message) }
             Foundation.exit(failure.status)
-        } catch let error as PolicyError {
-            Console.error("policykb: " + error.message)
-            Foundation.exit(1)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            // Usage errors (unknown options, bad values) exit with 2, as
-            // shells and most tools do, in one line; everything else with 1.
-            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            let text = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
-            Console.error("policykb: " + text + " (see policykb --help)")
-            let isUsage = code == .validationFailure || error is ValidationError
-            Foundation.exit(isUsage ? 2 : (code.rawValue == 0 ? 1 : (code == .failure ? 1 : code.rawValue)))
         }
     }
 }
@@ -54,4 +48,48 @@ struct CommandFailure: Error {
     static func input(_ message: String) -> CommandFailure { CommandFailure(message: message, status: 1) }
     /// Exit 1 with nothing more to say (the details were printed).
     static let silent = CommandFailure(message: "", status: 1)
+
+    init(message: String, status: Int32) {
+        self.message = message
+        self.status = status
+    }
+
+    /// What to print and how to exit for any error a command throws.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let error as StoreError:
+            self = .input(error.description)
+        case let error as IngestError:
+            self = .input(error.description)
+        case let error as SQLiteError:
+            // Never the SQL text: what failed and SQLite's reason.
+            self = .input("the database could not answer: \(error.message) (\(error.extendedCode))")
+        case let error as MigrationError:
+            self = .input(error.description)
+        case let error as RowDecodingError:
+            self = .input("the database holds something unexpected: \(error.description)")
+        default:
+            // The argument parser's own errors: help and version requests
+            // (exit 0, printed by the parser), usage errors (exit 2, one
+            // line and where to read more), and anything else it wraps.
+            let code = PolicyKB.exitCode(for: error)
+            if code == .success { PolicyKB.exit(withError: error) }
+            let message = PolicyKB.message(for: error)
+            if code == .validationFailure {
+                self = .usage(message + " (see \(Self.helpCommand()))")
+            } else {
+                self = CommandFailure(message: message, status: code == .failure ? 1 : code.rawValue)
+            }
+        }
+    }
+
+    /// `policykb SUBCOMMAND --help` for the subcommand on the command line,
+    /// else `policykb --help`.
+    static func helpCommand(arguments: [String] = CommandLine.arguments) -> String {
+        let names = PolicyKB.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let subcommand = arguments.dropFirst().first { names.contains($0) }
+        return "policykb " + (subcommand.map { $0 + " " } ?? "") + "--help"
+    }
 }

@@ -3,6 +3,15 @@ import Foundation
 import PolicyCore
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
+extension SearchRequest.Sort: ExpressibleByArgument {}
+
+/// How a query treats traditional and simplified characters.
+enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
+    /// 數據 and 数据 find each other (the index folds them together).
+    case fold
+    /// Only the characters typed.
+    case exact
+}
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,26 +36,13 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Option(help: "Print at most this many results; 0 for all.")
+    @Option(parsing: .unconditional, help: "Print at most this many results; 0 for all.")
     var limit = 20
 
-    @Option(help: "Skip this many results first.")
+    @Option(parsing: .unconditional, help: "Skip this many results first.")
     var offset = 0
 
-    @Option(help: "Only articles of this region (code or name); a province includes its cities.")
-    var region: String?
-
-    @Option(help: "Only articles of this section (several: comma-separated).")
-    var section: String?
-
-    @Option(help: "Only articles dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-    var since: String?
-
-    @Option(help: "Only articles dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).")
-    var until: String?
-
-    @Option(help: "Only articles that name this policy (text of its title or short name, or its id).")
-    var policy: String?
+    @OptionGroup var filters: FilterOptions
 
     @Flag(help: "Only articles with target or incentive goals.")
     var hasGoals = false
@@ -60,6 +56,15 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
 
+    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last).")
+    var sort: SearchRequest.Sort = .relevance
+
+    @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")
+    var script: ScriptOption = .fold
+
+    @Flag(help: "Show how each hit's score is made: per term, its title and body counts, IDF and share.")
+    var explain = false
+
     // Unrecognized dashes are kept, so that `policykb search -安全 数据`
     // reaches the query language rather than failing as an unknown option.
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean all of them.")
@@ -72,9 +77,8 @@ struct SearchCommand: ParsableCommand {
         if let option = query.first(where: { $0.hasPrefix("--") }) {
             throw ValidationError("unknown option \(option)")
         }
-        if let since, DateBound.start(since) == nil { throw ValidationError("--since: not a date: \(since)") }
-        if let until, DateBound.end(until) == nil { throw ValidationError("--until: not a date: \(until)") }
         _ = try facetList()
+        if raw && script == .exact { throw ValidationError("--script exact works on the query language, not with --raw") }
     }
 
     func facetList() throws -> [SearchRequest.Facet] {
@@ -101,14 +105,13 @@ struct SearchCommand: ParsableCommand {
         }
         let store = try PolicyStore(path: options.databasePath, access: .read)
         request.offset = offset
-        request.regionCodes = try region.map(store.regionCodes(for:))
-        request.sections = section.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init) }
-        request.since = since.flatMap(DateBound.start)
-        request.until = until.flatMap(DateBound.end)
-        request.policy = policy
+        request.records = try filters.recordFilter(in: store)
         request.hasGoals = hasGoals
         request.goalYear = goalYear
         request.facets = try facetList()
+        request.explain = explain
+        request.exactScript = script == .exact
+        request.sort = sort
         let results: SearchResults
         do {
             results = try store.search(request)
@@ -118,79 +121,91 @@ struct SearchCommand: ParsableCommand {
         render(results)
     }
 
+    /// A score's parts: an object in JSON, one line elsewhere
+    /// (`数据: title 1 ×5 + body 4 = 9 · idf 0.69 → 0.81 | length 120/98`).
+    static func explanation(_ explanation: ScoreExplanation?, as format: OutputFormat) -> OutputValue {
+        guard let explanation else { return .null }
+        func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+        if format == .json {
+            return .object([
+                ("score", .double(rounded(explanation.score))),
+                ("length", .double(explanation.length)), ("average_length", .double(rounded(explanation.averageLength))),
+                ("documents", .int(Int64(explanation.documents))),
+                ("terms", .list(explanation.phrases.map { phrase in
+                    .object([("title", .int(Int64(phrase.titleCount))), ("body", .int(Int64(phrase.bodyCount))),
+                             ("frequency", .double(phrase.frequency)), ("idf", .double(rounded(phrase.idf))),
+                             ("score", .double(rounded(phrase.score)))])
+                })),
+            ])
+        }
+        let terms = explanation.phrases.enumerated().map { index, phrase in
+            String(format: "term %d: title %d ×5 + body %d = %g · idf %.3f → %.4f", index + 1, phrase.titleCount,
+                   phrase.bodyCount, phrase.frequency, phrase.idf, phrase.score)
+        }
+        return .string((terms + [String(format: "length %g (average %.0f)", explanation.length, explanation.averageLength)])
+            .joined(separator: "; "))
+    }
+
+    /// 10000 → 10,000.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number), out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
     func render(_ results: SearchResults) {
-        let terminal = Console.stdoutIsTerminal
+        let format = options.format
+        let color = format == .table && Console.useColor
         var columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"]
-        if options.format == .json { columns.append("snippet_plain") }
+        if format != .table { columns.append("snippet_plain") }
+        if explain { columns.append("explain") }
         var table = OutputTable(columns: columns, maxWidths: ["title": 40, "snippet": 200])
         for hit in results.hits {
-            let snippet: String = switch options.format {
-            case .table where terminal:
-                hit.snippet.replacingOccurrences(of: SearchHit.markStart, with: "\u{1B}[1;31m")
-                    .replacingOccurrences(of: SearchHit.markEnd, with: "\u{1B}[0m")
-            default: hit.markedSnippet
-            }
             var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
                                       OutputValue(hit.section), OutputValue(hit.regionCode),
-                                      .double((hit.score * 1_000_000).rounded() / 1_000_000), .string(snippet)]
-            if options.format == .json { row.append(.string(hit.plainSnippet)) }
+                                      .double((hit.score * 1_000_000).rounded() / 1_000_000),
+                                      .string(color ? hit.snippet : hit.markedSnippet)]
+            if format != .table { row.append(.string(hit.plainSnippet)) }
+            if explain { row.append(Self.explanation(hit.explanation, as: format)) }
             table.append(row)
         }
-        let shown = "\(results.hits.count) of \(results.total) matching articles"
+        let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
+        let shown = "\(results.hits.count) of \(total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
-        switch options.format {
+        let facetLines = results.facets.map { facet, counts in
+            "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
+        }
+        switch format {
         case .table:
-            Console.out(OutputRenderer.render(table, as: .table))
+            Console.out(OutputRenderer.text(table, width: Console.width, highlight: color))
             Console.out(shown + "\n")
-            for (facet, counts) in results.facets {
-                Console.out("\n\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }
-                    .joined(separator: ", ") + "\n")
-            }
-        case .json where !results.facets.isEmpty:
-            // With facets the output is one object: the rows, the total and the counts.
-            let object = OutputValue.object([
-                ("total", .int(Int64(results.total))),
+            for line in facetLines { Console.out("\n" + line + "\n") }
+        case .json:
+            // One object: the total of the whole matching set, the page and
+            // its rows, and the facet counts when asked for.
+            var fields: [(String, OutputValue)] = [
+                ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
+                ("offset", .int(Int64(offset))),
+                ("limit", limit == 0 ? .null : .int(Int64(limit))),
                 ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
-                ("facets", .object(results.facets.map { facet, counts in
+            ]
+            if !results.facets.isEmpty {
+                fields.append(("facets", .object(results.facets.map { facet, counts in
                     (facet.rawValue, .list(counts.map { count in
                         .object([("value", OutputValue(count.value)), ("label", OutputValue(count.label)),
                                  ("count", .int(Int64(count.count)))])
                     }))
-                })),
-            ])
-            Console.out(OutputRenderer.json(object) + "\n")
-        case .json, .csv:
-            Console.out(OutputRenderer.render(table, as: options.format))
-            Console.error(shown)
-            for (facet, counts) in results.facets {
-                Console.error("\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", "))
+                })))
             }
+            Console.out(OutputRenderer.json(.object(fields)) + "\n")
+        case .csv:
+            // The same columns as the JSON rows; the total goes to standard error.
+            Console.out(OutputRenderer.csv(table))
+            Console.error(shown)
+            for line in facetLines { Console.error(line) }
         }
-    }
-}
-
-/// Dates a user types, as the first or last day they name.
-enum DateBound {
-    /// 2024 → 2024-01-01, 2024-03 → 2024-03-01, 2024-03-05 → itself.
-    static func start(_ text: String) -> String? {
-        guard let parts = parts(text) else { return nil }
-        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 1, parts.2 ?? 1)
-    }
-
-    /// 2024 → 2024-12-31, 2024-02 → 2024-02-31 (compared as text, the last day is enough).
-    static func end(_ text: String) -> String? {
-        guard let parts = parts(text) else { return nil }
-        return String(format: "%04d-%02d-%02d", parts.0, parts.1 ?? 12, parts.2 ?? 31)
-    }
-
-    static func parts(_ text: String) -> (Int, Int?, Int?)? {
-        let pieces = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
-        guard (1...3).contains(pieces.count), pieces.allSatisfy({ $0 != nil }), let year = pieces[0],
-              (1900...2200).contains(year) else { return nil }
-        let month = pieces.count > 1 ? pieces[1] : nil
-        let day = pieces.count > 2 ? pieces[2] : nil
-        if let month, !(1...12).contains(month) { return nil }
-        if let day, !(1...31).contains(day) { return nil }
-        return (year, month, day)
     }
 }

@@ -96,6 +96,10 @@ import Testing
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
         #expect(plan["would_replace"] as? Int == 1)
         #expect(plan["unchanged"] as? Int == 2)
+        // A dry run counts the articles it would write.
+        #expect(plan["articles"] as? Int == other.titles.count)
+        let dryTable = try CLI.run(["ingest", dir.path, "--db", db, "--dry-run"])
+        #expect(dryTable.stdout.contains("\(other.titles.count) articles would be written"))
         #expect(try Self.dump(db) == before)
 
         let run = try CLI.run(["ingest", dir.path, "--db", db, "--format", "json"])
@@ -145,6 +149,49 @@ import Testing
             #expect(try Self.dump(db) == wanted, "content after kill at \(killAfter) and rerun")
             #expect(try CLI.run(["check", "--db", db]).status == 0)
         }
+    }
+
+    /// Ctrl-C stops the run after the file in hand, says how far it got
+    /// and how to resume, and exits 130; running the same command again
+    /// finishes the job.
+    @Test(.enabled(if: CLI.hasSqliteShell, "needs sqlite3"))
+    func interruptedIngestSaysHowToResume() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let bulletins = try Self.corpus(120, in: input, seed: 21)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["ingest", input.path, "--db", db, "--jobs", "1"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Wait for the first file, then Ctrl-C.
+        var buffer = Data()
+        while !buffer.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+        }
+        process.interrupt()
+        buffer.append(out.fileHandleForReading.readDataToEndOfFile())
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let stopped = try #require(message.firstMatch(of: /stopped after (\d+) of (\d+) files; run the same command to resume/))
+        let done = try #require(Int(stopped.output.1))
+        #expect(Int(stopped.output.2) == bulletins.count)
+        #expect(done >= 1 && done < bulletins.count)
+        let sqlite = try #require(CLI.which("sqlite3"))
+        let issues = try CLI.run([db, "SELECT count(*) FROM issues"], executable: sqlite)
+        #expect(Int(issues.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) == done)
+        let rerun = try CLI.run(["ingest", input.path, "--db", db, "--format", "json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(rerun.stdout.utf8)) as? [String: Any])
+        #expect(summary["unchanged"] as? Int == done)
+        #expect(summary["ingested"] as? Int == bulletins.count - done)
     }
 
     /// Starts an ingest and kills it with SIGKILL once it has reported
@@ -213,6 +260,33 @@ import Testing
 }
 
 @Suite struct IngestOptionsTests {
+    /// A directory with nothing to ingest is an error that says where it
+    /// looked; files a walk passes over are listed with the reason.
+    @Test func summariesSayWhatWasFoundAndSkipped() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let nothing = try CLI.run(["ingest", empty.path, "--db", db])
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("no bulletin files found in \(empty.path)"))
+
+        let mixed = dir.appendingPathComponent("mixed")
+        try FileManager.default.createDirectory(at: mixed, withIntermediateDirectories: true)
+        try Data(CorpusGenerator(seed: 5).bulletin(0).text.utf8).write(to: mixed.appendingPathComponent("a.txt"))
+        try Data("notes".utf8).write(to: mixed.appendingPathComponent("notes.docx"))
+        try Data("x".utf8).write(to: mixed.appendingPathComponent(".hidden.txt"))
+        let table = try CLI.run(["ingest", mixed.path, "--db", db])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("skipped   \(mixed.path)/notes.docx: .docx: not one of"))
+        #expect(table.stdout.contains("1 skipped"))
+        #expect(!table.stdout.contains(".hidden"))
+        let json = try CLI.run(["ingest", mixed.path, "--db", db, "--format", "json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((summary["skipped"] as? [[String: Any]])?.first?["path"] as? String == "\(mixed.path)/notes.docx")
+    }
+
     @Test func failFastStopsAtTheFirstFailure() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -226,6 +300,10 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(summary["files_seen"] as? Int == 2)
         #expect(summary["ingested"] as? Int == 1)
+        #expect(summary["files_found"] as? Int == 3)
+        #expect(summary["not_tried"] as? Int == 1)
+        let table = try CLI.run(["ingest", dir.path, "--db", dir.appendingPathComponent("other.sqlite").path, "--fail-fast"])
+        #expect(table.stdout.contains("stopped at the first failure (--fail-fast): 1 files not tried"))
         let all = try CLI.run(["ingest", dir.path, "--db", db, "--format", "json"])
         let second = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
         #expect(second["files_seen"] as? Int == 3)

@@ -1,14 +1,14 @@
 import Foundation
+import PolicykbTestSupport
 
 /// Runs the built `policykb` binary as a user would.
 enum CLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedCorpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    static let realBulletin = sharedCorpus.appendingPathComponent("dsjfzdt-2025-08-221.txt")
-    static let realGold = sharedCorpus.appendingPathComponent("dsjfzdt-2025-08-221.gold.json")
-    static let scorer = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/score-extraction.py")
-    static var hasSharedCorpus: Bool { FileManager.default.fileExists(atPath: realBulletin.path) }
+    static let packageRoot = TestPaths.packageRoot
+    static let sharedCorpus = TestPaths.sharedCorpus
+    static let realBulletin = TestPaths.realBulletin
+    static let realGold = TestPaths.realGold
+    static let scorer = TestPaths.scorer
+    static var hasSharedCorpus: Bool { TestPaths.hasSharedCorpus }
     static var hasSqliteShell: Bool { which("sqlite3") != nil }
     static var hasPython: Bool { which("python3") != nil }
 
@@ -61,10 +61,19 @@ enum CLI {
     }
 
     /// A fresh temporary directory, removed by the caller's `defer`.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    static func temporaryDirectory() throws -> URL { try TestPaths.temporaryDirectory() }
+
+    /// The rows of `search --format json`: one object with `total`,
+    /// `offset`, `limit` and `results`.
+    static func searchRows(_ text: String) throws -> [[String: Any]] {
+        try searchObject(text)["results"] as? [[String: Any]] ?? []
+    }
+
+    static func searchObject(_ text: String) throws -> [String: Any] {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        return object
     }
 
     static func json(_ text: String) throws -> [[String: Any]] {

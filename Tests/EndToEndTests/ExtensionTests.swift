@@ -106,4 +106,70 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "国家数据局召开数据要素座谈会\n")
     }
+
+    /// The extension folds scripts as the CLI does: MATCH from the sqlite3
+    /// shell finds what `policykb search` finds, for traditional and
+    /// simplified queries alike.
+    @Test(.enabled(if: CLI.hasSqliteShell, "needs the sqlite3 shell"))
+    func theExtensionAgreesWithTheCLIAcrossScripts() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.database(in: dir)
+        let jsonl = dir.appendingPathComponent("t.jsonl")
+        try #"{"title": "香港發布數據要素行動計劃", "body": "推進數據要素市場化，設立算力券。"}"#.write(to: jsonl, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["ingest", jsonl.path, "--db", db]).status == 0)
+        let sqlite = try #require(CLI.which("sqlite3"))
+        let path = Self.library.deletingPathExtension().path
+        for query in ["数据要素", "數據要素", "算力券", "算力劵", "市场化", "香港发布"] {
+            let shell = try CLI.run([db, "-cmd", ".load \(path)",
+                                     "SELECT rowid FROM article_search WHERE article_search MATCH '\"\(query)\"' ORDER BY rowid"],
+                                    executable: sqlite)
+            #expect(shell.status == 0, "\(shell.stderr)")
+            let fromShell = shell.stdout.split(separator: "\n").compactMap { Int($0) }
+            let fromCLI = try CLI.searchRows(try CLI.run(["search", query, "--db", db, "--format", "json", "--limit", "0"]).stdout)
+                .compactMap { $0["article_id"] as? Int }.sorted()
+            #expect(fromShell == fromCLI, "\(query)")
+        }
+        let folded = try CLI.run([db, "-cmd", ".load \(path)", "SELECT policykb_fold('數據 要素 ＡＩ')"], executable: sqlite)
+        #expect(folded.stdout == "数据要素ai\n")
+    }
+
+    /// Datasette and sqlite-utils find the full-text table of articles, as
+    /// their detect_fts() does (sqlite-utils from PyPI, in a venv of the
+    /// test's own).
+    @Test(.enabled(if: CLI.hasPython, "needs python3"))
+    func sqliteUtilsDetectsTheFullTextTable() throws {
+        let venv = try Self.pythonVenv(with: "sqlite-utils")
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.database(in: dir)
+        let script = """
+            import sqlite_utils, sys
+            db = sqlite_utils.Database(sys.argv[1])
+            print("fts:", db["articles"].detect_fts())
+            """
+        let run = try CLI.run(["-c", script, db], executable: venv.appendingPathComponent("bin/python"))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("fts: article_search"), "\(run.stdout)")
+    }
+
+    /// A virtual environment under .build with `package` installed from
+    /// PyPI, made once and reused.
+    static func pythonVenv(with package: String) throws -> URL {
+        let venv = CLI.packageRoot.appendingPathComponent(".build/test-venv")
+        let python = venv.appendingPathComponent("bin/python")
+        if !FileManager.default.isExecutableFile(atPath: python.path) {
+            let system = FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+                ? URL(fileURLWithPath: "/usr/bin/python3") : try #require(CLI.which("python3"))
+            let made = try CLI.run(["-m", "venv", venv.path], executable: system)
+            try #require(made.status == 0, "python3 -m venv: \(made.stderr)")
+        }
+        let check = try CLI.run(["-c", "import \(package.replacingOccurrences(of: "-", with: "_"))"], executable: python)
+        if check.status != 0 {
+            let install = try CLI.run(["-m", "pip", "install", "--quiet", package], executable: python)
+            try #require(install.status == 0, "pip install \(package): \(install.stderr)")
+        }
+        return venv
+    }
 }
+

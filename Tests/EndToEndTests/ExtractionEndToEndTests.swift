@@ -93,9 +93,16 @@ import Testing
         #expect(text.contains("\"value\": 0.5,"))
         let evidence = try #require(all.first?["evidence"] as? [[String: Any]])
         #expect(Set(evidence[0].keys) == ["article_id", "start", "end", "text"])
-        let unknown = try CLI.run(["goals", "--db", db, "--region", "火星"])
-        #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("unknown region「火星」"))
+        // A region no one knows is a usage error, for every command that filters by region.
+        for command in [["goals"], ["search", "数据"], ["compare", "--metric", "企业", "--regions"]] {
+            let unknown = try CLI.run(command + (command.last == "--regions" ? ["火星"] : ["--region", "火星"]) + ["--db", db])
+            #expect(unknown.status == 2, "\(command)")
+            #expect(unknown.stderr.contains("unknown region「火星」"))
+        }
+        // So is a day that does not exist.
+        let badDay = try CLI.run(["goals", "--db", db, "--since", "2025-02-30"])
+        #expect(badDay.status == 2)
+        #expect(badDay.stderr.contains("see policykb goals --help"))
     }
 
     @Test(.enabled(if: CLI.hasSharedCorpus, "needs ../shared/corpus"))
@@ -136,10 +143,19 @@ import Testing
         #expect(quantities.map { $0["start"] as? Int } == [13, 26, 37])
         let lines = try CLI.run(["extract", "--lines", "--quantities", file.path])
         let perLine = lines.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(perLine.count == 4) // two lines, the empty last line, and the final newline
+        // Two lines in, two arrays out: the final line break ends the last line.
+        #expect(perLine.count == 3 && perLine[2] == "")
         let second = try #require(try JSONSerialization.jsonObject(with: Data(perLine[1].utf8)) as? [[String: Any]])
         #expect(second.map { $0["start"] as? Int } == [5, 16])
-        #expect(perLine[2] == "[]")
+        // An empty line in the middle is a line: its array is empty.
+        let gap = dir.appendingPathComponent("gap.txt")
+        try "到2027年达到50家\r\n\r\n力争1万亿元\r\n".write(to: gap, atomically: true, encoding: .utf8)
+        let gapLines = try CLI.run(["extract", "--lines", "--quantities", gap.path]).stdout.split(separator: "\n")
+        #expect(gapLines.count == 3 && gapLines[1] == "[]")
+        #expect(try CLI.run(["extract", "--lines", "--format", "table", gap.path]).status == 2)
+        let csv = try CLI.run(["extract", "--lines", "--quantities", "--format", "csv", gap.path]).stdout
+        #expect(csv.hasPrefix("line,surface,"))
+        #expect(csv.split(separator: "\r\n").dropFirst().map { $0.prefix(2) } == ["1,", "3,"])
         let missing = try CLI.run(["extract", dir.appendingPathComponent("nope.txt").path])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("nope.txt"))

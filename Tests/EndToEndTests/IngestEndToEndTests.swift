@@ -87,7 +87,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("policykb.sqlite").path))
         let search = try CLI.run(["search", "算力券", "--format", "json"], in: dir, executable: copy)
-        #expect(try CLI.json(search.stdout).count == 1)
+        #expect(try CLI.searchRows(search.stdout).count == 1)
     }
 
     @Test func theDatabasePathComesFromTheEnvironment() throws {

@@ -17,8 +17,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = try CLI.run(["search", "数据要素", "--db", db, "--format", "json", "--limit", "0"])
         #expect(all.status == 0)
-        let rows = try CLI.json(all.stdout)
+        let rows = try CLI.searchRows(all.stdout)
         #expect(rows.count >= 2)
+        #expect(try CLI.searchObject(all.stdout)["total"] as? Int == rows.count)
         #expect(Set(rows[0].keys) == ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"])
         for row in rows {
             #expect((row["snippet"] as? String)?.contains("[数据要素]") == true)
@@ -27,8 +28,10 @@ import Testing
         #expect(scores == scores.sorted(by: >))
 
         let limited = try CLI.run(["search", "数据要素", "--db", db, "--format", "json", "--limit", "1"])
-        #expect(try CLI.json(limited.stdout).count == 1)
-        #expect(limited.stderr.contains("1 of \(rows.count) matching articles"))
+        #expect(try CLI.searchRows(limited.stdout).count == 1)
+        // The total of the whole matching set is in the object.
+        #expect(try CLI.searchObject(limited.stdout)["total"] as? Int == rows.count)
+        #expect(try CLI.searchObject(limited.stdout)["limit"] as? Int == 1)
 
         let table = try CLI.run(["search", "数据要素", "--db", db, "--limit", "1"])
         #expect(table.stdout.contains("1 of \(rows.count) matching articles"))
@@ -38,7 +41,7 @@ import Testing
     func aTitleMatchRanksAboveBodyMentions() throws {
         let (dir, db) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let rows = try CLI.json(try CLI.run(["search", "具身智能", "--db", db, "--format", "json"]).stdout)
+        let rows = try CLI.searchRows(try CLI.run(["search", "具身智能", "--db", db, "--format", "json"]).stdout)
         #expect(rows.first?["title"] as? String == "北京发布具身智能科技创新与产业培育三年行动计划")
     }
 
@@ -47,7 +50,7 @@ import Testing
         let (dir, db) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
         func ids(_ query: String) throws -> [Int] {
-            try CLI.json(try CLI.run(["search", query, "--db", db, "--format", "json", "--limit", "0"]).stdout)
+            try CLI.searchRows(try CLI.run(["search", query, "--db", db, "--format", "json", "--limit", "0"]).stdout)
                 .compactMap { $0["article_id"] as? Int }.sorted()
         }
         #expect(try ids("券") == [8])
@@ -61,14 +64,17 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kb.sqlite").path
-        for query in ["\"数据", "(数据 OR", "数据 OR", "-安全", "，"] {
+        for query in ["()", "(数据 OR", "数据 OR", "-安全", "，", "title:"] {
             let run = try CLI.run(["search", query, "--db", db])
             #expect(run.status == 2, "query \(query)")
             #expect(run.stderr.split(separator: "\n").count == 1, "query \(query): \(run.stderr)")
             #expect(run.stderr.hasPrefix("policykb: malformed query: "))
         }
-        let badLimit = try CLI.run(["search", "数据", "--limit", "-3", "--db", db])
-        #expect(badLimit.status == 2)
+        for limit in [["--limit", "-3"], ["--limit=-1"], ["--offset", "-1"]] {
+            let badLimit = try CLI.run(["search", "数据", "--db", db] + limit)
+            #expect(badLimit.status == 2, "\(limit)")
+            #expect(badLimit.stderr.contains("must be 0 or more"), "\(limit): \(badLimit.stderr)")
+        }
     }
 
     @Test func searchingWithoutADatabaseSaysWhatToDo() throws {

@@ -18,12 +18,12 @@ import Testing
     static func ids(_ db: String, _ arguments: [String]) throws -> [Int] {
         let run = try CLI.run(["search"] + arguments + ["--db", db, "--format", "json", "--limit", "0"])
         #expect(run.status == 0, "\(arguments): \(run.stderr)")
-        return try CLI.json(run.stdout).compactMap { $0["article_id"] as? Int }
+        return try CLI.searchRows(run.stdout).compactMap { $0["article_id"] as? Int }
     }
 
     static func titles(_ db: String, _ arguments: [String]) throws -> [String] {
         let run = try CLI.run(["search"] + arguments + ["--db", db, "--format", "json", "--limit", "0"])
-        return try CLI.json(run.stdout).compactMap { $0["title"] as? String }
+        return try CLI.searchRows(run.stdout).compactMap { $0["title"] as? String }
     }
 
     @Test func queryLanguage() throws {
@@ -79,9 +79,9 @@ import Testing
         #expect(Set(shenzhen).isSubset(of: Set(guangdong)))
         #expect(guangdong.count > shenzhen.count || !CLI.hasSharedCorpus)
         #expect(Set(guangdong).isSubset(of: Set(all)))
-        let sections = try CLI.json(try CLI.run(["search", "人工智能", "--section", "地方新政", "--db", db, "--format", "json"]).stdout)
+        let sections = try CLI.searchRows(try CLI.run(["search", "人工智能", "--section", "地方新政", "--db", db, "--format", "json"]).stdout)
         #expect(!sections.isEmpty && sections.allSatisfy { $0["section"] as? String == "地方新政" })
-        let recent = try CLI.json(try CLI.run(["search", "数据", "--since", "2024", "--until", "2024-12", "--db", db,
+        let recent = try CLI.searchRows(try CLI.run(["search", "数据", "--since", "2024", "--until", "2024-12", "--db", db,
                                                "--format", "json", "--limit", "0"]).stdout)
         #expect(!recent.isEmpty && recent.allSatisfy { ($0["issue_date"] as? String)?.hasPrefix("2024") == true })
         let policy = try Self.titles(db, ["数据", "--policy", "十四五"])
@@ -93,6 +93,40 @@ import Testing
         #expect(year2023 == ["十部门联合推进5G应用“扬帆”行动计划"])
         let bad = try CLI.run(["search", "数据", "--since", "yesterday", "--db", db])
         #expect(bad.status == 2)
+    }
+
+    /// Search and goals share one filter: a goal listed for a policy (by
+    /// id or by a short name an article gives it) or for a section comes
+    /// from an article that search finds, for the goal's own words, with
+    /// the same filter.
+    @Test func searchAndGoalsFilterAlike() throws {
+        let (dir, db) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        /// Every goal the filter lists is found by search with that filter.
+        func agree(_ filter: [String]) throws -> Int {
+            let goals = try CLI.json(try CLI.run(["goals", "--db", db, "--format", "json", "--kind", "all"] + filter).stdout)
+            for goal in goals {
+                let evidence = (goal["evidence"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+                // The longest run of CJK characters in the evidence, at most 6.
+                let runs = evidence.split { !($0.unicodeScalars.first?.properties.isIdeographic ?? false) }
+                guard let run = runs.max(by: { $0.count < $1.count }), run.count >= 2 else { continue }
+                let words = String(run.prefix(6))
+                let found = try Self.ids(db, [words] + filter)
+                #expect(found.contains(goal["article_id"] as? Int ?? -1), "\(filter): goal \(goal["id"] ?? "?") (\(words))")
+            }
+            return goals.count
+        }
+        let policies = try CLI.json(try CLI.run(["policies", "--db", db, "--format", "json"]).stdout)
+        var checked = 0
+        for policy in policies {
+            checked += try agree(["--policy", String(policy["id"] as? Int ?? 0)])
+            if let alias = policy["alias"] as? String {
+                checked += try agree(["--policy", alias.trimmingCharacters(in: ["《", "》"])])
+            }
+        }
+        #expect(checked > 0)
+        #expect(try agree(["--section", "地方新政"]) > 0)
+        #expect(try agree(["--region", "广东"]) >= 0)
     }
 
     @Test func facetsCountTheWholeMatchingSet() throws {
@@ -117,8 +151,8 @@ import Testing
         let (dir, db) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
         let all = try Self.ids(db, ["数据"])
-        let first = try CLI.json(try CLI.run(["search", "数据", "--limit", "3", "--db", db, "--format", "json"]).stdout)
-        let second = try CLI.json(try CLI.run(["search", "数据", "--limit", "3", "--offset", "3", "--db", db, "--format", "json"]).stdout)
+        let first = try CLI.searchRows(try CLI.run(["search", "数据", "--limit", "3", "--db", db, "--format", "json"]).stdout)
+        let second = try CLI.searchRows(try CLI.run(["search", "数据", "--limit", "3", "--offset", "3", "--db", db, "--format", "json"]).stdout)
         #expect(first.compactMap { $0["article_id"] as? Int } == Array(all.prefix(3)))
         #expect(second.compactMap { $0["article_id"] as? Int } == Array(all.dropFirst(3).prefix(3)))
         for row in first {
@@ -128,14 +162,15 @@ import Testing
             #expect(marked.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "") == plain)
         }
         // A single character is marked alone, not with the character after it.
-        let voucher = try CLI.json(try CLI.run(["search", "券", "--db", db, "--format", "json"]).stdout)
+        let voucher = try CLI.searchRows(try CLI.run(["search", "券", "--db", db, "--format", "json"]).stdout)
         for row in voucher {
             let snippet = try #require(row["snippet"] as? String)
             #expect(snippet.contains("[券]") && !snippet.contains("[券"+"】"))
             #expect(!snippet.contains { $0 == "[" } || snippet.components(separatedBy: "[").dropFirst().allSatisfy { $0.hasPrefix("券]") })
         }
         let csv = try CLI.run(["search", "数据", "--db", db, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("article_id,title,issue_date,section,region_code,score,snippet\r\n"))
+        // CSV has the columns of the JSON rows.
+        #expect(csv.stdout.hasPrefix("article_id,title,issue_date,section,region_code,score,snippet,snippet_plain\r\n"))
     }
 
     @Test(.enabled(if: CLI.which("script") != nil, "needs script(1) for a pseudo-terminal"))
@@ -144,11 +179,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = try #require(CLI.which("script"))
         let command = "\(CLI.binary.path) search 算力 --db \(db) --limit 1"
-        let terminal = try CLI.run(["-qc", command, "/dev/null"], executable: script)
+        // An empty NO_COLOR counts as unset (the test runner may set it).
+        let terminal = try CLI.run(["-qc", command, "/dev/null"], environment: ["NO_COLOR": ""], executable: script)
         #expect(terminal.stdout.contains("\u{1B}[1;31m算力\u{1B}[0m"))
         let piped = try CLI.run(["search", "算力", "--db", db, "--limit", "1"])
         #expect(piped.stdout.contains("[算力]"))
         #expect(!piped.stdout.contains("\u{1B}["))
+        // NO_COLOR turns colour off on a terminal too.
+        let noColor = try CLI.run(["-qc", command, "/dev/null"], environment: ["NO_COLOR": "1"], executable: script)
+        #expect(noColor.stdout.contains("[算力]"))
+        #expect(!noColor.stdout.contains("\u{1B}["))
     }
 
     /// MATCH against a scan for 200 queries drawn from a generated corpus:
@@ -156,7 +196,7 @@ import Testing
     @Test func exactnessOnAGeneratedCorpus() throws {
         let store = try PolicyStore(path: ":memory:")
         let generator = CorpusGenerator(seed: 31)
-        try store.ingest((0..<40).map(generator.bulletin).map { ("/g/\($0.fileName)", $0.text) })
+        try Ingestion(store: store).ingest(documents: (0..<40).map(generator.bulletin).map { ("/g/\($0.fileName)", $0.text) })
         let articles = try store.database.rows("SELECT id, title, body FROM articles").map {
             (id: $0["id"].int64 ?? 0, texts: [$0["title"].string ?? "", $0["body"].string ?? ""].map(\.searchFolded))
         }

@@ -1,3 +1,4 @@
+@testable import PolicyNumbers
 import Foundation
 import Testing
 @testable import PolicyCore
@@ -241,9 +242,9 @@ import Testing
 
             """
         let store = try PolicyStore(path: ":memory:")
-        let prepared = try IssuePreparer(gazetteer: try store.gazetteer()).prepare(path: "/x.txt", bytes: Array(text.utf8))
-        let article = try #require(prepared.issue.articles.first)
-        #expect(article.body.contains("建设智算中心10个以上"))
+        let prepared = try IssuePreparer(gazetteer: try store.gazetteer()).prepare(SourceFile(path: "/x.txt"), bytes: Array(text.utf8))
+        let article = try #require(prepared.articles.first)
+        #expect(article.parsed.body.contains("建设智算中心10个以上"))
         let goals = article.extraction.goals
         #expect(goals.map(\.value) == [20, 200, 10, 100_000_000_000])
         #expect(goals.allSatisfy { $0.year == 2027 && $0.yearSource == .stated })

@@ -1,4 +1,5 @@
 import Foundation
+import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
 
@@ -32,11 +33,11 @@ import Testing
                 bytes[Int(rng.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: rng.next())
             }
             do {
-                let prepared = try preparer.prepare(path: "/fuzz/\(round).txt", bytes: bytes)
+                let prepared = try preparer.prepare(SourceFile(path: "/fuzz/\(round).txt"), bytes: bytes)
                 parsed += 1
                 // Whatever is found quotes its article exactly.
-                for article in prepared.issue.articles {
-                    let scalars = Array(article.body.unicodeScalars)
+                for article in prepared.articles {
+                    let scalars = Array(article.parsed.body.unicodeScalars)
                     for goal in article.extraction.goals {
                         for span in goal.evidence {
                             #expect(span.start >= 0 && span.end <= scalars.count && span.start <= span.end)

@@ -1,3 +1,4 @@
+@testable import PolicyNumbers
 import Foundation
 @testable import PolicyCore
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
 
@@ -20,7 +21,7 @@ import Testing
             files.append((TestPaths.realBulletin.path, [UInt8](try Data(contentsOf: TestPaths.realBulletin))))
         }
         for (path, bytes) in files {
-            _ = try store.write(try preparer.prepare(path: path, bytes: bytes))
+            _ = try store.write(try preparer.prepare(SourceFile(path: path), bytes: bytes))
         }
         return store
     }
@@ -118,7 +119,7 @@ import Testing
         let store = try PolicyStore(path: ":memory:")
         let preparer = IssuePreparer(gazetteer: try store.gazetteer())
         let text = "简报\n\n本期要目\n\n要闻\n\n- 01 测试\n\n测试\n\n数据，据说要素。\n"
-        _ = try store.write(try preparer.prepare(path: "/x.txt", bytes: Array(text.utf8)))
+        _ = try store.write(try preparer.prepare(SourceFile(path: "/x.txt"), bytes: Array(text.utf8)))
         #expect(try Self.matched(store, "数据要素").isEmpty)
         #expect(try Self.matched(store, "据说").count == 1)
     }

@@ -17,20 +17,31 @@ import Testing
         ("say\"x\"", #""say" AND "x""#),
         ("5G", #""5G""#),
         ("a*b^c:d", #""a*b^c:d""#),
+        // An unclosed quote is a phrase to the end; a lone one is nothing.
+        ("\"数据 要素", #""数据 要素""#),
+        ("算力 \"", #""算力""#),
+        ("\"", nil),
     ])
-    func compilesToQuotedFTS5(query: String, expression: String) throws {
-        #expect(try SearchQuery.parse(query).fts5Expression == expression)
+    func compilesToQuotedFTS5(query: String, expression: String?) throws {
+        if let expression {
+            #expect(try SearchQuery.parse(query).fts5Expression == expression)
+        } else {
+            #expect(throws: SearchQuery.ParseError.empty) { try SearchQuery.parse(query) }
+        }
     }
 
     @Test(arguments: [
         ("", SearchQuery.ParseError.empty),
         ("   ", .empty),
-        ("\"数据", .unbalancedQuote),
+        ("title:", .emptyTitleFilter),
+        ("数据 title:", .emptyTitleFilter),
+        ("title: OR 数据", .emptyTitleFilter),
         ("(数据 OR 算力", .unbalancedParenthesis),
         ("数据)", .unbalancedParenthesis),
         ("数据 OR", .danglingOperator("OR")),
         ("OR 数据", .danglingOperator("OR")),
-        ("()", .unbalancedParenthesis),
+        ("()", .emptyParentheses),
+        ("数据 ( )", .emptyParentheses),
         ("-安全", .onlyExclusions),
         ("NOT 安全", .danglingOperator("NOT")),
         ("，、", .nothingSearchable("，、")),

@@ -2,7 +2,7 @@ import Testing
 @testable import PolicyCore
 
 @Suite struct SnippetTests {
-    let o = SearchHit.markStart, c = SearchHit.markEnd
+    let o = String(MatchMark.open), c = String(MatchMark.close)
 
     @Test func keepsMatchesWholeAndMarksThem() throws {
         let text = String(repeating: "甲", count: 100) + "\(o)算力\(c)" + String(repeating: "乙", count: 100)

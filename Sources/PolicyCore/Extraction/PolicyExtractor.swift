@@ -23,8 +23,9 @@ struct PolicyExtractor {
         return text
     }
 
+    /// Read in simplified script: 行動計劃 is a 计划.
     static func isPolicyTitle(_ title: String) -> Bool {
-        let core = stripTrailingQualifiers(title)
+        let core = stripTrailingQualifiers(ScriptFold.fold(title))
         guard core.count >= 3 else { return false }
         return policySuffixes.contains { core.hasSuffix($0) }
     }
@@ -131,7 +132,7 @@ struct PolicyExtractor {
         "导向目录", "工作方案", "三年行动计划", "政策", "要点",
     ]
 
-    static func isGenericName(_ title: String) -> Bool { genericNames.contains(title) }
+    static func isGenericName(_ title: String) -> Bool { genericNames.contains(ScriptFold.fold(title)) }
 
     /// `（以下简称《X》）`, `（以下简称“X”）`, `（简称X）` right after a title.
     static func declaredAlias(after end: Int, in body: BodyText) -> String? {
@@ -142,7 +143,8 @@ struct PolicyExtractor {
         while j < body.count && body.scalars[j] != "）" && body.scalars[j] != ")" && j - i < 30 { j += 1 }
         guard j < body.count else { return nil }
         var inner = body[(i + 1)..<j].removingWhitespace
-        for marker in ["以下简称", "以下称", "下称", "简称"] where inner.hasPrefix(marker) {
+        let folded = ScriptFold.fold(inner)
+        for marker in ["以下简称", "以下称", "下称", "简称"] where folded.hasPrefix(marker) {
             inner = String(inner.dropFirst(marker.count))
             let alias = inner.trimmingCharacters(in: "《》“”\"「」:：")
             return alias.isEmpty ? nil : alias
@@ -201,7 +203,7 @@ struct PolicyExtractor {
     /// sentence names, else to the article's main policy.
     func assignDatesOfForce(_ result: inout Result, body: BodyText) {
         guard !result.policies.isEmpty else { return }
-        for marker in ["起施行", "起实施", "起执行", "起生效", "施行", "生效"] where body.text.containsText(marker) {
+        for marker in ["起施行", "起实施", "起执行", "起生效", "施行", "生效"] where body.folded.containsText(marker) {
             for offset in body.occurrences(of: marker) {
                 let sentenceStart = body.sentenceStart(before: offset)
                 guard let date = Self.lastDate(in: body, range: sentenceStart..<offset) else { continue }
@@ -209,7 +211,7 @@ struct PolicyExtractor {
                 if let index, result.policies[index].effectiveFrom == nil { result.policies[index].effectiveFrom = date }
             }
         }
-        for offset in body.text.containsText("有效期至") ? body.occurrences(of: "有效期至") : [] {
+        for offset in body.folded.containsText("有效期至") ? body.occurrences(of: "有效期至") : [] {
             let end = body.sentenceEnd(after: offset)
             guard let date = Self.firstDate(in: body, range: offset..<end) else { continue }
             let index = policy(for: body.sentenceStart(before: offset)..<offset, in: result)
@@ -223,14 +225,14 @@ struct PolicyExtractor {
     }
 
     static func firstDate(in body: BodyText, range: Range<Int>) -> String? {
-        BulletinParser.firstDate(in: body[range])
+        DateReading.firstDate(in: Array(body.scalars[range]))
     }
 
     /// The last date written in `range`.
     static func lastDate(in body: BodyText, range: Range<Int>) -> String? {
         for start in range.reversed() where body.scalars[start].asciiDigit != nil {
             if start > range.lowerBound, body.scalars[start - 1].asciiDigit != nil { continue }
-            if let date = BulletinParser.firstDate(in: body[start..<range.upperBound]) { return date }
+            if let date = DateReading.firstDate(in: Array(body.scalars[start..<range.upperBound])) { return date }
         }
         return nil
     }

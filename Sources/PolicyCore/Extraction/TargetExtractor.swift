@@ -1,3 +1,4 @@
+import PolicyNumbers
 /// Finds policy targets (EXTRACTION.md §4): statements of what a policy
 /// means to reach by a horizon — 到2027年，…; 到 2026 年底，…; 展望2035年，…;
 /// 力争在2025年…; 2025年底前…; 通过2年左右时间，… (relative to the issue).
@@ -55,9 +56,15 @@ struct TargetExtractor {
                     i = k
                     continue
                 }
-            } else if c == "通" || c == "用", body.hasPrefix("通过", at: i) || body.hasPrefix("用", at: i) {
-                // 通过2年左右时间, 用3年时间: relative to the year of the issue.
-                k = i + (c == "通" ? 2 : 1)
+            } else if c == "十", let end = Self.fiveYearPlanEnd(body, at: i) {
+                // “十五五”末, 十四五期末: the last year of the plan.
+                found.append(Horizon(year: end.year, source: .stated, start: i))
+                i = end.next
+                continue
+            } else if c == "通" || c == "用" || c == "经", body.hasPrefix("通过", at: i) || body.hasPrefix("用", at: i)
+                        || body.hasPrefix("经过", at: i) {
+                // 通过2年左右时间, 用3年时间, 经过三年左右的努力: relative to the year of the issue.
+                k = i + (c == "用" ? 1 : 2)
                 skipSpaces(&k)
                 if let issueYear, let (count, end) = Self.smallCount(s, at: k) {
                     var j = end
@@ -65,9 +72,11 @@ struct TargetExtractor {
                     if j < s.count, s[j] == "年" {
                         j += 1
                         if body.hasPrefix("左右", at: j) { j += 2 }
-                        if body.hasPrefix("时间", at: j), (1...15).contains(count) {
+                        if body.hasPrefix("的", at: j) { j += 1 }
+                        let word = ["时间", "努力", "奋斗"].first { body.hasPrefix($0, at: j) }
+                        if let word, (1...15).contains(count) {
                             found.append(Horizon(year: issueYear + count, source: .relative, start: i))
-                            i = j + 2
+                            i = j + word.count
                             continue
                         }
                     }
@@ -86,6 +95,21 @@ struct TargetExtractor {
             i += 1
         }
         return found
+    }
+
+    /// Five-year plans by their number: 十四五 ends in 2025, 十五五 in 2030.
+    static let fiveYearPlans: [(name: String, end: Int)] = [("十三五", 2020), ("十四五", 2025), ("十五五", 2030), ("十六五", 2035)]
+
+    /// “十五五”末, 十四五期末, “十五五”时期末 at `index`: the plan's last year,
+    /// and where the horizon ends.
+    static func fiveYearPlanEnd(_ body: BodyText, at index: Int) -> (year: Int, next: Int)? {
+        guard let plan = fiveYearPlans.first(where: { body.hasPrefix($0.name, at: index) }) else { return nil }
+        var k = index + 3
+        if k < body.count, "”\"’」".unicodeScalars.contains(body.scalars[k]) { k += 1 }
+        for tail in ["末", "期末", "时期末"] where body.hasPrefix(tail, at: k) {
+            return (plan.end, k + tail.count)
+        }
+        return nil
     }
 
     /// 2025年12月31日: a day, as in a term of validity, not a horizon.

@@ -1,18 +1,23 @@
 import Foundation
+import PolicykbDigest
 import SQLiteDB
 
 /// What happened to one file of an ingest run.
-public struct FileOutcome: Sendable, Equatable {
+public struct FileOutcome: Sendable {
     public enum Status: String, Sendable {
         case ingested, replaced, unchanged, failed
         /// `--dry-run`: what would happen.
         case wouldIngest = "would_ingest", wouldReplace = "would_replace"
     }
 
+    /// The path as the user gave it.
     public let path: String
     public let status: Status
-    /// Why it failed, or which file it duplicates.
-    public let reason: String?
+    /// Why the file failed.
+    public let error: IngestError?
+    /// For an unchanged file: the path the same content was ingested from,
+    /// when it is another file's.
+    public let sameContentAs: String?
     public let publication: String?
     public let issueDate: String?
     public let issueNumber: Int?
@@ -20,32 +25,70 @@ public struct FileOutcome: Sendable, Equatable {
     public let articles: Int
     public let goals: Int
     public let bytes: Int
+    /// What the file's reading should tell the user (decoding, layout).
+    public let warnings: [IngestWarning]
 
-    init(path: String, status: Status, reason: String? = nil, prepared: PreparedIssue? = nil, bytes: Int = 0) {
-        self.path = path
+    init(_ file: SourceFile, status: Status, error: IngestError? = nil, sameContentAs: String? = nil,
+         prepared: PreparedIssue? = nil, bytes: Int = 0) {
+        path = file.path
         self.status = status
-        self.reason = reason
+        self.error = error
+        self.sameContentAs = sameContentAs == file.absolutePath ? nil : sameContentAs
         publication = prepared?.issue.publication
         issueDate = prepared?.issue.date
         issueNumber = prepared?.issue.number
         cumulativeNumber = prepared?.issue.cumulativeNumber
-        articles = prepared?.issue.articles.count ?? 0
-        goals = prepared?.issue.articles.reduce(0) { $0 + $1.extraction.goals.count } ?? 0
+        articles = prepared?.articles.count ?? 0
+        goals = prepared?.goalCount ?? 0
         self.bytes = prepared?.byteCount ?? bytes
+        warnings = prepared?.issue.reading.warnings ?? []
+    }
+
+    /// Why the file failed, or which file it duplicates, in words.
+    public var reason: String? {
+        if let error { return error.description }
+        return sameContentAs.map { "same content as \($0)" }
     }
 }
 
+/// A file a directory walk passed over, and why.
+public struct SkippedFile: Sendable, Equatable {
+    public let path: String
+    public let reason: String
+}
+
+/// The files named for a run: those to ingest, in order, and those a
+/// directory walk passed over.
+public struct FileSelection: Sendable {
+    public var files: [SourceFile] = []
+    public var skipped: [SkippedFile] = []
+}
+
 public struct IngestReport: Sendable {
+    /// One outcome per file tried, in order.
     public var files: [FileOutcome] = []
+    /// Files found in the directories given but not ingestible.
+    public var skipped: [SkippedFile] = []
+    /// Files found but not tried: the run stopped first (`--fail-fast`, or
+    /// interrupted).
+    public var notTried = 0
+    /// The run was asked to stop before it had tried every file.
+    public var interrupted = false
     public var seconds: Double = 0
 
     public func count(_ status: FileOutcome.Status) -> Int { files.filter { $0.status == status }.count }
     public var failed: [FileOutcome] { files.filter { $0.status == .failed } }
+    /// Files found: tried or not.
+    public var filesFound: Int { files.count + notTried }
     var written: [FileOutcome] { files.filter { $0.status == .ingested || $0.status == .replaced } }
-    /// Articles written (ingested or replaced).
-    public var articles: Int { written.reduce(0) { $0 + $1.articles } }
-    /// Goals written.
-    public var goals: Int { written.reduce(0) { $0 + $1.goals } }
+    /// Articles written (ingested or replaced), or that a dry run would write.
+    public var articles: Int {
+        files.filter { [.ingested, .replaced, .wouldIngest, .wouldReplace].contains($0.status) }.reduce(0) { $0 + $1.articles }
+    }
+    /// Goals written, or that a dry run would write.
+    public var goals: Int {
+        files.filter { [.ingested, .replaced, .wouldIngest, .wouldReplace].contains($0.status) }.reduce(0) { $0 + $1.goals }
+    }
 }
 
 /// Progress of a run, for a progress bar.
@@ -74,119 +117,154 @@ public struct Ingestion {
         self.store = store
     }
 
-    /// File name extensions a directory walk picks up: bulletin text and
-    /// JSON Lines. Files named on the command line are read whatever their
+    /// File name extensions a directory walk picks up: bulletin text, PDF
+    /// and JSON Lines. Files named on the command line are read whatever their
     /// name; their encoding is always told from the bytes.
-    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl"]
+    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl", "pdf"]
 
     /// Files named by `paths`, directories expanded recursively to their
-    /// `.txt` and `.jsonl` files, each list in a stable (sorted) order;
-    /// paths that do not exist are kept so that they are reported.
-    public static func expand(_ paths: [String]) -> [String] {
-        var files: [String] = []
+    /// ingestible files, each list in a stable (sorted) order; paths that
+    /// do not exist are kept so that they are reported. Other files met in
+    /// a directory are listed as skipped, with the reason; hidden files and
+    /// folders (`.git`) are passed over without a word.
+    public static func expand(_ paths: [String]) -> FileSelection {
+        var selection = FileSelection()
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(path)
+                selection.files.append(SourceFile(path: path))
                 continue
             }
             // Paths below the directory as the user wrote it (SampleData/x.txt).
             var found: [String] = []
+            var skipped: [SkippedFile] = []
             let walker = manager.enumerator(atPath: path)
             while let relative = walker?.nextObject() as? String {
+                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 let file = (path.hasSuffix("/") ? path : path + "/") + relative
-                guard Self.ingestibleExtensions.contains(URL(fileURLWithPath: relative).pathExtension.lowercased()),
-                      !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 // Symbolic links to files count as the files.
                 var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue {
+                guard manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                let fileExtension = URL(fileURLWithPath: relative).pathExtension.lowercased()
+                if Self.ingestibleExtensions.contains(fileExtension) {
                     found.append(file)
+                } else {
+                    let kind = fileExtension.isEmpty ? "no extension" : ".\(fileExtension)"
+                    skipped.append(SkippedFile(path: file, reason: "\(kind): not one of " + Self.ingestibleExtensions
+                        .sorted().map { "." + $0 }.joined(separator: ", ")))
                 }
             }
-            files.append(contentsOf: found.sorted())
+            selection.files.append(contentsOf: found.sorted().map(SourceFile.init(path:)))
+            selection.skipped.append(contentsOf: skipped.sorted { $0.path < $1.path })
         }
-        return files
+        return selection
     }
 
     /// Ingests every file; `report` is called after each file, in order.
+    /// `shouldStop` is asked after each file: when it says yes, the run ends
+    /// there, every file written so far whole, and the report says how
+    /// many were not tried.
     public func run(_ paths: [String], progress: (IngestProgress) -> Void = { _ in },
+                    shouldStop: () -> Bool = { false },
                     report: (FileOutcome) -> Void = { _ in }) throws -> IngestReport {
         let started = Date()
-        let files = Self.expand(paths)
-        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let selection = Self.expand(paths)
+        let files = selection.files
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
         let bytesTotal = sizes.reduce(0, +)
         let preparer = IssuePreparer(gazetteer: try store.gazetteer())
-        let known = try store.knownDigests()
-        let pipeline = PreparationPipeline(files: files, preparer: preparer, known: known,
+        let pipeline = PreparationPipeline(files: files, preparer: preparer, known: try store.knownDigests(),
                                            workers: max(1, workers), window: max(2, workers) * 3)
         pipeline.start()
         defer { pipeline.cancel() }
 
-        var result = IngestReport()
+        var result = IngestReport(skipped: selection.skipped)
         var bytesDone = 0
-        for index in files.indices {
-            let outcome = write(pipeline.take(index), path: files[index])
+        for (index, file) in files.enumerated() {
+            let outcome = write(pipeline.take(index), file: file, preparer: preparer)
             result.files.append(outcome)
             bytesDone += sizes[index]
             report(outcome)
             progress(IngestProgress(filesDone: index + 1, filesTotal: files.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
-            if failFast && outcome.status == .failed { break }
+            let stop = failFast && outcome.status == .failed
+            if stop || shouldStop() {
+                result.interrupted = !stop
+                result.notTried = files.count - index - 1
+                break
+            }
         }
-        if !dryRun && result.written.count > 0 {
-            // Fold the write-ahead log into the database, so the file stands
-            // alone when the run ends. Readers still in the log make this
-            // wait (up to the busy timeout) or leave part of it for later.
-            try? store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        if !dryRun && !result.written.isEmpty { store.checkpoint() }
         result.seconds = Date().timeIntervalSince(started)
         return result
     }
 
-    /// Writes one prepared file (or reports why there is nothing to write).
-    func write(_ preparation: Preparation, path: String) -> FileOutcome {
-        switch preparation {
-        case .failed(let reason, let bytes):
-            return FileOutcome(path: path, status: .failed, reason: reason, bytes: bytes)
-        case .unchanged(let existing, let bytes):
-            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            return FileOutcome(path: path, status: .unchanged,
-                               reason: existing == absolute ? nil : "same content as \(existing)", bytes: bytes)
-        case .prepared(let prepared):
-            do {
-                if dryRun {
-                    if let existing = try store.existingPath(sha256: prepared.sha256) {
-                        return FileOutcome(path: path, status: .unchanged, reason: "same content as \(existing)",
-                                           bytes: prepared.byteCount)
-                    }
-                    let replacing = try store.database.scalar("SELECT count(*) FROM issues WHERE source_path = ?",
-                                                              [prepared.sourcePath]).int ?? 0
-                    return FileOutcome(path: path, status: replacing > 0 ? .wouldReplace : .wouldIngest, prepared: prepared)
-                }
-                switch try store.write(prepared) {
-                case .inserted: return FileOutcome(path: path, status: .ingested, prepared: prepared)
-                case .replaced: return FileOutcome(path: path, status: .replaced, prepared: prepared)
-                case .unchanged(let existing):
-                    return FileOutcome(path: path, status: .unchanged, reason: "same content as \(existing)",
-                                       bytes: prepared.byteCount)
-                }
-            } catch {
-                return FileOutcome(path: path, status: .failed, reason: "\(error)", bytes: prepared.byteCount)
-            }
+    /// Ingests texts held in memory, each as the file at its path
+    /// (generated corpora, tests), on this thread.
+    @discardableResult
+    public func ingest(documents: [(path: String, text: String)]) throws -> [FileOutcome] {
+        let preparer = IssuePreparer(gazetteer: try store.gazetteer())
+        return documents.map { document in
+            let file = SourceFile(path: document.path)
+            return write(PreparationPipeline.prepare(file, bytes: Array(document.text.utf8), preparer: preparer),
+                         file: file, preparer: preparer)
         }
     }
 
+    /// Writes one prepared file, or reports why there is nothing to write.
+    func write(_ preparation: Preparation, file: SourceFile, preparer: IssuePreparer) -> FileOutcome {
+        let prepared: PreparedIssue
+        switch preparation {
+        case .failed(let error, let bytes):
+            return FileOutcome(file, status: .failed, error: error, bytes: bytes)
+        case .known(let sha256, let bytes):
+            // Held when the run began; decide as for any file, and prepare
+            // it after all in the rare case the database changed since.
+            do {
+                if case .unchanged(let existing) = try store.plan(sha256: sha256, sourcePath: file.absolutePath) {
+                    return FileOutcome(file, status: .unchanged, sameContentAs: existing, bytes: bytes)
+                }
+            } catch {
+                return FileOutcome(file, status: .failed, error: Self.databaseError(error), bytes: bytes)
+            }
+            return write(PreparationPipeline.prepare(file, preparer: preparer, known: [:]), file: file, preparer: preparer)
+        case .prepared(let issue):
+            prepared = issue
+        }
+        do {
+            if dryRun {
+                switch try store.plan(sha256: prepared.sha256, sourcePath: file.absolutePath) {
+                case .unchanged(let existing):
+                    return FileOutcome(file, status: .unchanged, sameContentAs: existing, bytes: prepared.byteCount)
+                case .insert: return FileOutcome(file, status: .wouldIngest, prepared: prepared)
+                case .replace: return FileOutcome(file, status: .wouldReplace, prepared: prepared)
+                }
+            }
+            switch try store.write(prepared) {
+            case .inserted: return FileOutcome(file, status: .ingested, prepared: prepared)
+            case .replaced: return FileOutcome(file, status: .replaced, prepared: prepared)
+            case .unchanged(let existing):
+                return FileOutcome(file, status: .unchanged, sameContentAs: existing, bytes: prepared.byteCount)
+            }
+        } catch {
+            return FileOutcome(file, status: .failed, error: Self.databaseError(error), bytes: prepared.byteCount)
+        }
+    }
+
+    /// A write's failure as an ingest error: the store's operations throw
+    /// SQLite's errors (or a row that does not decode).
+    static func databaseError(_ error: any Error) -> IngestError {
+        if let error = error as? SQLiteError { return .database(error) }
+        return .database(SQLiteError(.error, message: "\(error)"))
+    }
+
     /// The bytes of a regular file.
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String) throws(IngestError) -> [UInt8] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PolicyError("no such file")
-        }
-        guard !isDirectory.boolValue else { throw PolicyError("is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PolicyError("cannot read (permission denied?)")
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .file(.notFound) }
+        guard !isDirectory.boolValue else { throw .file(.isDirectory) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .file(.unreadable) }
         return [UInt8](data)
     }
 }
@@ -194,8 +272,9 @@ public struct Ingestion {
 /// The result of preparing one file on a worker.
 enum Preparation: Sendable {
     case prepared(PreparedIssue)
-    case unchanged(existingPath: String, bytes: Int)
-    case failed(reason: String, bytes: Int)
+    /// A digest the database held when the run began: not parsed.
+    case known(sha256: String, bytes: Int)
+    case failed(IngestError, bytes: Int)
 }
 
 /// Prepares files on worker threads, ahead of the writer but never more
@@ -204,7 +283,7 @@ enum Preparation: Sendable {
 /// `@unchecked Sendable`: every mutable property is read and written only
 /// while `condition` is locked; the immutable ones are Sendable values.
 final class PreparationPipeline: @unchecked Sendable {
-    let files: [String]
+    let files: [SourceFile]
     let preparer: IssuePreparer
     /// SHA-256 → source path of every issue in the database when the run began.
     let known: [String: String]
@@ -218,7 +297,7 @@ final class PreparationPipeline: @unchecked Sendable {
     private var cancelled = false
     private var running = 0
 
-    init(files: [String], preparer: IssuePreparer, known: [String: String], workers: Int, window: Int) {
+    init(files: [SourceFile], preparer: IssuePreparer, known: [String: String], workers: Int, window: Int) {
         self.files = files
         self.preparer = preparer
         self.known = known
@@ -253,7 +332,8 @@ final class PreparationPipeline: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while results[index] == nil { condition.wait() }
-        let result = results.removeValue(forKey: index) ?? .failed(reason: "internal: lost", bytes: 0)
+        // `results[index]` is set: the loop above waits for it.
+        let result = results.removeValue(forKey: index) ?? .failed(.file(.unreadable), bytes: 0)
         taken = index + 1
         condition.broadcast()
         return result
@@ -273,7 +353,7 @@ final class PreparationPipeline: @unchecked Sendable {
             next += 1
             condition.unlock()
 
-            let result = autoreleasepoolIfNeeded { prepare(files[index]) }
+            let result = autoreleasepoolIfNeeded { Self.prepare(files[index], preparer: preparer, known: known) }
 
             condition.lock()
             results[index] = result
@@ -282,19 +362,25 @@ final class PreparationPipeline: @unchecked Sendable {
         }
     }
 
-    private func prepare(_ path: String) -> Preparation {
+    /// Reads, hashes and prepares one file; a file whose digest the
+    /// database held when the run began is only hashed.
+    static func prepare(_ file: SourceFile, preparer: IssuePreparer, known: [String: String]) -> Preparation {
         let bytes: [UInt8]
         do {
-            bytes = try Ingestion.read(path)
+            bytes = try Ingestion.read(file.path)
         } catch {
-            return .failed(reason: "\(error)", bytes: 0)
+            return .failed(error, bytes: 0)
         }
         let digest = SHA256.hex(bytes)
-        if let existing = known[digest] { return .unchanged(existingPath: existing, bytes: bytes.count) }
+        if known[digest] != nil { return .known(sha256: digest, bytes: bytes.count) }
+        return prepare(file, bytes: bytes, sha256: digest, preparer: preparer)
+    }
+
+    static func prepare(_ file: SourceFile, bytes: [UInt8], sha256: String? = nil, preparer: IssuePreparer) -> Preparation {
         do {
-            return .prepared(try preparer.prepare(path: path, bytes: bytes, sha256: digest))
+            return .prepared(try preparer.prepare(file, bytes: bytes, sha256: sha256))
         } catch {
-            return .failed(reason: "\(error)", bytes: bytes.count)
+            return .failed(error, bytes: bytes.count)
         }
     }
 }

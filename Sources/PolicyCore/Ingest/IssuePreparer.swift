@@ -1,71 +1,65 @@
 import Foundation
-import SQLiteDB
+import PolicykbDigest
 
 /// Turns a file's bytes into a `PreparedIssue`: decoding, parsing and
 /// extraction, with no database. Pure, so files can be prepared on several
 /// threads while one connection writes.
 public struct IssuePreparer: Sendable {
     public let regions: RegionDetector
-    let parser = BulletinParser()
 
     public init(gazetteer: Gazetteer) {
         regions = RegionDetector(gazetteer: gazetteer)
     }
 
-    /// Prepares the file at `path` whose content is `bytes`.
-    /// - Throws: `PolicyError` with the reason, never naming the path (the
-    ///   caller does).
-    public func prepare(path: String, bytes: [UInt8], sha256: String? = nil) throws -> PreparedIssue {
-        let digest = sha256 ?? SHA256.hex(bytes)
-        let decoded: (text: String, encoding: TextEncoding)
+    /// Prepares `file`, whose content is `bytes`.
+    /// - Parameter sha256: the bytes' digest when the caller has it already.
+    /// - Throws: `IngestError` with the stage that failed; it never names
+    ///   the path (the caller does).
+    public func prepare(_ file: SourceFile, bytes: [UInt8], sha256: String? = nil) throws(IngestError) -> PreparedIssue {
+        let read: BulletinFile
         do {
-            decoded = try TextDecoder.decode(bytes)
+            read = try BulletinFile.read(fileName: file.name, bytes: bytes)
         } catch {
-            throw PolicyError(error.description)
-        }
-        let url = URL(fileURLWithPath: path)
-        var issue: ParsedIssue
-        let format: PreparedIssue.Format
-        if url.pathExtension.lowercased() == "jsonl" || JSONLinesParser.looksLikeJSONLines(decoded.text) {
-            do {
-                issue = try JSONLinesParser().parse(decoded.text, fileName: url.lastPathComponent)
-            } catch {
-                throw PolicyError(error.description)
+            switch error {
+            case .pdf(let error): throw .pdf(error)
+            case .decoding(let error): throw .decoding(error)
+            case .bulletin(let error): throw .bulletin(error)
+            case .jsonLines(let error): throw .jsonLines(error)
             }
-            format = .jsonl
-        } else {
-            do {
-                issue = try parser.parse(decoded.text)
-            } catch {
-                throw PolicyError(error.description)
-            }
-            format = .bulletin
         }
-        try extract(&issue)
-        return PreparedIssue(sourcePath: url.standardizedFileURL.path, sourceFile: url.lastPathComponent,
-                             sha256: digest, byteCount: bytes.count, format: format,
-                             encoding: decoded.encoding, issue: issue)
+        let issue = read.issue
+        let format: PreparedIssue.Format = read.format == .jsonl ? .jsonl : .bulletin
+        return PreparedIssue(source: file, sha256: sha256 ?? SHA256.hex(bytes), byteCount: bytes.count,
+                             format: format, encoding: read.encoding, issue: issue, articles: try extract(issue))
     }
 
-    /// Fills in what extraction finds in each article. A region given by
-    /// the input (JSON Lines) is resolved to its code; otherwise the region
-    /// is the first actor of the title, source or opening sentence.
-    func extract(_ issue: inout ParsedIssue) throws {
+    /// Prepares the text of a file at `path` (tests, generated corpora).
+    public func prepare(path: String, text: String) throws(IngestError) -> PreparedIssue {
+        try prepare(SourceFile(path: path), bytes: Array(text.utf8))
+    }
+
+    /// What extraction finds in each article. A region given by the input
+    /// (JSON Lines) is resolved to its code; otherwise the region is the
+    /// first actor of the title, source or opening sentence.
+    func extract(_ issue: ParsedIssue) throws(IngestError) -> [PreparedArticle] {
         let extractor = ArticleExtractor(regions: regions)
-        for index in issue.articles.indices {
-            let article = issue.articles[index]
+        var prepared: [PreparedArticle] = []
+        prepared.reserveCapacity(issue.articles.count)
+        for article in issue.articles {
             let year = (article.date ?? issue.date).flatMap { Int($0.prefix(4)) }
             let region: String?
-            if let given = article.regionCode {
+            if let given = article.givenRegion {
                 guard let code = regions.gazetteer.code(named: given) ?? regions.firstActorRegion(in: given) else {
-                    throw PolicyError("article \(article.position): unknown region「\(given)」")
+                    throw .unknownRegion(article: article.position, name: given)
                 }
                 region = code
             } else {
                 region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
             }
-            issue.articles[index].regionCode = region
-            issue.articles[index].extraction = extractor.extract(body: article.body, articleRegion: region, issueYear: year)
+            prepared.append(PreparedArticle(
+                parsed: article, regionCode: region,
+                extraction: extractor.extract(body: article.body, articleRegion: region, issueYear: year)))
         }
+        return prepared
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file decoded, parsed and extracted, ready for one write transaction.
 public struct PreparedIssue: Sendable {
     public enum Format: String, Sendable {
@@ -5,25 +7,62 @@ public struct PreparedIssue: Sendable {
         case jsonl
     }
 
-    /// Absolute path of the source file: a file changed at the same path
-    /// replaces its issue.
-    public let sourcePath: String
-    /// The file's name.
-    public let sourceFile: String
+    public let source: SourceFile
     public let sha256: String
     public let byteCount: Int
     public let format: Format
     public let encoding: TextEncoding
-    public var issue: ParsedIssue
+    /// The issue as the parser read it.
+    public let issue: ParsedIssue
+    /// What preparation found in each of `issue.articles`, in the same order.
+    public let articles: [PreparedArticle]
 
-    public init(sourcePath: String, sourceFile: String, sha256: String, byteCount: Int, format: Format,
-                encoding: TextEncoding, issue: ParsedIssue) {
-        self.sourcePath = sourcePath
-        self.sourceFile = sourceFile
+    public init(source: SourceFile, sha256: String, byteCount: Int, format: Format, encoding: TextEncoding,
+                issue: ParsedIssue, articles: [PreparedArticle]) {
+        self.source = source
         self.sha256 = sha256
         self.byteCount = byteCount
         self.format = format
         self.encoding = encoding
         self.issue = issue
+        self.articles = articles
     }
+
+    /// Goals found in all articles.
+    public var goalCount: Int { articles.reduce(0) { $0 + $1.extraction.goals.count } }
+}
+
+/// One parsed article with what preparation added: its region and the
+/// policies, targets and goals of its body.
+public struct PreparedArticle: Sendable {
+    public let parsed: ParsedArticle
+    /// The region whose authority issued the policy or held the event.
+    public let regionCode: String?
+    public let extraction: ArticleExtraction
+
+    public init(parsed: ParsedArticle, regionCode: String?, extraction: ArticleExtraction) {
+        self.parsed = parsed
+        self.regionCode = regionCode
+        self.extraction = extraction
+    }
+}
+
+/// A file named for ingest: the path as the user wrote it, for messages, and
+/// its absolute form, computed once, which identifies the file's issue (a
+/// changed file at the same absolute path replaces its issue).
+public struct SourceFile: Sendable, Equatable {
+    /// The path as given (`SampleData/x.txt`).
+    public let path: String
+    /// The absolute, standardized path.
+    public let absolutePath: String
+
+    public init(path: String) {
+        self.path = path
+        absolutePath = URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The file's name, without its folders.
+    public var name: String { URL(fileURLWithPath: path).lastPathComponent }
+    /// The extension, lower-cased (`txt`, `jsonl`).
+    public var pathExtension: String { URL(fileURLWithPath: path).pathExtension.lowercased() }
 }

@@ -1,3 +1,4 @@
+import PolicyNumbers
 import Foundation
 
 /// A policy document an article names: a 《…》 title of a regulation, plan,

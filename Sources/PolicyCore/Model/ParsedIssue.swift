@@ -117,16 +117,15 @@ public struct ParsedArticle: Sendable, Equatable {
     public var urls: [String]
     /// The article's own date (JSON Lines input), when it differs from the issue's.
     public var date: String?
-    /// The region whose authority issued the policy or held the event.
-    public var regionCode: String?
+    /// The region the input names for the article (a JSON Lines `region`:
+    /// a code or a name), resolved when the article is prepared.
+    public var givenRegion: String?
     /// The line of the decoded text (from 1) where the article's title, or
     /// its text when no title line was found, begins.
     public var line: Int?
-    /// Policies, targets and goals found in the body.
-    public var extraction = ArticleExtraction()
 
     public init(position: Int, section: String? = nil, page: Int? = nil, title: String, body: String,
-                source: String? = nil, urls: [String] = [], regionCode: String? = nil, date: String? = nil,
+                source: String? = nil, urls: [String] = [], givenRegion: String? = nil, date: String? = nil,
                 line: Int? = nil) {
         self.position = position
         self.section = section
@@ -135,7 +134,7 @@ public struct ParsedArticle: Sendable, Equatable {
         self.body = body
         self.source = source
         self.urls = urls
-        self.regionCode = regionCode
+        self.givenRegion = givenRegion
         self.date = date
         self.line = line
     }

@@ -13,30 +13,28 @@ public struct BulletinFile: Sendable {
     public var text: String
     public var issue: ParsedIssue
 
-    /// Reads the file called `fileName` whose content is `bytes`.
-    /// - Throws: `BulletinFileError` with the reason in one line, never
-    ///   naming the file (the caller does).
+    /// Reads the file called `fileName` whose content is `bytes`: a PDF
+    /// (by its signature or name) through pdftotext, a `.jsonl` file or
+    /// text that looks like JSON Lines as such, anything else as a
+    /// bulletin. Decoding warnings come first in `issue.reading.warnings`.
+    /// - Throws: the stage that failed, in one line, never naming the file
+    ///   (the caller does).
     public static func read(fileName: String, bytes: [UInt8]) throws(BulletinFileError) -> BulletinFile {
         let decoded: DecodedText
         if PDFText.isPDF(bytes) || fileName.lowercased().hasSuffix(".pdf") {
+            let text: String
             do {
-                let text = TextDecoder.normalize(try PDFText.extract(bytes))
-                guard text.contains(where: { !$0.isWhitespace }) else {
-                    throw BulletinFileError("the PDF has no text layer (a scan?): nothing to read")
-                }
-                decoded = DecodedText(text: text, encoding: .pdf, replacements: 0)
-            } catch let error as PDFTextError {
-                throw BulletinFileError(error.description)
-            } catch let error as BulletinFileError {
-                throw error
+                text = TextDecoder.normalize(try PDFText.extract(bytes))
             } catch {
-                throw BulletinFileError("\(error)")
+                throw .pdf(error)
             }
+            guard text.contains(where: { !$0.isWhitespace }) else { throw .pdf(.failed("no text layer (a scanned PDF?)")) }
+            decoded = DecodedText(text: text, encoding: .pdf, replacements: 0)
         } else {
             do {
                 decoded = try TextDecoder.decodeTolerantly(bytes)
             } catch {
-                throw BulletinFileError(error.description)
+                throw .decoding(error)
             }
         }
         var issue: ParsedIssue
@@ -45,7 +43,7 @@ public struct BulletinFile: Sendable {
             do {
                 issue = try JSONLinesParser().parse(decoded.text, fileName: fileName)
             } catch {
-                throw BulletinFileError(error.description)
+                throw .jsonLines(error)
             }
             issue.reading.layout = .jsonLines
             format = .jsonl
@@ -53,7 +51,7 @@ public struct BulletinFile: Sendable {
             do {
                 issue = try BulletinParser().parse(decoded.text)
             } catch {
-                throw BulletinFileError(error.description)
+                throw .bulletin(error)
             }
             format = .bulletin
         }
@@ -62,13 +60,20 @@ public struct BulletinFile: Sendable {
     }
 }
 
-/// Why a file could not be read as a bulletin, in one line.
-public struct BulletinFileError: Error, Equatable, CustomStringConvertible {
-    public let message: String
+/// Why a file could not be read as a bulletin: the stage that failed, with
+/// its own error.
+public enum BulletinFileError: Error, Equatable, CustomStringConvertible {
+    case pdf(PDFTextError)
+    case decoding(TextDecodingError)
+    case bulletin(BulletinParseError)
+    case jsonLines(JSONLinesError)
 
-    public init(_ message: String) {
-        self.message = message
+    public var description: String {
+        switch self {
+        case .pdf(let error): error.description
+        case .decoding(let error): error.description
+        case .bulletin(let error): error.description
+        case .jsonLines(let error): error.description
+        }
     }
-
-    public var description: String { message }
 }

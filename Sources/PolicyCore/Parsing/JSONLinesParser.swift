@@ -80,7 +80,7 @@ public struct JSONLinesParser: Sendable {
                 .joined(separator: "\n\n")
             articles.append(ParsedArticle(
                 position: articles.count + 1, section: try string("section"), title: title, body: body,
-                source: try string("source"), urls: urls, regionCode: try string("region"), date: date))
+                source: try string("source"), urls: urls, givenRegion: try string("region"), date: date))
         }
         guard !articles.isEmpty else { throw JSONLinesError(line: 1, reason: "no articles") }
         let named = publications.first { !$0.isEmpty }

@@ -23,7 +23,7 @@ public struct TargetRow: Sendable, Equatable {
     public let regionCode: String?
     public let regionName: String?
     public let year: Int
-    public let yearSource: String
+    public let yearSource: YearSource
     public let text: String
     public let start: Int
     public let end: Int
@@ -31,17 +31,21 @@ public struct TargetRow: Sendable, Equatable {
 }
 
 /// A span of an article that a goal quotes.
-public struct EvidenceRow: Sendable, Equatable {
+public struct EvidenceRow: Sendable, Equatable, Decodable {
     public let articleID: Int64
     public let start: Int
     public let end: Int
     public let text: String
+
+    enum CodingKeys: String, CodingKey {
+        case articleID = "article_id", start, end, text
+    }
 }
 
 /// One quantitative goal as `policykb goals` lists it.
 public struct GoalRow: Sendable, Equatable {
     public let id: Int64
-    public let kind: String
+    public let kind: ExtractedGoal.Kind
     public let articleID: Int64
     public let articleTitle: String
     public let issueDate: String?
@@ -50,9 +54,9 @@ public struct GoalRow: Sendable, Equatable {
     public let regionCode: String?
     public let regionName: String?
     public let year: Int?
-    public let yearSource: String
+    public let yearSource: YearSource
     public let metric: String
-    public let comparator: String
+    public let comparator: Comparator
     /// The exact value, as stored.
     public let value: Decimal
     public let unit: String?
@@ -62,26 +66,30 @@ public struct GoalRow: Sendable, Equatable {
 
     /// The value as people write it: 8000亿元, 1.5亿台, 57%.
     public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
+
+    /// The value with its comparator: `>= 50家`, or `8000亿元` for a plain figure.
+    public var figure: String { comparator == .equal ? readableValue : "\(comparator.rawValue) \(readableValue)" }
 }
 
 /// Which goals to list.
 public struct GoalFilter: Sendable {
     public var kinds: Set<ExtractedGoal.Kind> = [.target, .incentive]
-    /// Region codes, a province's cities included (see `PolicyStore.regionCodes(for:)`).
-    public var regionCodes: [String]?
+    /// The horizon year.
     public var year: Int?
     /// Text the metric contains.
     public var metric: String?
-    /// Text the policy's title or short name contains, or its id.
-    public var policy: String?
+    /// Region (of the goal), section, dates (of its article) and policy.
+    public var records = RecordFilter()
+    /// Only the goals of this article.
+    public var articleID: Int64?
 
-    public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], regionCodes: [String]? = nil, year: Int? = nil,
-                metric: String? = nil, policy: String? = nil) {
+    public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], year: Int? = nil, metric: String? = nil,
+                records: RecordFilter = RecordFilter(), articleID: Int64? = nil) {
         self.kinds = kinds
-        self.regionCodes = regionCodes
         self.year = year
         self.metric = metric
-        self.policy = policy
+        self.records = records
+        self.articleID = articleID
     }
 }
 

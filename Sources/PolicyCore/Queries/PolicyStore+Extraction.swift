@@ -1,80 +1,55 @@
 import Foundation
 import SQLiteDB
 
+extension ExtractedGoal.Kind: DatabaseValueDecodable {}
+extension Comparator: DatabaseValueDecodable {}
+extension YearSource: DatabaseValueDecodable {}
+
 extension PolicyStore {
-    public func policies() throws -> [PolicyRow] {
-        try database.prepare("""
+    /// Policies matching `filter` (region: the policy's; sections and dates:
+    /// of an article that names it), in the order first seen.
+    public func policies(_ filter: RecordFilter = RecordFilter(), page: Page = .all) throws -> [PolicyRow] {
+        var conditions = SQLConditions()
+        conditions.append(filter, columns: .policies)
+        return try database.prepare("""
             SELECT id, title, alias, region_code, region_name, start_year, end_year, effective_from, effective_until,
                    article_ids
-            FROM v_policies ORDER BY id
-            """).rows().map { row in
-            PolicyRow(id: row["id"].int64 ?? 0, title: row["title"].string ?? "", alias: row["alias"].string,
-                      regionCode: row["region_code"].string, regionName: row["region_name"].string,
-                      startYear: row["start_year"].int, endYear: row["end_year"].int,
-                      effectiveFrom: row["effective_from"].string, effectiveUntil: row["effective_until"].string,
-                      articleIDs: Self.decodeIDs(row["article_ids"].string))
-        }
+            FROM v_policies\(conditions.whereClause) ORDER BY id\(page.clause)
+            """).rows(conditions.values + page.values).map(PolicyRow.init(row:))
     }
 
-    public func targets() throws -> [TargetRow] {
-        try database.prepare("""
+    /// Targets matching `filter`, for horizon `year` when given, in article order.
+    public func targets(_ filter: RecordFilter = RecordFilter(), year: Int? = nil, page: Page = .all) throws -> [TargetRow] {
+        var conditions = SQLConditions()
+        if let year { conditions.append("year = ?", [year]) }
+        conditions.append(filter, columns: .targets)
+        return try database.prepare("""
             SELECT id, article_id, policy_id, policy_title, region_code, region_name, year, year_source, text, start,
                    end, goal_ids
-            FROM v_targets ORDER BY id
-            """).rows().map { row in
-            TargetRow(id: row["id"].int64 ?? 0, articleID: row["article_id"].int64 ?? 0, policyID: row["policy_id"].int64,
-                      policyTitle: row["policy_title"].string, regionCode: row["region_code"].string,
-                      regionName: row["region_name"].string, year: row["year"].int ?? 0,
-                      yearSource: row["year_source"].string ?? "none", text: row["text"].string ?? "",
-                      start: row["start"].int ?? 0, end: row["end"].int ?? 0,
-                      goalIDs: Self.decodeIDs(row["goal_ids"].string))
-        }
+            FROM v_targets\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
+            """).rows(conditions.values + page.values).map(TargetRow.init(row:))
     }
 
     /// Goals matching `filter`, in article order.
-    public func goals(_ filter: GoalFilter = GoalFilter()) throws -> [GoalRow] {
-        var conditions: [String] = []
-        var values: [any DatabaseValueConvertible] = []
+    public func goals(_ filter: GoalFilter = GoalFilter(), page: Page = .all) throws -> [GoalRow] {
+        var conditions = SQLConditions()
         let kinds = ExtractedGoal.Kind.allCases.filter { filter.kinds.contains($0) }
-        conditions.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")")
-        values += kinds.map(\.rawValue)
-        if let codes = filter.regionCodes {
-            conditions.append("region_code IN (SELECT value FROM json_each(?))")
-            values.append(Self.encodeList(codes))
-        }
+        conditions.append("kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")", kinds.map(\.rawValue))
         if let year = filter.year {
-            conditions.append("year = ?")
-            values.append(year)
+            conditions.append("year = ?", [year])
         }
         if let metric = filter.metric {
             // White space inside a metric (占 GDP 比重) does not matter.
-            conditions.append("instr(replace(metric, ' ', ''), replace(?, ' ', '')) > 0")
-            values.append(metric)
+            conditions.append("instr(replace(metric, ' ', ''), replace(?, ' ', '')) > 0", [metric])
         }
-        if let policy = filter.policy {
-            conditions.append("""
-                policy_id IN (SELECT p.id FROM v_policies p
-                              WHERE CAST(p.id AS TEXT) = ?1 OR instr(p.title, ?1) > 0 OR instr(p.alias, ?1) > 0)
-                """.replacingOccurrences(of: "?1", with: "?\(values.count + 1)"))
-            values.append(policy.removingWhitespace)
-        }
+        conditions.append(filter.records, columns: .goals)
+        if let article = filter.articleID { conditions.append("article_id = ?", [article]) }
         let sql = """
             SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
                    year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence
-            FROM v_goals WHERE \(conditions.joined(separator: " AND ")) ORDER BY article_id, id
+            FROM v_goals\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
             """
-        return try database.prepare(sql).rows(values).map(Self.goalRow)
-    }
-
-    static func goalRow(_ row: Row) -> GoalRow {
-        GoalRow(id: row["id"].int64 ?? 0, kind: row["kind"].string ?? "", articleID: row["article_id"].int64 ?? 0,
-                articleTitle: row["article_title"].string ?? "", issueDate: row["issue_date"].string,
-                policyID: row["policy_id"].int64, policyTitle: row["policy_title"].string,
-                regionCode: row["region_code"].string, regionName: row["region_name"].string, year: row["year"].int,
-                yearSource: row["year_source"].string ?? "none", metric: row["metric"].string ?? "",
-                comparator: row["comparator"].string ?? "=", value: Decimal(string: row["value_exact"].string ?? "0") ?? 0,
-                unit: row["unit"].string, stretch: row["stretch"].bool ?? false, targetID: row["target_id"].int64,
-                evidence: decodeEvidence(row["evidence"].string))
+        return try database.prepare(sql).rows(conditions.values + page.values).map(GoalRow.init(row:))
     }
 
     /// Region codes a user's word names: a code, a name, a short name or an
@@ -82,41 +57,65 @@ extension PolicyStore {
     public func regionCodes(for input: String) throws -> [String] {
         let text = input.trimmingCharacters(in: " ")
         let direct = try database.rows("SELECT code FROM regions WHERE code = ? OR name = ?", [text.uppercased(), text])
-        var code = direct.first?["code"].string
+        var code: String? = try direct.first?.decode("code")
         if code == nil {
             code = try database.rows("""
                 SELECT code FROM region_names WHERE name = ? ORDER BY priority DESC, code LIMIT 1
-                """, [text]).first?["code"].string
+                """, [text]).first?.decode("code")
         }
-        guard let code else { throw PolicyError("unknown region「\(input)」: give a code (440300), a name (深圳市) or a short name (深圳)") }
+        guard let code else { throw StoreError.unknownRegion(input) }
         let children = try database.rows("SELECT code FROM regions WHERE parent_code = ? AND level = 'prefecture' ORDER BY code",
-                                          [code]).compactMap { $0["code"].string }
+                                          [code]).map { try $0.decode("code", as: String.self) }
         return [code] + children
     }
+}
 
-    static func decodeIDs(_ json: String?) -> [Int64] {
-        guard let data = json?.data(using: .utf8),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [NSNumber] else { return [] }
-        return list.map(\.int64Value)
+extension PolicyRow {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), title: try row.decode("title"), alias: try row.decodeIfPresent("alias"),
+                  regionCode: try row.decodeIfPresent("region_code"), regionName: try row.decodeIfPresent("region_name"),
+                  startYear: try row.decodeIfPresent("start_year"), endYear: try row.decodeIfPresent("end_year"),
+                  effectiveFrom: try row.decodeIfPresent("effective_from"),
+                  effectiveUntil: try row.decodeIfPresent("effective_until"),
+                  articleIDs: try row.decodeJSON("article_ids"))
     }
+}
 
-    static func decodeEvidence(_ json: String?) -> [EvidenceRow] {
-        guard let data = json?.data(using: .utf8),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
-        return list.map { item in
-            EvidenceRow(articleID: (item["article_id"] as? NSNumber)?.int64Value ?? 0,
-                        start: (item["start"] as? NSNumber)?.intValue ?? 0, end: (item["end"] as? NSNumber)?.intValue ?? 0,
-                        text: item["text"] as? String ?? "")
+extension TargetRow {
+    init(row: Row) throws {
+        self.init(id: try row.decode("id"), articleID: try row.decode("article_id"),
+                  policyID: try row.decodeIfPresent("policy_id"), policyTitle: try row.decodeIfPresent("policy_title"),
+                  regionCode: try row.decodeIfPresent("region_code"), regionName: try row.decodeIfPresent("region_name"),
+                  year: try row.decode("year"), yearSource: try row.decode("year_source"), text: try row.decode("text"),
+                  start: try row.decode("start"), end: try row.decode("end"), goalIDs: try row.decodeJSON("goal_ids"))
+    }
+}
+
+extension GoalRow {
+    init(row: Row) throws {
+        let exact: String = try row.decode("value_exact")
+        guard let value = Decimal(string: exact) else {
+            throw RowDecodingError(column: "value_exact", problem: .typeMismatch(.text(exact), expected: "decimal number"))
         }
+        self.init(id: try row.decode("id"), kind: try row.decode("kind"), articleID: try row.decode("article_id"),
+                  articleTitle: try row.decode("article_title"), issueDate: try row.decodeIfPresent("issue_date"),
+                  policyID: try row.decodeIfPresent("policy_id"), policyTitle: try row.decodeIfPresent("policy_title"),
+                  regionCode: try row.decodeIfPresent("region_code"), regionName: try row.decodeIfPresent("region_name"),
+                  year: try row.decodeIfPresent("year"), yearSource: try row.decode("year_source"),
+                  metric: try row.decode("metric"), comparator: try row.decode("comparator"), value: value,
+                  unit: try row.decodeIfPresent("unit"), stretch: try row.decode("stretch"),
+                  targetID: try row.decodeIfPresent("target_id"), evidence: try row.decodeJSON("evidence"))
     }
+}
 
-    /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
-    static func encodeIDs(_ ids: [Int64]) -> String {
-        "[" + ids.map(String.init).joined(separator: ",") + "]"
-    }
-
-    static func encodeList(_ items: [String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: items)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+extension Row {
+    /// A column holding JSON (`json_group_array` in the views), decoded.
+    func decodeJSON<T: Decodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        let text: String = try decode(column)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw RowDecodingError(column: column, problem: .typeMismatch(.text(text), expected: "JSON \(T.self)"))
+        }
     }
 }

@@ -7,6 +7,21 @@ public struct SearchRequest: Sendable {
         case region, section, year
     }
 
+    /// The order of the hits.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Best first: BM25, ties to the newest.
+        case relevance
+        /// By the article's date (else its issue's), newest first; undated last.
+        case newest
+        /// Oldest first; undated last.
+        case oldest
+    }
+
+    /// A date-ordered search without filters counts its matches up to
+    /// this many and says "at least" beyond, as Elasticsearch's
+    /// `track_total_hits` does: the page does not need the rest.
+    public static let countCap = 10_000
+
     /// The FTS5 expression to match.
     public var expression: String
     /// Phrases to mark in snippets.
@@ -14,23 +29,27 @@ public struct SearchRequest: Sendable {
     /// At most this many hits; nil for all.
     public var limit: Int?
     public var offset = 0
-    /// Region codes, a province's cities included.
-    public var regionCodes: [String]?
-    public var sections: [String]?
-    /// Inclusive ISO dates on the article's (or its issue's) date.
-    public var since: String?
-    public var until: String?
-    /// Text of a policy's title or short name, or its id.
-    public var policy: String?
+    /// Region (of the article), section, dates and policy.
+    public var records = RecordFilter()
     /// Only articles with target or incentive goals.
     public var hasGoals = false
     /// Only articles with a goal for this horizon year.
     public var goalYear: Int?
     public var facets: [Facet] = []
+    /// Give each hit its `ScoreExplanation`.
+    public var explain = false
+    public var sort = Sort.relevance
+
+    /// The parsed query (nil for a raw FTS5 expression).
+    public var query: SearchQuery?
+    /// Keep only matches with every phrase in the script typed (the index
+    /// matches traditional and simplified alike).
+    public var exactScript = false
 
     public init(query: SearchQuery, limit: Int? = 20) {
         expression = query.fts5Expression
         phrases = query.positivePhrases
+        self.query = query
         self.limit = limit
     }
 
@@ -50,9 +69,20 @@ public struct FacetCount: Sendable, Equatable {
 }
 
 public struct SearchResults: Sendable {
+    /// Matching articles: exact, or at least this many when `totalIsExact`
+    /// is false (a date-ordered search counts up to `SearchRequest.countCap`).
     public let total: Int
+    public let totalIsExact: Bool
     public let hits: [SearchHit]
     public let facets: [(facet: SearchRequest.Facet, counts: [FacetCount])]
+
+    public init(total: Int, totalIsExact: Bool = true, hits: [SearchHit],
+                facets: [(facet: SearchRequest.Facet, counts: [FacetCount])] = []) {
+        self.total = total
+        self.totalIsExact = totalIsExact
+        self.hits = hits
+        self.facets = facets
+    }
 }
 
 extension PolicyStore {
@@ -66,65 +96,51 @@ extension PolicyStore {
     /// the facets count the whole filtered set.
     /// - Throws: `SearchError.syntax` for an expression FTS5 rejects.
     public func search(_ request: SearchRequest) throws -> SearchResults {
-        var conditions: [String] = []
-        var values: [any DatabaseValueConvertible] = [request.expression]
-        if let codes = request.regionCodes {
-            conditions.append("a.region_code IN (SELECT value FROM json_each(?))")
-            values.append(Self.encodeList(codes))
-        }
-        if let sections = request.sections {
-            conditions.append("a.section IN (SELECT value FROM json_each(?))")
-            values.append(Self.encodeList(sections))
-        }
-        if let since = request.since {
-            conditions.append("coalesce(a.published_on, i.issue_date) >= ?")
-            values.append(since)
-        }
-        if let until = request.until {
-            conditions.append("coalesce(a.published_on, i.issue_date) <= ?")
-            values.append(until)
-        }
-        if let policy = request.policy {
-            conditions.append("""
-                EXISTS (SELECT 1 FROM policy_mentions m JOIN policies p ON p.id = m.policy_id
-                        WHERE m.article_id = a.id
-                          AND (CAST(p.id AS TEXT) = ? OR instr(p.title, ?) > 0 OR instr(coalesce(m.alias, ''), ?) > 0))
-                """)
-            let text = policy.removingWhitespace
-            values += [text, text, text]
-        }
+        var conditions = SQLConditions()
+        // An exact-script search checks exclusions itself: folded, 數據 NOT
+        // 数据 would exclude everything.
+        let expression = request.exactScript ? request.query?.fts5ExpressionWithoutExclusions ?? request.expression
+            : request.expression
+        conditions.append("article_search MATCH ?", [expression])
+        conditions.append(request.records, columns: .search)
         if request.hasGoals {
             conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.kind IN ('target', 'incentive'))")
         }
         if let year = request.goalYear {
-            conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.year = ?)")
-            values.append(year)
+            conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.year = ?)", [year])
         }
-        let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        let values = conditions.values
         let matches = """
             FROM article_search s
             JOIN articles a ON a.id = s.rowid
             JOIN issues i ON i.id = a.issue_id
-            WHERE article_search MATCH ?\(filter)
+            \(conditions.whereClause)
             """
         do {
             var total: Int
+            var totalIsExact = true
             var hits: [SearchHit]
-            if conditions.isEmpty, let limit = request.limit,
+            if request.exactScript, let query = request.query {
+                (total, hits) = try exactScriptPage(request, query: query, matches: matches, values: values)
+            } else if request.sort != .relevance, conditions.clauses.count == 1, let limit = request.limit {
+                // No filter: walk the articles in date order and stop after the page.
+                (total, totalIsExact, hits) = try datePage(request, limit: limit)
+            } else if request.sort == .relevance, conditions.clauses.count == 1, let limit = request.limit,
                let page = try rankedPage(request, limit: limit) {
                 // No filter: count and rank inside FTS5 alone, then read the
                 // few articles shown.
                 (total, hits) = page
             } else {
-                total = try database.scalar("SELECT count(*) \(matches)", values).int ?? 0
+                total = try database.prepare("SELECT count(*) AS total \(matches)").rows(values).first?.decode("total") ?? 0
                 hits = try hitsByJoin(request, matches: matches, values: values)
             }
+            if request.explain { hits = try explained(hits, expression: request.expression) }
             var facets: [(SearchRequest.Facet, [FacetCount])] = []
             for facet in request.facets {
                 facets.append((facet, try facetCounts(facet, matches: matches, values: values)))
             }
-            return SearchResults(total: total, hits: hits, facets: facets)
-        } catch let error as SQLiteError where error.primaryCode == 1 {
+            return SearchResults(total: total, totalIsExact: totalIsExact, hits: hits, facets: facets)
+        } catch let error as SQLiteError where error.extendedCode == .error {
             // SQLITE_ERROR from a MATCH is FTS5 rejecting the expression
             // ("fts5: syntax error near …", "unterminated string", "no such
             // column"); damage to the file has codes of its own.
@@ -156,11 +172,11 @@ extension PolicyStore {
         let candidates = ranked.filter { $0.rank <= boundary }
         let rankByID = Dictionary(candidates.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
         let ordered = try database.cached("""
-            SELECT a.id, coalesce(a.published_on, i.issue_date)
+            SELECT a.id, coalesce(a.published_on, i.issue_date) AS date
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
-            """).rows([Self.encodeIDs(candidates.map(\.rowid))])
-            .map { (id: $0[0].int64 ?? 0, date: $0[1].string ?? "") }
+            """).rows([JSONList.encode(candidates.map(\.rowid))])
+            .map { (id: try $0.decode("id", as: Int64.self), date: try $0.decodeIfPresent("date", as: String.self) ?? "") }
             .sorted { x, y in
                 let rx = rankByID[x.id] ?? 0, ry = rankByID[y.id] ?? 0
                 if rx != ry { return rx < ry }
@@ -169,45 +185,172 @@ extension PolicyStore {
             }
         let page = ordered.dropFirst(request.offset).prefix(limit).map(\.id)
         let articles = try database.cached("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, a.body
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code, a.body
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
-            """).rows([Self.encodeIDs(page)])
-        let rowByID = Dictionary(articles.map { ($0[0].int64 ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
-        let hits = page.compactMap { id in
-            rowByID[id].map { row in
-                hit(id: id, title: row[1].string ?? "", date: row[2].string, section: row[3].string,
-                    region: row[4].string, score: -(rankByID[id] ?? 0), body: row[5].string ?? "",
-                    phrases: request.phrases)
+            """).rows([JSONList.encode(page)])
+        let rowByID = Dictionary(try articles.map { (try $0.decode("id", as: Int64.self), $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let hits = try page.compactMap { id in
+            try rowByID[id].map { row in
+                try hit(row, score: -(rankByID[id] ?? 0), phrases: request.phrases)
             }
         }
         return (total, hits)
     }
 
-    /// The page of hits from the whole matching set, filtered and sorted by SQLite.
-    func hitsByJoin(_ request: SearchRequest, matches: String, values: [any DatabaseValueConvertible]) throws -> [SearchHit] {
-        let statement = try database.prepare("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date), a.section, a.region_code, -s.rank, a.body
-            \(matches)
-            ORDER BY s.rank, coalesce(a.published_on, i.issue_date) DESC, a.id
-            LIMIT ? OFFSET ?
-            """)
-        try statement.bind(values + [request.limit ?? -1, request.offset])
-        var hits: [SearchHit] = []
-        while try statement.step() {
-            hits.append(hit(id: statement.int64(0), title: statement.text(1), date: statement.optionalText(2),
-                            section: statement.optionalText(3), region: statement.optionalText(4),
-                            score: statement.double(5), body: statement.text(6), phrases: request.phrases))
+    /// `hits` with the parts of their scores, from policykb_explain with
+    /// the arguments of the table's rank.
+    func explained(_ hits: [SearchHit], expression: String) throws -> [SearchHit] {
+        guard !hits.isEmpty else { return hits }
+        let rows = try database.prepare("""
+            SELECT rowid AS id, policykb_explain(article_search, \(RankedCollector.rankArguments)) AS explain
+            FROM article_search WHERE article_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+            """).rows([expression, JSONList.encode(hits.map(\.articleID))])
+        var byID: [Int64: ScoreExplanation] = [:]
+        for row in rows { byID[try row.decode("id")] = try row.decodeJSON("explain", as: ScoreExplanation.self) }
+        return hits.map { hit in
+            var hit = hit
+            hit.explanation = byID[hit.articleID]
+            return hit
         }
-        return hits
     }
 
-    func hit(id: Int64, title: String, date: String?, section: String?, region: String?, score: Double, body: String,
-             phrases: [String]) -> SearchHit {
+    /// The total and the page for an exact-script search: every match of
+    /// the index, in rank order, checked against the query as typed.
+    /// - Complexity: reads every matching article; the index narrows them
+    ///   to the texts that hold the query in either script.
+    func exactScriptPage(_ request: SearchRequest, query: SearchQuery, matches: String,
+                         values: [any DatabaseValueConvertible]) throws -> (total: Int, hits: [SearchHit]) {
+        let statement = try database.prepare("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code,
+                   -s.rank AS score, a.body
+            \(matches)
+            ORDER BY \(Self.orderBy(request.sort))
+            """)
+        var total = 0
+        var hits: [SearchHit] = []
+        for row in try statement.rows(values) {
+            guard query.matchesExactScript(title: try row.decode("title"), body: try row.decode("body")) else { continue }
+            total += 1
+            if total > request.offset, request.limit.map({ hits.count < $0 }) ?? true {
+                hits.append(try hit(row, score: try row.decode("score"), phrases: request.phrases))
+            }
+        }
+        return (total, hits)
+    }
+
+    /// The ORDER BY of a search over `matches` (s: the index, a: articles).
+    static func orderBy(_ sort: SearchRequest.Sort) -> String {
+        switch sort {
+        case .relevance: "s.rank, a.sort_date DESC, a.id"
+        case .newest: "a.sort_date DESC, a.id DESC"
+        case .oldest: "a.sort_date = '', a.sort_date, a.id"
+        }
+    }
+
+    /// The page of an unfiltered date-ordered search, and the total up to
+    /// `SearchRequest.countCap`.
+    ///
+    /// A query with few matches has them all read with their dates and
+    /// sorted. Otherwise the articles are walked in date order through the
+    /// `articles_by_date` index, a batch at a time, and the index says
+    /// which of each batch match: the walk stops once the page is full,
+    /// after about `page × articles / matches` rows.
+    /// - Complexity: O(m log m) for m ≤ 2,000 matches, else
+    ///   O((offset + limit) · N / m) probes of the index for N articles.
+    /// - Parameter few: up to how many matches are read and sorted rather
+    ///   than found by the walk.
+    func datePage(_ request: SearchRequest, limit: Int, few: Int = 2_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
+        let wanted = request.offset + limit
+        let cap = SearchRequest.countCap
+        let counted: Int = try database.cached("""
+            SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)
+            """).rows([request.expression, cap + 1]).first?.decode("n") ?? 0
+        let (total, exact) = counted > cap ? (cap, false) : (counted, true)
+        var page: [Int64] = []
+        if counted <= few {
+            let rows = try database.cached("""
+                SELECT a.id, a.sort_date FROM article_search s JOIN articles a ON a.id = s.rowid
+                WHERE article_search MATCH ?
+                """).rows([request.expression])
+            var dated = try rows.map { (id: try $0.decode("id", as: Int64.self), date: try $0.decode("sort_date", as: String.self)) }
+            dated.sort { x, y in
+                // Undated last in either order.
+                if x.date.isEmpty != y.date.isEmpty { return y.date.isEmpty }
+                if x.date != y.date { return request.sort == .newest ? x.date > y.date : x.date < y.date }
+                return request.sort == .newest ? x.id > y.id : x.id < y.id
+            }
+            page = Array(dated.dropFirst(request.offset).prefix(limit).map(\.id))
+        } else {
+            var found: [Int64] = []
+            let batch = 256
+            let probe = try database.cached("""
+                SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid IN (SELECT value FROM json_each(?))
+                """)
+            // Dated articles in order, then the undated ones, a batch at a
+            // time from where the last batch ended (the index's order).
+            let newest = request.sort == .newest
+            let dated = try database.cached(newest
+                ? "SELECT id, sort_date FROM articles WHERE sort_date <> '' AND (sort_date, id) < (?, ?) ORDER BY sort_date DESC, id DESC LIMIT ?"
+                : "SELECT id, sort_date FROM articles WHERE sort_date <> '' AND (sort_date, id) > (?, ?) ORDER BY sort_date, id LIMIT ?")
+            let undated = try database.cached(newest
+                ? "SELECT id, sort_date FROM articles WHERE sort_date = '' AND id < ? ORDER BY id DESC LIMIT ?"
+                : "SELECT id, sort_date FROM articles WHERE sort_date = '' AND id > ? ORDER BY id LIMIT ?")
+            var after: (date: String, id: Int64) = newest ? ("\u{10FFFF}", Int64.max) : ("", Int64.min)
+            var inUndated = false
+            while found.count < wanted {
+                let rows = inUndated ? try undated.rows([after.id, batch])
+                    : try dated.rows([after.date, after.id, batch])
+                guard let last = rows.last else {
+                    if inUndated { break }
+                    inUndated = true
+                    after = (after.date, newest ? Int64.max : Int64.min)
+                    continue
+                }
+                after = (try last.decode("sort_date"), try last.decode("id"))
+                let ids = try rows.map { try $0.decode("id", as: Int64.self) }
+                let matching = Set(try probe.rows([request.expression, JSONList.encode(ids)])
+                    .map { try $0.decode("rowid", as: Int64.self) })
+                found += ids.filter(matching.contains)
+            }
+            page = Array(found.dropFirst(request.offset).prefix(limit))
+        }
+        let articles = try database.cached("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code, a.body
+            FROM articles a JOIN issues i ON i.id = a.issue_id
+            WHERE a.id IN (SELECT value FROM json_each(?))
+            """).rows([JSONList.encode(page)])
+        let rowByID = Dictionary(try articles.map { (try $0.decode("id", as: Int64.self), $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let hits = try page.compactMap { id in
+            try rowByID[id].map { try hit($0, score: 0, phrases: request.phrases) }
+        }
+        return (total, exact, hits)
+    }
+
+    /// The page of hits from the whole matching set, filtered and sorted by SQLite.
+    func hitsByJoin(_ request: SearchRequest, matches: String, values: [any DatabaseValueConvertible]) throws -> [SearchHit] {
+        try database.prepare("""
+            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code,
+                   -s.rank AS score, a.body
+            \(matches)
+            ORDER BY \(Self.orderBy(request.sort))
+            LIMIT ? OFFSET ?
+            """).rows(values + [request.limit ?? -1, request.offset])
+            .map { try hit($0, score: try $0.decode("score"), phrases: request.phrases) }
+    }
+
+    /// A hit from a row with the article's id, title, date, section,
+    /// region_code and body.
+    func hit(_ row: Row, score: Double, phrases: [String]) throws -> SearchHit {
+        let title: String = try row.decode("title")
+        let body: String = try row.decode("body")
         let snippet = Snippet.passage(body, phrases: phrases)
             ?? Snippet.passage(title, phrases: phrases)
             ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
-        return SearchHit(articleID: id, title: title, issueDate: date, section: section, regionCode: region,
+        return SearchHit(articleID: try row.decode("id"), title: title, issueDate: try row.decodeIfPresent("date"),
+                         section: try row.decodeIfPresent("section"), regionCode: try row.decodeIfPresent("region_code"),
                          score: score, snippet: snippet)
     }
 
@@ -218,8 +361,12 @@ extension PolicyStore {
         case .year: ("substr(coalesce(a.published_on, i.issue_date), 1, 4)", "NULL")
         }
         let order = facet == .year ? "1 DESC" : "3 DESC, 1"
-        return try database.prepare("SELECT \(value), \(label), count(*) \(matches) GROUP BY 1 ORDER BY \(order)")
-            .rows(values).map { FacetCount(value: $0[0].string, label: $0[1].string, count: $0[2].int ?? 0) }
+        return try database.prepare("""
+            SELECT \(value) AS value, \(label) AS label, count(*) AS count \(matches) GROUP BY 1 ORDER BY \(order)
+            """).rows(values).map {
+                FacetCount(value: try $0.decodeIfPresent("value"), label: try $0.decodeIfPresent("label"),
+                           count: try $0.decode("count"))
+            }
     }
 }
 

@@ -15,10 +15,10 @@ final class RankedCollector {
 
     private let top: OpaquePointer
 
-    /// - Throws: `PolicyError` when memory runs out.
+    /// - Throws: `StoreError.outOfMemory` when memory runs out.
     init(capacity: Int) throws {
         guard let top = policykb_topk_create(Int32(clamping: capacity)) else {
-            throw PolicyError("out of memory for \(capacity) ranked rows")
+            throw StoreError.outOfMemory("\(capacity) ranked rows")
         }
         self.top = top
     }

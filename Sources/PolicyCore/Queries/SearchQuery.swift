@@ -28,7 +28,8 @@ public struct SearchQuery: Sendable, Equatable {
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case empty
-        case unbalancedQuote
+        case emptyParentheses
+        case emptyTitleFilter
         case unbalancedParenthesis
         case danglingOperator(String)
         case onlyExclusions
@@ -37,7 +38,8 @@ public struct SearchQuery: Sendable, Equatable {
         public var description: String {
             switch self {
             case .empty: "empty query"
-            case .unbalancedQuote: "unbalanced quote: a phrase opened with \" is not closed"
+            case .emptyParentheses: "() holds nothing to search for"
+            case .emptyTitleFilter: "title: needs a term after it, e.g. title:算力"
             case .unbalancedParenthesis: "unbalanced parenthesis"
             case .danglingOperator(let op): "\(op) needs a term on both sides"
             case .onlyExclusions: "a query needs at least one term to find, not only terms to exclude"
@@ -83,8 +85,11 @@ public struct SearchQuery: Sendable, Equatable {
             if c == "(" || c == "（" { tokens.append(.open); i += 1; continue }
             if c == ")" || c == "）" { tokens.append(.close); i += 1; continue }
             if c == "\"" {
-                guard let end = chars[(i + 1)...].firstIndex(of: "\"") else { throw .unbalancedQuote }
-                tokens.append(.quoted(String(chars[(i + 1)..<end])))
+                // An unclosed quote runs to the end of the query, as in web
+                // search boxes; a lone quote is no phrase at all.
+                let end = chars[(i + 1)...].firstIndex(of: "\"") ?? chars.count
+                let phrase = String(chars[(i + 1)..<end])
+                if phrase.contains(where: { !$0.isWhitespace }) { tokens.append(.quoted(phrase)) }
                 i = end + 1
                 continue
             }
@@ -176,8 +181,10 @@ public struct SearchQuery: Sendable, Equatable {
             case .word(let text), .quoted(let text):
                 return .phrase(text, titleOnly: titleOnly)
             case .titlePrefix:
+                guard index < tokens.count, ![.close, .or, .and].contains(tokens[index]) else { throw .emptyTitleFilter }
                 return try parseUnary(titleOnly: true)
             case .open:
+                if index < tokens.count, tokens[index] == .close { throw .emptyParentheses }
                 var inner = try parseOr()
                 guard index < tokens.count, tokens[index] == .close else { throw .unbalancedParenthesis }
                 index += 1
@@ -259,6 +266,21 @@ public struct SearchQuery: Sendable, Equatable {
     static func compileOperand(_ node: Node) -> String {
         if case .phrase = node { return compile(node) }
         return "(" + compile(node) + ")"
+    }
+
+    /// The FTS5 expression without its exclusions (`a NOT b` → `a`): a
+    /// superset of the matches, for a search that checks the exclusions
+    /// itself (an exact-script search, where 數據 NOT 数据 must keep 數據).
+    public var fts5ExpressionWithoutExclusions: String {
+        func relax(_ node: Node) -> Node {
+            switch node {
+            case .phrase: node
+            case .and(let parts): .and(parts.map(relax))
+            case .or(let parts): .or(parts.map(relax))
+            case .not(let a, _): relax(a)
+            }
+        }
+        return Self.compile(relax(root))
     }
 
     /// The phrases a match must contain (for marking snippets), excluded

@@ -5,7 +5,7 @@
 /// character, not the bigram it begins — and the window never cuts a match in
 /// half (FTS5's own `snippet()` can end between two characters of a bigram).
 public enum Snippet {
-    static let open: Unicode.Scalar = "\u{E000}", close: Unicode.Scalar = "\u{E001}"
+    static let open = MatchMark.open, close = MatchMark.close
 
     /// The passage of `text` around the matches of `phrases`, matches
     /// marked, as `window(mark(text, phrases:), length:)` gives it without
@@ -18,7 +18,7 @@ public enum Snippet {
     }
 
     /// `text` with every occurrence of the phrases between
-    /// `SearchHit.markStart` and `markEnd`: CJK as substrings (white space
+    /// `MatchMark.open` and `MatchMark.close`: CJK as substrings (white space
     /// between CJK characters ignored), Latin words whole, case and width
     /// folded.
     /// - Complexity: O(n·p) for n characters and p phrases.
@@ -88,8 +88,8 @@ public enum Snippet {
     }
 
     /// - Parameters:
-    ///   - marked: text with matches between `SearchHit.markStart` and
-    ///     `SearchHit.markEnd`.
+    ///   - marked: text with matches between `MatchMark.open` and
+    ///     `MatchMark.close`.
     ///   - length: about how many characters of text to keep.
     /// - Returns: the passage, marks kept, paragraph breaks as spaces, `…`
     ///   where text was cut; nil when `marked` holds no match.

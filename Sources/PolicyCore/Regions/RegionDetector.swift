@@ -53,7 +53,7 @@ public struct RegionDetector: Sendable {
     /// - Complexity: O(n·k) for n characters and k names or markers sharing
     ///   a first character.
     func mentions(in text: String) -> [Mention] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars.map(ScriptFold.fold)  // 臺灣 reads as 台湾
         var found = gazetteer.matches(in: scalars).map { Mention(start: $0.start, length: $0.end - $0.start, code: $0.code) }
         var seen = Set<String>()
         for i in scalars.indices {

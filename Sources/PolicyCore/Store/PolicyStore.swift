@@ -23,13 +23,36 @@ public final class PolicyStore {
     /// do not block writers and a writer does not block readers" — with
     /// `synchronous=NORMAL`, which in WAL mode "is safe from corruption" and
     /// loses at most the last transactions on power loss, not on a crash.
+    /// Readers of a file they cannot write, or in a folder that cannot take
+    /// the `-wal` and `-shm` files, open it immutable.
+    ///
+    /// - Throws: `StoreError`: no file (reading), a file that is not a
+    ///   policykb database (text, damaged, another application's SQLite
+    ///   file), a read-only file for a writer, or a schema this binary
+    ///   cannot use.
     public init(path: String, access: Access = .write) throws {
         self.path = path
-        if access != .write && !FileManager.default.fileExists(atPath: path) {
-            throw PolicyError("\(path): no database here; run `policykb ingest FILE...` first, or pass --db")
+        let exists = FileManager.default.fileExists(atPath: path)
+        if access != .write && !exists {
+            throw StoreError.noDatabase(path: path)
+        }
+        try Self.registerExtension()
+        let writable = !exists || Self.canWrite(beside: path)
+        let mode: Database.Mode = switch access {
+        case .write: .readWrite
+        case .inspect: writable ? .readWrite : .immutable
+        case .read: writable ? .readOnly : .immutable
         }
         do {
-            database = try Database(path: path, mode: access == .read ? .readOnly : .readWrite)
+            database = try Database(path: path, mode: mode)
+        } catch {
+            throw StoreError.cannotOpen(path: path, error)
+        }
+        if access == .write && (database.isReadOnly || !writable) {
+            throw StoreError.readOnly(path: path)
+        }
+        try Self.identify(database, path: path, creating: access == .write)
+        do {
             try database.execute("PRAGMA foreign_keys = ON")
             if access == .write {
                 // Before the file has a schema: articles of a few kilobytes
@@ -46,33 +69,92 @@ public final class PolicyStore {
                 // plain I/O, where an I/O error is an error, not a signal.
                 try database.execute("PRAGMA mmap_size = 2147418112")
             }
+        } catch where error.code == .readOnly {
+            throw StoreError.readOnly(path: path)
         } catch {
-            throw PolicyError("cannot open \(path)", error)
+            throw StoreError.cannotOpen(path: path, error)
         }
-        let migrator = try Migrator(PolicykbSchema.migrations)
-        if access == .write {
-            try migrator.migrate(database)
-        } else {
-            let version = try database.userVersion()
-            if version > migrator.latestVersion {
-                throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
+        do {
+            let migrator = try Migrator(PolicykbSchema.migrations)
+            if access == .write {
+                try migrator.migrate(database)
+            } else {
+                let version = try database.userVersion()
+                if version > migrator.latestVersion {
+                    throw MigrationError.databaseTooNew(path: path, databaseVersion: version, binaryVersion: migrator.latestVersion)
+                }
+                if version < migrator.latestVersion {
+                    throw StoreError.schemaTooOld(path: path, version: version, latest: migrator.latestVersion)
+                }
+                try migrator.verifyApplied(database)
             }
-            if version < migrator.latestVersion {
-                throw PolicyError("\(path): schema version \(version) is older than this binary's \(migrator.latestVersion); any `policykb ingest` migrates it")
-            }
-            try migrator.verifyApplied(database)
+        } catch let error as MigrationError {
+            throw StoreError.migration(error)
+        } catch let error as SQLiteError where error.code == .readOnly {
+            throw StoreError.readOnly(path: path)
+        } catch let error as SQLiteError {
+            throw StoreError.cannotOpen(path: path, error)
+        }
+    }
+
+    /// Whether the connection can write (a read-only or immutable open cannot).
+    public var isReadOnly: Bool { database.isReadOnly }
+
+    /// Whether this process can write the file at `path` and create files
+    /// beside it (SQLite's `-wal`, `-shm` and `-journal`).
+    static func canWrite(beside path: String) -> Bool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK | X_OK) == 0
+            && !Self.isImmutableFile(path) && !Self.isImmutableFile(folder)
+    }
+
+    /// Whether the file has the Linux immutable attribute (`chattr +i`),
+    /// which `access(2)` does not report to root.
+    static func isImmutableFile(_ path: String) -> Bool {
+        #if os(Linux)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var flags: Int32 = 0
+        // FS_IOC_GETFLAGS = _IOR('f', 1, long); FS_IMMUTABLE_FL = 0x10.
+        let getFlags: UInt = 0x8008_6601
+        guard ioctl(descriptor, getFlags, &flags) == 0 else { return false }
+        return flags & 0x10 != 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Refuses a file that is not a policykb database: not SQLite at all
+    /// (SQLite says so on the first read), or another application's SQLite
+    /// file, which holds tables and no policykb schema. An empty database is
+    /// fine to create a schema in; to a reader it is not a policykb database.
+    static func identify(_ database: Database, path: String, creating: Bool) throws {
+        do {
+            guard try database.userVersion() == 0 else { return }
+            let tables = try database.rows("""
+                SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                ORDER BY name
+                """).map { try $0.decode("name", as: String.self) }
+            if tables.contains("schema_migrations") { return }
+            if !tables.isEmpty { throw StoreError.notPolicykb(path: path, reason: .foreignTables(tables)) }
+            if !creating { throw StoreError.notPolicykb(path: path, reason: .empty) }
+        } catch let error as SQLiteError where error.code == .notADatabase {
+            throw StoreError.notPolicykb(path: path, reason: .notSQLite)
+        } catch let error as SQLiteError {
+            throw StoreError.cannotOpen(path: path, error)
         }
     }
 
     /// The region names extraction looks for.
     public func gazetteer() throws -> Gazetteer {
         let regions = try database.rows("SELECT code, name, level, parent_code FROM regions").map {
-            Gazetteer.Region(code: $0["code"].string ?? "", name: $0["name"].string ?? "",
-                             level: $0["level"].string ?? "", parentCode: $0["parent_code"].string)
+            Gazetteer.Region(code: try $0.decode("code"), name: try $0.decode("name"), level: try $0.decode("level"),
+                             parentCode: try $0.decodeIfPresent("parent_code"))
         }
         let names = try database.rows("SELECT name, code, kind, priority FROM region_names").map {
-            (name: $0["name"].string ?? "", code: $0["code"].string ?? "", kind: $0["kind"].string ?? "",
-             priority: $0["priority"].int ?? 0)
+            (name: try $0.decode("name", as: String.self), code: try $0.decode("code", as: String.self),
+             kind: try $0.decode("kind", as: String.self), priority: try $0.decode("priority", as: Int.self))
         }
         return Gazetteer(regions: regions, names: names)
     }

@@ -84,8 +84,10 @@ public struct SearchFolding: Sendable {
 
     public var folded: String { String(decoding: utf8, as: UTF8.self) }
 
+    /// - Parameter keepScript: leave traditional characters as they are
+    ///   (an exact-script search), rather than folding them to simplified.
     /// - Complexity: O(n) in the length of `text`.
-    public init(_ text: String, origins wantOrigins: Bool = true) {
+    public init(_ text: String, origins wantOrigins: Bool = true, keepScript: Bool = false) {
         var copy = text
         var result: ([UInt8], [Int32]) = ([], [])
         copy.withUTF8 { bytes in
@@ -93,8 +95,9 @@ public struct SearchFolding: Sendable {
             var count: Int32 = 0
             var byteOrigins: UnsafeMutablePointer<Int32>?
             guard let folded = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
-                wantOrigins ? policykb_fold($0, Int32(bytes.count), &count, &byteOrigins)
-                    : policykb_fold($0, Int32(bytes.count), &count, nil)
+                let flags: Int32 = keepScript ? POLICYKB_FOLD_KEEP_SCRIPT : 0
+                return wantOrigins ? policykb_fold_with($0, Int32(bytes.count), flags, &count, &byteOrigins)
+                    : policykb_fold_with($0, Int32(bytes.count), flags, &count, nil)
             }) else { return }
             defer {
                 policykb_free(folded)

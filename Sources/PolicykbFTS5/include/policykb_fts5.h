@@ -15,9 +15,12 @@
  *     matches exactly where its characters stand together in one run;
  *   - white space between two CJK characters does not end the run;
  *   - runs of Latin letters and digits are one lower-cased token;
- *   - full-width ASCII (U+FF01-U+FF5E) is folded to ASCII first;
- *   - punctuation between a word and a CJK run becomes the token "|", so
- *     that "5G、家" does not match the phrase "5G家" (white space there is
+ *   - full-width ASCII (U+FF01-U+FF5E) is folded to ASCII first, and
+ *     traditional Chinese characters to simplified ones (數據 indexes and
+ *     matches as 数据);
+ *   - punctuation between a word and a CJK run, or between two words,
+ *     becomes the token "|", so that "5G、家" does not match the phrase
+ *     "5G家" nor "deep, seek" the phrase "deep seek" (white space there is
  *     ignored: "2026 年" matches "2026年");
  *   - everything else separates tokens.
  * In query mode a CJK run followed by more of the query gives the same
@@ -42,8 +45,9 @@ typedef int (*policykb_token_callback)(void *context, int flags,
 int policykb_tokenize(const char *text, int bytes, int query, void *context,
                       policykb_token_callback callback);
 
-/* Folds text the way the index sees it: full-width ASCII to ASCII, Latin
- * letters lower-cased, white space next to a CJK character removed.
+/* Folds text the way the index sees it: full-width ASCII to ASCII,
+ * traditional Chinese to simplified, Latin letters lower-cased, white space
+ * next to a CJK character removed.
  * A substring test on folded strings is the reference for what a phrase
  * query must match. Returns a malloc'd, NUL-terminated string (free it with
  * policykb_free) and its length in *out_bytes, or NULL when out of memory.
@@ -51,6 +55,12 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
  * policykb_free) giving, for each byte of the result, the offset in `text`
  * of the byte it came from. */
 char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins);
+
+/* As policykb_fold, with flags: POLICYKB_FOLD_KEEP_SCRIPT leaves traditional
+ * characters as they are (an exact-script search checks its matches with
+ * it). */
+#define POLICYKB_FOLD_KEEP_SCRIPT 1
+char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes, int **origins);
 
 void policykb_free(void *pointer);
 

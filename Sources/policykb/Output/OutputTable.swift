@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// A value in command output, typed so that JSON keeps numbers as numbers.
 enum OutputValue: Equatable {
@@ -46,7 +47,7 @@ enum OutputRenderer {
         switch format {
         case .json: json(table)
         case .csv: csv(table)
-        case .table: text(table)
+        case .table: text(table, width: Console.width)
         }
     }
 
@@ -91,7 +92,7 @@ enum OutputRenderer {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0xE000...0xE001).contains(scalar.value):
+            case _ where scalar.value < 0x20 || MatchMark.isMark(scalar):
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
@@ -132,9 +133,14 @@ enum OutputRenderer {
 
     // MARK: Table
 
-    /// Columns aligned by display width (CJK characters take two cells).
-    static func text(_ table: OutputTable) -> String {
-        let cells = table.rows.map { row in
+    /// Columns aligned by display width (CJK characters take two cells),
+    /// cut with `…` so that every line fits `width` when there is one: the
+    /// widest columns give up cells first, down to a few each.
+    ///
+    /// With `highlight`, match marks in cells become colour after the
+    /// cells are cut and padded (the marks take no cells).
+    static func text(_ table: OutputTable, width: Int? = nil, highlight: Bool = false) -> String {
+        var cells = table.rows.map { row in
             zip(table.columns, row).map { column, value -> String in
                 let text = flat(value, listSeparator: " ").replacingOccurrences(of: "\n", with: " ")
                 return truncate(text, to: table.maxWidths[column] ?? 60)
@@ -144,9 +150,23 @@ enum OutputRenderer {
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
         }
+        if let width {
+            let separators = 2 * max(0, widths.count - 1)
+            let floor = 6
+            while widths.reduce(separators, +) > width,
+                  let widest = widths.indices.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
+            }
+            cells = cells.map { row in zip(row, widths).map { truncate($0, to: $1) } }
+        }
         func line(_ values: [String]) -> String {
-            zip(values, widths).map { pad($0, to: $1) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            // Trailing blanks trimmed by hand: a regular expression here
+            // costs a millisecond of start-up (NSRegularExpression).
+            var text = zip(values, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            guard highlight, text.unicodeScalars.contains(where: MatchMark.isMark) else { return text }
+            // A cut may leave a mark open: the line ends with a reset.
+            return MatchMark.render(text, open: "\u{1B}[1;31m", close: "\u{1B}[0m") + "\u{1B}[0m"
         }
         var out = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
         out += cells.map(line)
@@ -158,8 +178,8 @@ enum OutputRenderer {
     }
 
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0xE000...0xE001: 0 // match marks
+        if MatchMark.isMark(scalar) { return 0 }
+        return switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
              0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2

@@ -205,7 +205,8 @@ extension QuantityScanner {
         case "上":
             if i >= 2 {
                 switch s[i - 2] {
-                case "以", "之", "其", "向", "往", "比", "线", "至": return false
+                // 迈上千亿元台阶, 登上, 跃上: 上 is the verb's, the figure is exact.
+                case "以", "之", "其", "向", "往", "比", "线", "至", "迈", "邁", "登", "跃", "躍", "站": return false
                 default: break
                 }
             }

@@ -292,6 +292,15 @@ extension QuantityScanner {
         }
     }
 
+    /// A year of the Republic of China calendar, as Taiwan writes it: three
+    /// digits read one by one (一一五年), or a figure after 民国 (民國114年).
+    func isTaiwanYear(_ s: [Unicode.Scalar], _ r: NumeralReading) -> Bool {
+        guard r.form == .number, r.isInteger, r.value >= 1, r.value <= 200 else { return false }
+        if r.isDigitSequence && r.digitSequenceLength == 3 { return true }
+        let k = r.start
+        return k >= 2 && (s[k - 1] == "国" || s[k - 1] == "國") && s[k - 2] == "民"
+    }
+
     /// A calendar year: four digits, 1900–2099, written in Arabic or digit by digit.
     func isYearLike(_ r: NumeralReading) -> Bool {
         guard r.form == .number, r.isInteger, r.value >= 1900, r.value <= 2099 else { return false }

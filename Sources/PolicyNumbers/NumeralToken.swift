@@ -19,7 +19,7 @@ enum NumeralToken: Equatable {
     /// they only mean something next to a numeral.
     static func of(_ scalar: Unicode.Scalar) -> NumeralToken? {
         switch scalar {
-        case "零", "〇": return .digit(0)
+        case "零", "〇", "○": return .digit(0)
         case "一", "壹", "幺", "弌": return .digit(1)
         case "二", "贰", "貳", "两", "兩", "倆", "俩", "弍": return .digit(2)
         case "三", "叁", "參", "叄", "弎": return .digit(3)

@@ -22,6 +22,9 @@ public struct Quantity: Sendable, Equatable {
     public var end: Int
     /// True for a size class such as 千亿级 or 十亿级: an order of magnitude, not a count.
     public var isMagnitudeClass: Bool
+    /// True for a fraction written as such (三分之一, 3/5): its value is the quotient, and with
+    /// no unit it reads as a share.
+    public var isFraction: Bool
 
     public init(
         value: Decimal,
@@ -30,7 +33,8 @@ public struct Quantity: Sendable, Equatable {
         surface: String,
         start: Int,
         end: Int,
-        isMagnitudeClass: Bool = false
+        isMagnitudeClass: Bool = false,
+        isFraction: Bool = false
     ) {
         self.value = value
         self.unit = unit
@@ -39,5 +43,16 @@ public struct Quantity: Sendable, Equatable {
         self.start = start
         self.end = end
         self.isMagnitudeClass = isMagnitudeClass
+        self.isFraction = isFraction
+    }
+
+    /// The quantity as a policy text means it: a fraction with no unit
+    /// (超过三分之一) is a share in percent.
+    public var asShare: Quantity {
+        guard isFraction, unit == nil, value > 0, value <= 1 else { return self }
+        var share = self
+        share.value = value * 100
+        share.unit = "%"
+        return share
     }
 }

@@ -127,7 +127,9 @@ enum NumeralReader {
         var usedSeparators = false
         if integerDigits <= 3 {
             // A separator counts only when the group after it has exactly three digits.
-            while p + 3 < limit, s[p].value == 0x2C || s[p].value == 0xFF0C,
+            // 1,900, 1，900 and 1 900 (a space between groups, as some sources write).
+            while p + 3 < limit, s[p].value == 0x2C || s[p].value == 0xFF0C || s[p].value == 0x20 || s[p].value == 0xA0
+                || s[p].value == 0x2009 || s[p].value == 0x202F,
                 ScalarClass.isArabicDigit(s[p + 1].value),
                 ScalarClass.isArabicDigit(s[p + 2].value),
                 ScalarClass.isArabicDigit(s[p + 3].value),
@@ -139,7 +141,8 @@ enum NumeralReader {
             }
         }
         var fractionDigits = 0
-        if p + 1 < limit, s[p].value == 0x2E || s[p].value == 0xFF0E,
+        // ., full-width ．and small ﹒ are decimal points.
+        if p + 1 < limit, s[p].value == 0x2E || s[p].value == 0xFF0E || s[p].value == 0xFE52,
             ScalarClass.isArabicDigit(s[p + 1].value)
         {
             p += 1

@@ -1,4 +1,5 @@
-/// SHA-256 (FIPS 180-4), for migration checksums and source-file digests.
+/// SHA-256 (FIPS 180-4), for source-file digests and migration checksums
+/// (computed when the migrations are embedded, at build time).
 /// Foundation on Linux has no CryptoKit, and a dependency on swift-crypto
 /// would more than double a clean build for 80 lines of arithmetic.
 ///

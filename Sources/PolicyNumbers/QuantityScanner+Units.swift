@@ -170,6 +170,10 @@ extension QuantityScanner {
         add(["周岁"], unit("周岁", .measure))
         add(["字"], unit("字", .measure, excluded: "化节号段母幕据"))
         add(["标准箱"], unit("标准箱", .measure))
+        // Data-centre capacity: 万标准机架 is 10000 标准机架.
+        add(["标准机架", "架标准机架"], unit("标准机架", .measure))
+        // Latency: a measure to reach (时延小于20毫秒), not a duration framing a statement.
+        for name in ["毫秒", "微秒", "纳秒"] { add([name], unit(name, .measure)) }
         add(["分"], unit("分", .score, weak: true))
 
         // Durations.
@@ -197,7 +201,7 @@ extension QuantityScanner {
             ("项", "目"), ("家", "庭"), ("款", "项式"),
             ("台", "湾州风阶账式资"), ("次", "数序要生级"), ("人", "民才员口类工大体社力士选事均"),
             ("人次", ""), ("场次", ""), ("批次", ""), ("班次", ""), ("频次", ""), ("项次", ""), ("户次", ""), ("家次", ""), ("车次", ""), ("架次", ""), ("台次", ""),
-            ("台套", ""), ("条", "例件款约目线"), ("件", ""), ("座", "谈"), ("所", "有在属以谓"),
+            ("台套", ""), ("台（套）", ""), ("台(套)", ""), ("条", "例件款约目线"), ("件", ""), ("座", "谈"), ("所", "有在属以谓"),
             ("套", "餐"), ("部", "署长委分门队"), ("部门", ""), ("部分", ""), ("场", "景所地馆"),
             ("批", "准复示"), ("名", "单称义牌录"), ("位", "于置居列"), ("种", "子植类"),
             ("类", "似型别"), ("户", "籍口"), ("辆", ""), ("架", "构设"), ("艘", ""), ("颗", ""),
@@ -211,7 +215,9 @@ extension QuantityScanner {
             ("个", ""), ("床", "位"), ("孔", ""), ("口", "岸号"), ("针", ""), ("剂", ""), ("章", "程节法"),
         ]
         for (word, excluded) in classifiers {
-            add([word], unit(word, .count, excluded: excluded))
+            // 台（套） is written 台套.
+            add([word], unit(word.replacingOccurrences(of: "（", with: "").replacingOccurrences(of: "(", with: "")
+                .replacingOccurrences(of: "）", with: "").replacingOccurrences(of: ")", with: ""), .count, excluded: excluded))
         }
         return entries
     }
@@ -222,7 +228,7 @@ extension QuantityScanner {
         [
             "EFLOPS", "PFLOPS", "TFLOPS", "GFLOPS", "FLOPS", "EB", "PB", "TB", "GB", "MB", "KB",
             "Tbps", "Gbps", "Mbps", "GW", "MW", "kW", "KW", "kWh", "KWh", "MWh", "GWh", "TWh",
-            "km", "kg", "cm", "mm", "Hz", "GHz", "MHz", "kHz", "kV", "P",
+            "km", "kg", "cm", "mm", "Hz", "GHz", "MHz", "kHz", "kV", "TOPS", "POPS", "P",
         ].map { ($0, $0) }
     }
 
@@ -343,7 +349,7 @@ extension QuantityScanner {
                 if r.isInteger && r.value <= 4 { return (m.end, .date) }
                 return nil
             case .time where info.canonical == "年":
-                if isYearLike(r) { return (m.end, .year) }
+                if isYearLike(r) || isTaiwanYear(s, r) { return (m.end, .year) }
             default:
                 break
             }
@@ -356,8 +362,8 @@ extension QuantityScanner {
             return nil
         }
 
-        // A Latin unit after a space: 300 EFLOPS.
-        if q > body.end, ScalarClass.isLatinLetter(scalar.value), let m = tables.latinUnits.match(s, at: q),
+        // A Latin unit after a space (300 EFLOPS) or a multiplier (1.2万P).
+        if q > body.end || (q > 0 && NumeralToken.isNumeralScalar(s[q - 1])), ScalarClass.isLatinLetter(scalar.value), let m = tables.latinUnits.match(s, at: q),
             m.end == n || !(ScalarClass.isLatinLetter(s[m.end].value) || ScalarClass.isArabicDigit(s[m.end].value))
         {
             body.unit = m.payload
@@ -400,6 +406,15 @@ extension QuantityScanner {
             }
         }
         let b = NumeralReader.skipSpaces(s, p, n)
+        // 1个点的贴息, 提高2个点: percentage points (not 3个点钟, a time).
+        if b < n, NumeralToken.isPoint(s[b]), extra == 0, !marker,
+            !(b + 1 < n && ["钟", "鐘", "半"].contains(s[b + 1]))
+        {
+            body.unit = "百分点"
+            body.unitKind = .percentPoint
+            body.end = b + 1
+            return
+        }
         if let m = tables.units.match(s, at: b, allowSpaces: true), m.payload.followsGe,
             isUnitAccepted(m.payload, s, end: m.end)
         {

@@ -2,71 +2,96 @@ import Foundation
 import SQLiteDB
 
 extension PolicyStore {
+    /// What writing an issue from a file would do. Decided here and only
+    /// here, for a dry run and inside the write transaction alike.
+    public enum WritePlan: Sendable, Equatable {
+        /// A file with the same SHA-256 is already in the database (at
+        /// `existingPath`, which may be this file's own path).
+        case unchanged(existingPath: String)
+        /// No issue comes from this path yet.
+        case insert
+        /// The file at this path was ingested before with other content:
+        /// its issue is replaced.
+        case replace(issueID: Int64)
+    }
+
     /// What writing a prepared issue did.
     public enum WriteOutcome: Sendable, Equatable {
-        /// A new issue.
         case inserted(issueID: Int64)
-        /// The file at this path was ingested before with other content; its
-        /// issue was replaced.
         case replaced(issueID: Int64)
-        /// A file with the same SHA-256 is already in the database.
         case unchanged(existingPath: String)
     }
 
-    /// SHA-256 → source path of every ingested file.
+    /// SHA-256 → source path of every ingested file: a snapshot that lets
+    /// ingest skip decoding and parsing files it already holds. The
+    /// outcome is still decided by `plan(sha256:sourcePath:)`.
     public func knownDigests() throws -> [String: String] {
         var digests: [String: String] = [:]
         for row in try database.rows("SELECT sha256, source_path FROM issues") {
-            if let digest = row["sha256"].string { digests[digest] = row["source_path"].string ?? "" }
+            digests[try row.decode("sha256")] = try row.decode("source_path")
         }
         return digests
     }
 
-    /// The source path of an issue ingested from a file with this digest.
-    public func existingPath(sha256: String) throws -> String? {
-        try database.cached("SELECT source_path FROM issues WHERE sha256 = ?").rows([sha256]).first?["source_path"].string
+    /// What writing a file with this digest at this path would do.
+    public func plan(sha256: String, sourcePath: String) throws -> WritePlan {
+        if let existing = try database.cached("SELECT source_path FROM issues WHERE sha256 = ?").rows([sha256]).first {
+            return .unchanged(existingPath: try existing.decode("source_path"))
+        }
+        if let previous = try database.cached("SELECT id FROM issues WHERE source_path = ?").rows([sourcePath]).first {
+            return .replace(issueID: try previous.decode("id"))
+        }
+        return .insert
     }
 
-    /// Prepares and writes bulletins held in memory, each as one issue under
-    /// the path given (generated corpora, tests).
-    @discardableResult
-    public func ingest(_ documents: [(path: String, text: String)]) throws -> [WriteOutcome] {
-        let preparer = IssuePreparer(gazetteer: try gazetteer())
-        return try documents.map { try write(try preparer.prepare(path: $0.path, bytes: Array($0.text.utf8))) }
-    }
-
-    /// Writes one issue, its articles and links in one transaction; an issue
-    /// already ingested from the same path is deleted first (its articles
-    /// and everything extracted from them go with it).
+    /// Writes one issue, its articles, links and extraction in one
+    /// transaction; an issue already ingested from the same path is deleted
+    /// first (its articles and everything extracted from them go with it).
     public func write(_ prepared: PreparedIssue, at date: Date = Date()) throws -> WriteOutcome {
         try database.transaction(.immediate) {
-            if let path = try existingPath(sha256: prepared.sha256) {
-                return .unchanged(existingPath: path)
-            }
-            let previous = try database.cached("SELECT id FROM issues WHERE source_path = ?")
-                .rows([prepared.sourcePath]).first?["id"].int64
-            if let previous {
+            let plan = try plan(sha256: prepared.sha256, sourcePath: prepared.source.absolutePath)
+            switch plan {
+            case .unchanged(let existingPath):
+                return .unchanged(existingPath: existingPath)
+            case .replace(let previous):
                 try database.execute("DELETE FROM issues WHERE id = ?", [previous])
                 try deleteUnmentionedPolicies()
+            case .insert:
+                break
             }
             let issue = prepared.issue
             try database.execute("""
                 INSERT INTO issues (publication, issue_date, number, cumulative_number, source_file, source_path,
                                     sha256, bytes, format, encoding, ingested_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [issue.publication, issue.date, issue.number, issue.cumulativeNumber, prepared.sourceFile,
-                      prepared.sourcePath, prepared.sha256, prepared.byteCount, prepared.format.rawValue,
+                """, [issue.publication, issue.date, issue.number, issue.cumulativeNumber, prepared.source.name,
+                      prepared.source.absolutePath, prepared.sha256, prepared.byteCount, prepared.format.rawValue,
                       prepared.encoding.rawValue, Self.timestamp(date)])
             let issueID = database.lastInsertRowID
-            let articleIDs = try insertArticles(issue.articles, issueID: issueID)
+            let articleIDs = try insertArticles(prepared.articles, issueID: issueID, issueDate: issue.date)
             var links = RowBatch(table: "article_links", columns: ["article_id", "position", "url"])
-            for (article, articleID) in zip(issue.articles, articleIDs) {
-                for (position, url) in article.urls.enumerated() { links.append([articleID, position + 1, url]) }
+            for (article, articleID) in zip(prepared.articles, articleIDs) {
+                for (position, url) in article.parsed.urls.enumerated() { links.append([articleID, position + 1, url]) }
             }
             try insert(links)
-            try writeExtraction(of: zip(issue.articles, articleIDs).map { ($0.0, $0.1) })
-            return previous == nil ? .inserted(issueID: issueID) : .replaced(issueID: issueID)
+            var warnings = RowBatch(table: "issue_warnings", columns: ["issue_id", "position", "kind", "message"])
+            for (position, warning) in issue.reading.warnings.enumerated() {
+                warnings.append([issueID, position + 1, warning.kind.rawValue, warning.message])
+            }
+            try insert(warnings)
+            try writeExtraction(of: Array(zip(prepared.articles, articleIDs)))
+            if case .replace = plan { return .replaced(issueID: issueID) }
+            return .inserted(issueID: issueID)
         }
+    }
+
+    /// Folds the write-ahead log into the database file, so that the file
+    /// stands alone. "TRUNCATE: This mode works the same way as RESTART with
+    /// the addition that it also truncates the log file to zero bytes";
+    /// readers still in the log make it wait (up to the busy timeout) or
+    /// leave part of the log for later, which is not an error here.
+    public func checkpoint() {
+        try? database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Inserts articles with ids of our choosing, many rows per statement.
@@ -77,13 +102,15 @@ extension PolicyStore {
     /// per article would mean one small segment per article and endless
     /// merging. One statement per batch keeps that to one flush per batch,
     /// as a bulk INSERT … SELECT into FTS5 has.
-    func insertArticles(_ articles: [ParsedArticle], issueID: Int64) throws -> [Int64] {
+    func insertArticles(_ articles: [PreparedArticle], issueID: Int64, issueDate: String?) throws -> [Int64] {
         let first = try nextID("articles")
         var batch = RowBatch(table: "articles", columns: ["id", "issue_id", "position", "section", "page", "title", "body",
-                                                           "source", "region_code", "published_on"])
-        for (offset, article) in articles.enumerated() {
+                                                           "source", "region_code", "published_on", "sort_date"])
+        for (offset, prepared) in articles.enumerated() {
+            let article = prepared.parsed
             batch.append([first + Int64(offset), issueID, article.position, article.section, article.page, article.title,
-                          article.body, article.source, article.regionCode, article.date])
+                          article.body, article.source, prepared.regionCode, article.date,
+                          article.date ?? issueDate ?? ""])
         }
         try insert(batch)
         return articles.indices.map { first + Int64($0) }
@@ -92,7 +119,7 @@ extension PolicyStore {
     /// The id after the largest in `table`; inside the write transaction no
     /// one else can take it.
     func nextID(_ table: String) throws -> Int64 {
-        (try database.cached("SELECT coalesce(max(id), 0) + 1 FROM \(table)").rows().first?[0].int64) ?? 1
+        try database.cached("SELECT coalesce(max(id), 0) + 1 AS next FROM \(table)").rows().first?.decode("next") ?? 1
     }
 
     /// Rows for one table, written with as few statements as possible:
@@ -141,7 +168,7 @@ extension PolicyStore {
     }
 
     /// Writes the policies, targets and goals of a file's articles.
-    func writeExtraction(of articles: [(article: ParsedArticle, id: Int64)]) throws {
+    func writeExtraction(of articles: [(article: PreparedArticle, id: Int64)]) throws {
         var mentions = RowBatch(table: "policy_mentions", columns: ["policy_id", "article_id", "alias", "start", "end"])
         var targets = RowBatch(table: "targets", columns: ["id", "article_id", "policy_id", "region_code", "year",
                                                            "year_source", "text", "start", "end"])
@@ -197,7 +224,11 @@ extension PolicyStore {
             """)
         let rows = try statement.rows([policy.title, policy.title.comparisonKey, policy.regionCode, policy.startYear,
                                        policy.endYear, policy.effectiveFrom, policy.effectiveUntil])
-        guard let id = rows.first?[0].int64 else { throw PolicyError("policy \(policy.title) was not stored") }
-        return id
+        // "RETURNING ... returns one row for each database row that is
+        // inserted or updated", so the upsert always gives one.
+        guard let row = rows.first else {
+            throw SQLiteError(.internal, message: "no row returned for policy \(policy.title)")
+        }
+        return try row.decode("id")
     }
 }

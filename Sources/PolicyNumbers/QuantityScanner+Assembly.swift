@@ -160,7 +160,7 @@ extension QuantityScanner {
         return Quantity(
             value: value, unit: unit, comparator: comparator,
             surface: String(String.UnicodeScalarView(s[start..<end])), start: start, end: end,
-            isMagnitudeClass: body.isMagnitudeClass)
+            isMagnitudeClass: body.isMagnitudeClass, isFraction: r.form == .fraction)
     }
 
     /// Does the text around a figure show that it is a quantity?

@@ -1,0 +1,85 @@
+/// The word tables extraction reads Chinese policy text with, each named for
+/// the job it does. Written in simplified script: they are matched against
+/// folded text (`BodyText.scalars`), so traditional text reads the same.
+/// `Docs/EXTRACTION-RULES.md` says how the stages use them.
+enum ExtractionWords {
+    /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
+    static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
+                             "券", "奖金", "配套资金", "配套", "支持金额", "支持资金", "予以支持", "给予支持", "一次性支持",
+                             "专项资金", "扶持"]
+    /// Verbs that grant what follows them (给予20万元奖励, 按…的30%予以补助).
+    static let grantVerbs = ["给予", "予以", "奖励", "补助", "补贴", "资助", "发放", "安排", "可获", "获得"]
+    /// Verbs that give money to someone (not nouns of a grant): 给予, 可获.
+    static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助"]
+    /// Caps that may stand apart from the rate they bound (按不超过合同金额的20%).
+    static let capWords = ["不超过", "最高", "上限", "最多"]
+    /// Recipients a grant is counted per: 每家企业, 单个服务商.
+    static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "每条", "每座", "单个", "单家", "单项", "单户"]
+    /// Words before a rate that name its base: 按合同金额的20%.
+    static let rateBaseMarkers = ["按照", "按其", "按"]
+    /// Words that open an eligibility condition: 对…的企业, 凡…的项目.
+    static let conditionOpeners = ["对于", "对", "凡", "针对"]
+
+    /// Cues in a figure's clause that it reports what is already true.
+    static let reportCues = ["已累计", "已经", "已", "截至", "截止", "共有", "现有", "同比", "目前", "据统计", "占全国", "比上年",
+                             "较上年", "实际完成"]
+    /// Cues that make a whole sentence a report, wherever the figure stands.
+    static let sentenceReportCues = ["截至", "截止", "据统计"]
+    /// Verbs that introduce what a report, a survey or an official says
+    /// (《报告》显示，2024年…): they may stand before a sentence's past year.
+    static let reportingVerbs = ["显示", "表明", "介绍", "统计", "悉", "透露", "数据", "测算"]
+    /// Cues in a clause that it looks ahead: they keep a figure a target even
+    /// in a sentence that opens with a past year.
+    static let futureCues = ["到20", "力争", "争取", "将", "计划", "目标", "预计", "有望", "确保"]
+    /// Stretch markers (§7): an aspirational figure.
+    static let stretchMarkers = ["力争", "争取", "力求", "努力"]
+
+    /// Nouns that show a count describes the text itself, not a goal.
+    static let textStructureNouns = ["方面", "部分", "维度", "环节", "任务", "重点任务", "举措", "具体举措", "措施", "条款",
+                                     "政策", "文件", "份", "行动计划", "方向", "关键", "专家", "章", "原则", "板块",
+                                     "问题", "个政策", "位", "领域", "工程", "行动"]
+    /// Of those, the ones that mark a structural count even with more words
+    /// after them (四个大方面展开, 6项重点任务).
+    static let textStructureHeads = ["方面", "大方面", "部分", "维度", "环节", "重点任务", "具体举措", "板块", "条支持措施",
+                                     "条措施", "项措施", "项具体任务", "领域", "大领域"]
+    /// Words before a count that show it lists or describes the text.
+    static let enumerationMarkers = ["等", "包括", "涵盖", "分为", "部署了", "部署", "从", "围绕", "由", "共", "分别"]
+    /// Words around a span of time that make it frame a statement (通过2年左右时间, 为期4年).
+    static let durationAfter = ["时间", "内", "来", "前", "后", "间", "期", "的努力"]
+    static let durationBefore = ["通过", "用", "历时", "经过", "未来", "过去", "近", "连续", "今后", "为期", "期限", "有效期"]
+
+    /// Verbs and adverbs that open a clause but are not part of what is counted.
+    static let leadingWords = [
+        "新增培育", "累计培育", "累计支持", "累计", "新增", "培育", "打造", "建成", "建设", "形成", "推出", "实现", "集聚",
+        "支撑", "产出", "突破", "达到", "力争", "争取", "力求", "努力", "预计", "预期", "进一步", "率先", "持续", "推动", "引进",
+        "带动", "吸引", "部署", "开展", "完成", "新建", "建立", "组建", "认定", "遴选", "扶持", "服务", "覆盖", "发展",
+        "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持", "分别", "确保",
+        "使", "推广应用", "推广", "开通", "完成", "再", "已累计", "已经", "已",
+    ]
+    /// Metrics that name a change, not a thing: the thing is the one the
+    /// sentence just counted (规模达到3000亿元，持续保持10%以上增长).
+    static let changeWords: Set<String> = ["增长", "增速", "增长率", "年均增长", "年均增速", "年增长"]
+    /// Copulas and comparators that end the text before a number.
+    static let trailingWords = ["保持在", "稳定在", "控制在", "提高到", "提升至", "提升到", "增长到", "增至", "达到", "达",
+                                "突破", "超过", "超", "过", "为", "至", "在", "不少于", "不低于", "不超过", "不高于", "低于",
+                                "小于", "约为", "约", "近", "的", "率先", "总计", "合计", "累计", "共计", "降至", "降到",
+                                "降低到", "提高", "迈上", "达成", "努力", "力争", "争取", "原则上", "平均", "最高", "最多",
+                                "按", "了", "已达", "已经", "已", "均"]
+    /// Where a phrase after a number stops: verbs that start the rest of the
+    /// clause.
+    static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",
+                              "落地", "入驻", "上线", "加入", "签约", "覆盖", "以上", "左右", "用于", "参展"]
+    /// Vague counts: 一批百亿级产业集群 names no number of clusters.
+    static let vagueCounts = ["一批", "若干", "一系列", "多个", "一些", "数个"]
+    /// Verbs that open a clause setting a goal (新增…等10家).
+    static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局"]
+    /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
+    static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
+    /// Where a clause's subject ends: its first verb or preposition.
+    static let subjectEnds = ["在", "实现", "达到", "达", "分别", "超过", "突破", "为", "占", "提高", "提升", "增长", "保持",
+                              "力争", "争取", "将", "要", "年均", "比", "较", "同比", "均"]
+    /// Words a metric never holds (metric hygiene): comparators, stretch
+    /// markers; they are cut from the ends of a phrase.
+    static let comparatorWords = ["不少于", "不低于", "不超过", "不高于", "以上", "以下", "以内", "超过", "左右", "至少", "最高",
+                                  "最多", "突破", "达到"]
+}

@@ -1,0 +1,207 @@
+import Foundation
+import PolicyNumbers
+
+/// Turns the quantities of an article into quantitative goals: decides which
+/// numbers a policy sets, grants or reports, what each counts, and under
+/// which horizon and policy it falls.
+///
+/// A pipeline of pure stages, each in its own file and tested alone:
+/// 1. clauses and sentences (`BodyText`): full- and half-width marks, line
+///    breaks inside a sentence;
+/// 2. scopes (`ClauseScopes`): horizon, stretch, reported-fact cues, each
+///    bound to its own clause;
+/// 3. the role of each quantity (`GoalExtractor+Role`): a goal, or a
+///    qualifier, condition, duration, count of the text;
+/// 4. its kind (`GoalExtractor+Kind`): target, incentive, statistic;
+/// 5. its metric phrase (`GoalExtractor+Metric`);
+/// 6. merge of restatements (`GoalExtractor+Merge`).
+///
+/// Every stage says why it decided as it did (`QuantityDecision`), which
+/// `policykb extract --explain` prints.
+struct GoalExtractor {
+    let scanner = QuantityScanner()
+
+    struct Context {
+        let body: BodyText
+        let policies: PolicyExtractor.Result
+        let targets: [ExtractedTarget]
+        let articleRegion: String?
+        /// 《…》 spans: numbers inside titles are not goals.
+        let titleSpans: [Range<Int>]
+        let scopes: ClauseScopes
+    }
+
+    /// The goals of one article, restatements merged.
+    func extract(body: BodyText, policies: PolicyExtractor.Result, targets: [ExtractedTarget],
+                 articleRegion: String?, issueYear: Int? = nil) -> [ExtractedGoal] {
+        let decisions = decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+                               issueYear: issueYear)
+        return merge(decisions.compactMap(\.goal))
+    }
+
+    /// What each quantity of the body is, and why.
+    func decide(body: BodyText, policies: PolicyExtractor.Result, targets: [ExtractedTarget],
+                articleRegion: String?, issueYear: Int?) -> [QuantityDecision] {
+        let quantities = scanner.quantities(in: body.original).map(\.asShare)
+        let scopes = ClauseScopes(body: body, targets: targets, issueYear: issueYear, hasPolicy: !policies.policies.isEmpty)
+        let context = Context(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+                              titleSpans: PolicyExtractor.bracketedTitles(in: body).map { $0.start..<$0.end },
+                              scopes: scopes)
+        var decisions: [QuantityDecision] = []
+        var previous: Previous?
+        var index = 0
+        while index < quantities.count {
+            // A range (3—5家, 10%至15%) is decided once, for both bounds.
+            let isRange = index + 1 < quantities.count && Self.formRange(quantities[index], quantities[index + 1], body)
+            let group = isRange ? [quantities[index], quantities[index + 1]] : [quantities[index]]
+            let made = decideGroup(group, at: index, in: quantities, previous: previous, context: context)
+            for decision in made {
+                if let goal = decision.goal {
+                    previous = Previous(quantity: decision.quantity, metric: goal.metric, kind: goal.kind)
+                }
+            }
+            decisions.append(contentsOf: made)
+            index += group.count
+        }
+        return decisions
+    }
+
+    /// The last goal made, for figures that count the same thing
+    /// (达8000亿元以上、力争1万亿元) or go on from its clause.
+    struct Previous {
+        let quantity: Quantity
+        let metric: String
+        let kind: ExtractedGoal.Kind
+    }
+
+    /// 3—5家, 10%至15%, 3至5个: the scanner's two bounds, next to each other.
+    static func formRange(_ lower: Quantity, _ upper: Quantity, _ body: BodyText) -> Bool {
+        guard lower.comparator == .atLeast, upper.comparator == .atMost, lower.end <= upper.start,
+              upper.start - lower.end <= 2, lower.unit == upper.unit else { return false }
+        return body.scalars[lower.end..<upper.start].allSatisfy { "—–-－~～至到 ".unicodeScalars.contains($0) }
+    }
+
+    func decideGroup(_ group: [Quantity], at index: Int, in quantities: [Quantity], previous: Previous?,
+                     context: Context) -> [QuantityDecision] {
+        let body = context.body
+        // The figure as the sentence reads it: both bounds of a range.
+        var quantity = group[0]
+        quantity.end = group[group.count - 1].end
+        quantity.surface = body[quantity.start..<quantity.end]
+        let others = quantities.enumerated().filter { $0.offset < index || $0.offset >= index + group.count }.map(\.element)
+
+        // Stage 3: role.
+        let role = self.role(of: quantity, others: others, context: context)
+        guard case .goal(let roleNote) = role else {
+            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: [role.description]) }
+        }
+        let clause = body.clauseStart(before: quantity.start)..<body.clauseEnd(after: quantity.end)
+
+        // Stage 4: kind.
+        let (kind, kindReason) = self.kind(of: quantity, clause: clause, context: context)
+
+        // Stage 5: metric.
+        guard let found = metric(of: quantity, kind: kind, clause: clause, previous: previous, context: context) else {
+            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"]) }
+        }
+        var reasons = [kindReason]
+        if let roleNote { reasons.append(roleNote) }
+
+        // Horizon, stretch, policy, region.
+        let stretchCue = kind == .target ? context.scopes.stretch(at: quantity.start) : nil
+        let target = context.scopes.target(at: quantity.start)
+        let policy = PolicyContext.policy(at: quantity.start, body: body, policies: context.policies)
+        var year: Int?
+        var yearSource = YearSource.none
+        if kind != .statistic, let target {
+            year = context.targets[target].year
+            yearSource = context.targets[target].yearSource
+            let horizon = context.targets[target]
+            reasons.append("horizon \(body[horizon.start..<min(horizon.end, horizon.start + Self.horizonLength(horizon, body))]) (\(horizon.start)–\(horizon.start + Self.horizonLength(horizon, body)))")
+        } else if kind != .statistic, let policy {
+            let record = context.policies.policies[policy]
+            if let end = record.endYear {
+                (year, yearSource) = (end, .policyPeriod)
+            } else if let until = record.effectiveUntil, let value = Int(until.prefix(4)) {
+                (year, yearSource) = (value, .policyPeriod)
+            }
+            if let year { reasons.append("year \(year) from the policy's period") }
+        }
+        if let stretchCue { reasons.append("stretch \(stretchCue.word) (\(stretchCue.range.lowerBound)–\(stretchCue.range.upperBound))") }
+        reasons.append("metric \(found.metric) (\(found.range.lowerBound)–\(found.range.upperBound))")
+        let region = policy.flatMap { context.policies.policies[$0].regionCode } ?? context.articleRegion
+
+        let spanStart = body.clauseStart(before: min(found.evidenceStart, quantity.start))
+        let spanEnd = max(clause.upperBound, found.range.upperBound)
+        let span = EvidenceSpan(start: spanStart, end: spanEnd, text: body[spanStart..<spanEnd])
+        return group.map { part in
+            var comparator = part.comparator ?? (part.isMagnitudeClass ? .atLeast : .equal)
+            if kind == .incentive, part.comparator == nil, capStandsApart(before: part, clause: clause, body: body) {
+                comparator = .atMost
+            }
+            let goal = ExtractedGoal(
+                kind: kind, metric: found.metric, comparator: comparator, value: part.value, unit: part.unit,
+                stretch: stretchCue != nil, year: year, yearSource: yearSource, policyIndex: policy,
+                targetIndex: kind == .target ? target : nil, regionCode: region, evidence: [span])
+            return QuantityDecision(quantity: part, outcome: .kept(kind), reasons: reasons, goal: goal)
+        }
+    }
+
+    /// The length of a target's horizon phrase (到2027年), for reasons.
+    static func horizonLength(_ target: ExtractedTarget, _ body: BodyText) -> Int {
+        var k = target.start
+        while k < target.end, k - target.start < 12, !body.endsClause(at: k), body.scalars[k] != "年" { k += 1 }
+        if k < target.end, body.scalars[k] == "年" {
+            k += 1
+            for tail in ["年底", "底", "末", "前", "内"] where body.hasPrefix(tail, at: k) {
+                k += tail.unicodeScalars.count
+                break
+            }
+        } else {
+            k = target.start
+            while k < target.end, k - target.start < 12, !body.endsClause(at: k) { k += 1 }
+        }
+        return k - target.start
+    }
+
+    /// 按不超过合同金额的20%给予补助: the cap stands apart from its rate.
+    func capStandsApart(before quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
+        guard quantity.unit == "%" else { return false }
+        let before = clause.lowerBound..<quantity.start
+        guard let base = ClauseScopes.firstWord(ExtractionWords.rateBaseMarkers, in: before, body: body) else { return false }
+        return ClauseScopes.firstWord(ExtractionWords.capWords, in: base.range.upperBound..<quantity.start, body: body) != nil
+    }
+}
+
+/// What extraction decided about one quantity, and why: the answer to "why is
+/// this number (not) in my table?" (`policykb extract --explain`).
+public struct QuantityDecision: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case kept(ExtractedGoal.Kind)
+        case dropped
+    }
+
+    public var quantity: Quantity
+    public var outcome: Outcome
+    /// The reasons the stages gave, in order: `horizon 到2027年 (12–19)`,
+    /// `qualifies 企业`, `cue 截至 in its clause`.
+    public var reasons: [String]
+    /// The goal it made, before restatements are merged.
+    public var goal: ExtractedGoal?
+
+    public init(quantity: Quantity, outcome: Outcome, reasons: [String], goal: ExtractedGoal? = nil) {
+        self.quantity = quantity
+        self.outcome = outcome
+        self.reasons = reasons
+        self.goal = goal
+    }
+
+    /// `kept: target; horizon 到2027年 (12–19); metric 核心企业 (24–28)`, `dropped: qualifies 企业`.
+    public var summary: String {
+        switch outcome {
+        case .kept(.statistic): return "statistic: " + reasons.joined(separator: "; ")
+        case .kept(let kind): return "kept: \(kind.rawValue); " + reasons.joined(separator: "; ")
+        case .dropped: return "dropped: " + reasons.joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+extension SearchQuery {
+    /// Whether a title and body match the query with every phrase found as
+    /// typed, script included: the index folds traditional characters to
+    /// simplified ones, so 數據 and 数据 both match it; this check keeps
+    /// only the form typed. Width, case and white space next to CJK
+    /// characters are folded as in the index.
+    /// - Complexity: O(n·p) for n characters and p phrases.
+    public func matchesExactScript(title: String, body: String) -> Bool {
+        let title = SearchFolding(title, origins: false, keepScript: true).utf8
+        let body = SearchFolding(body, origins: false, keepScript: true).utf8
+        func contains(_ phrase: String, _ text: [UInt8]) -> Bool {
+            !FoldedSearch.occurrences(of: SearchFolding(phrase, origins: false, keepScript: true).utf8, in: text,
+                                      firstOnly: true).isEmpty
+        }
+        func evaluate(_ node: Node) -> Bool {
+            switch node {
+            case .phrase(let text, let titleOnly): contains(text, title) || (!titleOnly && contains(text, body))
+            case .and(let parts): parts.allSatisfy(evaluate)
+            case .or(let parts): parts.contains(where: evaluate)
+            case .not(let a, let b): evaluate(a) && !evaluate(b)
+            }
+        }
+        return evaluate(root)
+    }
+}

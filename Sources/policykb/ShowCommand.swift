@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PolicyCore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one article whole: where it comes from, its body with every goal's evidence marked, its policies, targets and goals.",
+        discussion: """
+            Evidence is in colour on a terminal and between [ and ] elsewhere (or with NO_COLOR set). \
+            With --format json, one object with the article's fields, body, policies, targets and goals.
+
+            Examples:
+              policykb show 12
+              policykb search 算力券 --limit 1 && policykb show 7 --format json
+            """)
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "The article's id, as search and articles print it.")
+    var id: Int64
+
+    func validate() throws {
+        if options.format == .csv { throw ValidationError("show prints table or json; for CSV use articles, goals or targets") }
+        if id < 1 { throw ValidationError("an article id is 1 or more") }
+    }
+
+    func run() throws {
+        let store = try PolicyStore(path: options.databasePath, access: .read)
+        guard let detail = try store.article(id: id) else {
+            throw CommandFailure.input("no article \(id) in \(options.databasePath)")
+        }
+        switch options.format {
+        case .json: Console.out(OutputRenderer.json(Self.object(detail)) + "\n")
+        case .table, .csv: Console.out(Self.text(detail, color: Console.useColor))
+        }
+    }
+
+    static func text(_ detail: ArticleDetail, color: Bool) -> String {
+        let article = detail.article
+        var out = article.title + "\n"
+        let issue = ["《\(article.publication)》", article.issueDate, article.issueNumber.map { "第\($0)期" },
+                     article.cumulativeNumber.map { "总第\($0)期" }].compactMap { $0 }.joined(separator: " ")
+        let place = [article.section, article.regionName.map { "\($0) (\(article.regionCode ?? ""))" } ?? article.regionCode,
+                     article.source.map { "来源：\($0)" }].compactMap { $0 }
+        out += ([issue] + place).joined(separator: " · ") + "\n"
+        out += "article \(article.id), from \(detail.sourceFile)\n"
+        for url in article.urls { out += url + "\n" }
+        out += "\n"
+        let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("[", "]")
+        out += MatchMark.render(detail.markedBody, open: open, close: close) + "\n"
+        if !detail.policies.isEmpty {
+            out += "\nPolicies\n"
+            for policy in detail.policies {
+                let period = policy.startYear.map { "\($0)–\(policy.endYear.map(String.init) ?? "")" }
+                out += "  \(policy.policyID)  《\(policy.title)》" + (policy.alias.map { " (简称《\($0)》)" } ?? "")
+                    + (period.map { " \($0)" } ?? "") + "\n"
+            }
+        }
+        if !detail.targets.isEmpty {
+            out += "\nTargets\n"
+            for target in detail.targets { out += "  \(target.year)  \(target.text)\n" }
+        }
+        if !detail.goals.isEmpty {
+            out += "\nGoals\n"
+            var table = OutputTable(columns: ["id", "kind", "year", "metric", "figure", "stretch", "policy_title"],
+                                    maxWidths: ["metric": 24, "policy_title": 24])
+            for goal in detail.goals {
+                table.append([.int(goal.id), .string(goal.kind.rawValue), OutputValue(goal.year), .string(goal.metric),
+                              .string(goal.figure), .bool(goal.stretch), OutputValue(goal.policyTitle)])
+            }
+            out += OutputRenderer.text(table, width: Console.width)
+        }
+        return out
+    }
+
+    static func object(_ detail: ArticleDetail) -> OutputValue {
+        let article = ArticlesCommand.table([detail.article])
+        var fields = Array(zip(article.columns, article.rows[0]))
+        fields.append(("source_file", .string(detail.sourceFile)))
+        fields.append(("body", .string(detail.body)))
+        fields.append(("body_marked", .string(MatchMark.render(detail.markedBody, open: "[", close: "]"))))
+        fields.append(("policies", .list(detail.policies.map { policy in
+            .object([("policy_id", .int(policy.policyID)), ("title", .string(policy.title)),
+                     ("alias", OutputValue(policy.alias)), ("start_year", OutputValue(policy.startYear)),
+                     ("end_year", OutputValue(policy.endYear)), ("start", .int(Int64(policy.start))),
+                     ("end", .int(Int64(policy.end)))])
+        })))
+        let targets = TargetsCommand.table(detail.targets)
+        fields.append(("targets", .list(targets.rows.map { .object(Array(zip(targets.columns, $0))) })))
+        let goals = GoalsCommand.table(detail.goals)
+        fields.append(("goals", .list(goals.rows.map { .object(Array(zip(goals.columns, $0))) })))
+        return .object(fields)
+    }
+}

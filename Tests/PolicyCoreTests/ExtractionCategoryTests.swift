@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import PolicyCore
+
+/// One suite per category of error the extraction issue measured on unseen
+/// text. Every sentence is written for these tests, in other regions,
+/// figures and phrasings than the annotated bulletins, many in both scripts,
+/// with the negative case beside the positive one.
+@Suite struct ExtractionCategoryTests {
+    static let extractor: TextExtractor = {
+        do { return try TextExtractor() } catch { preconditionFailure("gazetteer: \(error)") }
+    }()
+
+    func goals(_ text: String, year: Int? = 2025) -> [ExtractedGoal] {
+        Self.extractor.extract(text, issueYear: year).goals
+    }
+
+    /// "kind metric comparator value unit" per goal, for compact expectations.
+    func rows(_ text: String, year: Int? = 2025) -> [String] {
+        goals(text, year: year).map { "\($0.kind.rawValue) \($0.metric) \($0.comparator.rawValue) \($0.value) \($0.unit ?? "-")" }
+    }
+
+    // MARK: 1. Reported facts are statistics
+
+    @Test func aPastYearOpeningASentenceReportsAFact() {
+        for text in ["《某省专精特新企业培育行动方案》提出，到2028年，全省专精特新企业不少于300家。2024年，全省专精特新企业已达186家，同比增长12.4%。",
+                     "《某省專精特新企業培育行動方案》提出，到2028年，全省專精特新企業不少於300家。2024年，全省專精特新企業已達186家，同比增長12.4%。"] {
+            let found = goals(text)
+            #expect(found.map(\.kind) == [.target, .statistic, .statistic], "\(text)")
+            #expect(found.map(\.value) == [300, 186, Decimal(string: "12.4")!])
+            #expect(found.first?.year == 2028)
+        }
+    }
+
+    @Test func aCueGovernsOnlyItsOwnClause() {
+        let found = goals("《某市算力行动计划》明确，全市已建成数据中心20个，到2027年将新增智算中心10个。")
+        #expect(found.map(\.kind) == [.statistic, .target])
+        #expect(found.last?.year == 2027)
+    }
+
+    @Test func reportsBySourceAndBracketedPastFigures() {
+        #expect(rows("据统计，2023年全国工业互联网平台连接设备9600万台套。").first?.hasPrefix("statistic") == true)
+        #expect(rows("《报告》显示，2024年全省数字经济规模达到2.1万亿元，约占全国的3.6%。").allSatisfy { $0.hasPrefix("statistic") })
+        let bracketed = goals("《某市行动计划》提出，到2027年，全市5G基站达到5万个（2024年底为3.1万个）。")
+        #expect(bracketed.map(\.kind) == [.target, .statistic])
+        // The negative: a future sentence with no cue stays a target.
+        #expect(goals("《某市行动计划》提出，到2027年，全市数据企业达到500家。").map(\.kind) == [.target])
+    }
+
+    @Test func newsOfAnEventWithNoPolicyReportsFacts() {
+        let found = goals("第三届数字经济博览会在南宁开幕，展览面积约5万平方米，吸引了800余家企业参展，现场签约项目126个。")
+        #expect(found.count == 3)
+        #expect(found.allSatisfy { $0.kind == .statistic })
+    }
+
+    // MARK: 2. Grants are incentives
+
+    @Test func respectiveGrantsAreSeveralIncentives() {
+        let found = goals("《某市若干措施》明确，对新认定的国家级、省级、市级示范企业，分别给予50万元、30万元、10万元的一次性支持。")
+        #expect(found.map(\.kind) == [.incentive, .incentive, .incentive])
+        #expect(found.map(\.value) == [500_000, 300_000, 100_000])
+        #expect(found.allSatisfy { $0.metric.contains("一次性支持") })
+    }
+
+    @Test func ratesCapsAndPoolsInBothScripts() {
+        for text in ["《某区若干政策》提出，对购买算力服务的企业，按合同金额的20%给予补助，单个企业每年最高不超过300万元。",
+                     "《某區若干政策》提出，對購買算力服務的企業，按合同金額的20%給予補助，單個企業每年最高不超過300萬元。"] {
+            let found = goals(text)
+            #expect(found.map(\.kind) == [.incentive, .incentive], "\(text)")
+            #expect(found.map(\.value) == [20, 3_000_000])
+            #expect(found.map(\.comparator) == [.equal, .atMost])
+            #expect(found.first?.metric.contains("合同金") == true, "\(found.first?.metric ?? "")")
+        }
+        // A cap standing apart from its rate: 按不超过…的30%.
+        let apart = goals("《某市办法》规定，对符合条件的项目，按不超过设备投资额的30%予以支持。")
+        #expect(apart.map(\.comparator) == [.atMost])
+        #expect(apart.map(\.kind) == [.incentive])
+    }
+
+    @Test func aFloorOnMoneyIsAGoalNotAGrant() {
+        let found = goals("《某省数据交易方案》提出，到2027年，数据交易场所年交易额突破500亿元，并对入场交易的企业给予补贴。")
+        #expect(found.map(\.kind) == [.target])
+    }
+
+    // MARK: 3. Qualifiers and conditions are not goals
+
+    @Test func aQualifierInsideTheMetricIsNotAGoal() {
+        for text in ["《某市方案》提出，到2027年，营业收入超20亿元的软件企业达到35家。",
+                     "《某市方案》提出，到2027年，營業收入超20億元的軟件企業達到35家。"] {
+            let found = goals(text)
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.value == 35)
+            #expect(found.first?.unit == "家")
+        }
+    }
+
+    @Test func anEligibilityConditionIsNotAGoal() {
+        let found = goals("《某县若干措施》明确，对员工数50人以上的企业，给予一次性奖励10万元；对年度研发投入超过500万元的企业，按研发投入的10%给予补助。")
+        #expect(found.map(\.value) == [100_000, 10])
+        #expect(found.allSatisfy { $0.kind == .incentive })
+    }
+
+    // MARK: 4. Metric phrases
+
+    @Test func metricsAreNamesNotClauseDebris() {
+        for goal in goals("《某省方案》提出，到2026年底，力争全省规模以上工业企业数字化改造覆盖率达到85%以上，新建大型数据中心PUE降至1.2以下。") {
+            #expect(!goal.metric.contains("到2026年"))
+            #expect(!goal.metric.contains("力争") && !goal.metric.contains("以下") && !goal.metric.contains("达到"))
+            #expect(goal.metric.count <= 24)
+            #expect(goal.metric.first.map { !$0.isPunctuation } ?? false)
+        }
+        let share = goals("到2027年，全省规模以上工业战略性新兴产业增加值占规模以上工业增加值的比重超过40%。")
+        #expect(share.first?.metric == "全省规模以上工业战略性新兴产业增加值占比")
+    }
+
+    // MARK: 5. Traditional script
+
+    @Test func traditionalStretchGrantsAndPolicies() {
+        let text = "臺中市政府發布《臺中市智慧製造行動計劃（2025—2028年）》，到2028年，力爭培育智慧工廠120個，產業產值達到3,500億元；對通過認定的示範場域，給予最高500萬元補助。"
+        let result = Self.extractor.extract(text, issueYear: 2025)
+        #expect(result.policies.map(\.title) == ["臺中市智慧製造行動計劃（2025—2028年）"])
+        #expect(result.policies.first?.endYear == 2028)
+        #expect(result.goals.map(\.kind) == [.target, .target, .incentive])
+        #expect(result.goals.map(\.stretch) == [true, false, false])
+        #expect(result.goals.map(\.value) == [120, 350_000_000_000, 5_000_000])
+        #expect(result.goals.first?.unit == "个")
+        #expect(result.goals.last?.metric.contains("補助") == true)
+    }
+
+    // MARK: 6. Number and unit forms
+
+    @Test func numberAndUnitForms() {
+        let found = goals("""
+            《某市行动方案》提出，到2027年，数字经济核心产业增加值占比超过三分之一，软件业务收入达到５﹒８６萬億元，\
+            培育骨干企业1 900家，新建数据中心PUE降至1.25以下，城市网络时延控制在5毫秒以内，新增光伏装机300兆瓦，\
+            开通低空航线20条，新增无人机起降800架次，智能算力达到100TOPS，推广工业机器人2000台（套）。
+            """)
+        #expect(found.map(\.unit) == ["%", "元", "家", nil, "毫秒", "兆瓦", "条", "架次", "TOPS", "台套"])
+        #expect(found.first?.comparator == .greaterThan)
+        #expect(found.dropFirst().first?.value == 5_860_000_000_000)
+        #expect(found.dropFirst(2).first?.value == 1900)
+        #expect(found.dropFirst(3).first?.value == Decimal(string: "1.25"))
+        #expect(found.dropFirst(3).first?.comparator == .atMost)
+    }
+
+    @Test func yearsInEveryCalendarAreDatesNotQuantities() {
+        #expect(goals("二○二五年，全市新增企业50家。").map(\.value) == [50])
+        #expect(goals("民國114年，全市補助廠商103家。").map(\.value) == [103])
+        #expect(goals("《某市方案》提出，对符合条件的项目给予1个点的贴息。").map(\.unit) == ["百分点"])
+    }
+
+    // MARK: 7. Structure: ranges, lists, stretch scope, horizons
+
+    @Test func aRangeIsTwoGoalsOnOneMetric() {
+        let found = goals("《某省方案》提出，到2027年，培育3—5家年营收超百亿元的链主企业，建设10至15个特色园区。")
+        #expect(found.map(\.value) == [3, 5, 10, 15])
+        #expect(found.map(\.comparator) == [.atLeast, .atMost, .atLeast, .atMost])
+        #expect(found[0].metric == found[1].metric && found[0].metric.contains("链主企业"))
+        #expect(found[2].metric.contains("特色园区"))
+    }
+
+    @Test func respectiveFiguresGoToTheirItems() {
+        let found = goals("《某区行动计划》提出，到2027年，全区高新技术企业和科技型中小企业分别达到600家和1500家。")
+        #expect(found.map(\.metric) == ["高新技术企业", "科技型中小企业"])
+        #expect(found.map(\.value) == [600, 1500])
+    }
+
+    @Test func stretchCoversItsClauseOrTheSentenceItOpens() {
+        let opening = goals("《某省方案》提出，力争到2027年，全省低空经济规模突破600亿元，建成起降场200个。到2030年，低空经济规模达到1200亿元。")
+        #expect(opening.map(\.stretch) == [true, true, false])
+        let middle = goals("《某省方案》提出，到2027年，建成5G基站8万个；争取算力规模达到20EFLOPS；光缆里程超过5000公里。")
+        #expect(middle.map(\.stretch) == [false, true, false])
+        let trailing = goals("到2026年，全省软件收入达到3000亿元以上、力争3500亿元，占比努力达到15%左右。")
+        #expect(trailing.map(\.stretch) == [false, true, true])
+    }
+
+    @Test func horizonsOfEveryForm() {
+        #expect(goals("《某市方案》提出，2026年前，建成智能工厂30个。").first?.year == 2026)
+        #expect(goals("《某市方案》提出，到2025年底，建成智能工厂30个。").first?.year == 2025)
+        #expect(goals("《某省规划》提出，“十五五”末，数字经济核心产业增加值占比达到15%。").first?.year == 2030)
+        let relative = goals("《某市方案》提出，用三年时间，建成智能工厂30个。", year: 2025)
+        #expect(relative.first?.year == 2028)
+        #expect(relative.first?.yearSource == .relative)
+    }
+
+    @Test func aPastYearOpeningASentenceIsNoHorizon() {
+        let found = goals("2023年，全省新增智能工厂42个。", year: 2025)
+        #expect(found.first?.kind == .statistic)
+        #expect(found.first?.year == nil)
+    }
+
+    // MARK: 8. Not goals at all
+
+    @Test func durationsAndCountsOfTheTextAreNotGoals() {
+        #expect(goals("《某市数字乡村三年行动方案》为期4年，共5章30条，提出15项具体措施。").isEmpty)
+        #expect(goals("近日，某省印发三年行动方案，围绕6个重点领域部署了20项重点任务。").isEmpty)
+    }
+}
