@@ -53,7 +53,7 @@ public struct DecodedText: Sendable, Equatable {
 /// Decodes file bytes to text, detecting the encoding from the bytes alone.
 public enum TextDecoder {
     /// Decodes `bytes` as `decode(_:)` does, except that a few undecodable
-    /// byte sequences (at most one in 250 bytes, at least 24 allowed) become
+    /// byte sequences (at most one in 250 bytes, though 24 in a short file, and never one in 20) become
     /// U+FFFD instead of refusing the file: one damaged character should
     /// not lose a whole issue. Binary and empty files are still refused.
     /// - Complexity: O(n); the tolerant pass runs only for invalid input.
@@ -68,7 +68,8 @@ public enum TextDecoder {
         } catch .binary("NUL bytes") {
             if let text = utf16WithoutBOM(bytes) { return try finish(text, bytes: bytes) }
             // A few NULs in text are damage, repaired below; many are binary.
-            guard bytes.lazy.filter({ $0 == 0 }).count <= max(8, bytes.count / 250) else { throw .binary("NUL bytes") }
+            let nuls = bytes.lazy.filter({ $0 == 0 }).count
+            guard nuls * 250 <= bytes.count else { throw .binary("NUL bytes") }
         } catch {
             throw error
         }
@@ -96,7 +97,9 @@ public enum TextDecoder {
             let firstNul = bytes.firstIndex(of: 0)
             best.first = [best.first, firstNul].compactMap { $0 }.min()
         }
-        guard best.errors <= limit else { throw .undecodable(count: best.errors, total: bytes.count) }
+        guard best.errors <= limit, best.errors * 20 <= bytes.count else {
+            throw .undecodable(count: best.errors, total: bytes.count)
+        }
         var decoded = try finish(best.raw, bytes: bytes)
         decoded.encoding = best.encoding
         decoded.replacements = best.errors
