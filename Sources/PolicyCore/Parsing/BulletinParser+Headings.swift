@@ -39,7 +39,10 @@ extension BulletinParser {
                 continue
             }
             let previous = index > 0 ? sheet.lines[index - 1] : ""
-            if boundary || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
+            // Text from PDF has no blank lines: a line after a short one
+            // (a name, a date, a heading) may start something too.
+            let afterShortLine = previous.unicodeScalars.count < 24 && !(previous.last.map { "，,、".contains($0) } ?? false)
+            if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
                var heading = heading(at: index, in: sheet, limit: range.upperBound) {
                 // The first title opens the first article, whatever stood before.
                 heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
@@ -125,14 +128,18 @@ extension BulletinParser {
     /// second part follows with no blank line, or across a page break.
     func titleSpan(at index: Int, in sheet: Sheet, limit: Int) -> Range<Int> {
         let first = sheet.lines[index]
-        guard first.unicodeScalars.count <= 40, !Self.endsSentence(first) else { return index..<(index + 1) }
+        // A line as short as a section name is one (the title comes under it).
+        guard (10...40).contains(first.unicodeScalars.count), !Self.endsSentence(first) else { return index..<(index + 1) }
         var second = index + 1
-        if second < limit, sheet.lines[second].isEmpty, second + 1 < limit, sheet.afterPageBreak[second + 1] {
+        if second < limit, sheet.lines[second].isEmpty, second + 1 < limit {
+            // Broken at a page end, or set apart by the extraction.
             second += 1
         }
         guard second < limit else { return index..<(index + 1) }
         let part = sheet.lines[second]
-        guard !part.isEmpty, part.unicodeScalars.count < 30, !Self.endsSentence(part),
+        // A banner and the dressed title under it are two headings.
+        guard !Self.undress(first).symmetric, !part.isEmpty, !Self.undress(part).marked,
+              part.unicodeScalars.count < 30, !Self.endsSentence(part),
               Self.mayBeHeading(part, marked: false), !BodyLine.isHeading(part),
               first.unicodeScalars.count + part.unicodeScalars.count <= 64 else { return index..<(index + 1) }
         let after = second + 1
