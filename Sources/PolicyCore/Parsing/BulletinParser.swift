@@ -106,7 +106,12 @@ public struct BulletinParser: Sendable {
         }
         cut(.masthead, 0..<min(plan.contents?.lowerBound ?? firstBodyLine, sheet.count))
         if let contents = plan.contents { cut(.contents, contents) }
-        if let first = plan.anchors.first { cut(.masthead, firstBodyLine..<first.span.lowerBound) }
+        if let first = plan.anchors.first, firstBodyLine < first.span.lowerBound {
+            // Between the contents and the first article: the editor's note, or more masthead.
+            let opening = sheet.lines[firstBodyLine..<first.span.lowerBound].first(where: { !$0.isEmpty }) ?? ""
+            cut(Self.isPrefaceName(String(Self.undress(opening).text).removingWhitespace) ? .preface : .masthead,
+                firstBodyLine..<first.span.lowerBound)
+        }
         for (index, anchor) in plan.anchors.enumerated() where anchor.isPreface {
             let end = index + 1 < plan.anchors.count ? plan.anchors[index + 1].span.lowerBound : bodyEnd
             cut(.preface, anchor.span.lowerBound..<max(anchor.span.lowerBound, end))
