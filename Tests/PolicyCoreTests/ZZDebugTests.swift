@@ -25,3 +25,31 @@ import Testing
         }
     }
 }
+@Suite struct ZZDebug4 {
+    @Test func contents() throws {
+        let path = ProcessInfo.processInfo.environment["FILE"] ?? "/tmp/copy-41.txt"
+        let text = try TextDecoder.decodeTolerantly([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).text
+        let lines = text.lines.map { $0.trimmingWhitespace() }
+        let c = lines.firstIndex(where: BulletinParser.isContentsHeading)!
+        let contents = BulletinParser().readContents(lines, from: c + 1)
+        for e in contents.entries { print("E", e.line + 1, e.leading, e.trailing, e.adjoinsPrevious, e.section ?? "-", e.title) }
+        print("END", contents.end + 1, contents.sections)
+    }
+}
+@Suite struct ZZDebug5 {
+    @Test func plan() throws {
+        let path = ProcessInfo.processInfo.environment["FILE"] ?? "/tmp/copy-41.txt"
+        let text = try TextDecoder.decodeTolerantly([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))).text
+        let original = text.lines.map { $0.trimmingWhitespace() }
+        let c = original.firstIndex(where: BulletinParser.isContentsHeading)!
+        let p = BulletinParser()
+        let issue = p.readMasthead(Array(original[..<c]), body: original[c...])
+        let sheet = Sheet(original, publication: issue.publication, protected: c)
+        let bodyStart = sheet.origin.firstIndex(where: { $0 >= c })!
+        let contents = p.readContents(sheet.lines, from: bodyStart + 1)
+        for e in contents.entries { print("E", sheet.origin[e.line] + 1, e.leading, e.trailing, e.adjoinsPrevious, e.section ?? "-", e.title) }
+        let plan = p.planFromContents(sheet, heading: bodyStart, organisations: p.mastheadOrganisations(Array(original[..<c])))
+        for a in plan?.anchors ?? [] { print("A", sheet.origin[min(a.span.lowerBound, sheet.count - 1)] + 1, a.span, a.title) }
+        print("BM", plan?.backMatter.map { sheet.origin[$0] + 1 } ?? -1, issue.publication)
+    }
+}

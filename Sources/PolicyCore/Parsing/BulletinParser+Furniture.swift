@@ -49,8 +49,9 @@ struct Sheet {
 
     /// Which lines from `start` are running headers or footers: page
     /// numbers in any of their dressings; the periodical's name with the
-    /// date, issue or page; a date-and-issue line or any short line that
-    /// repeats on three pages or more.
+    /// date, issue or page; a dated line repeated on several pages; any
+    /// short line that repeats on four pages or more (a title is listed
+    /// once and printed once, and a slip may double either).
     static func furnitureFlags(_ lines: [Substring], publication: String, from start: Int) -> [Bool] {
         var flags = [Bool](repeating: false, count: lines.count)
         guard start < lines.count else { return flags }
@@ -75,13 +76,13 @@ struct Sheet {
                 flags[index] = true
             } else if count >= 2, compact.count <= 30, Self.hasIssueMark(compact), !BulletinParser.endsSentence(line),
                       BodyLine.splitSource(line) == nil, !compact.contains("："),
-                      count >= 3 && rest.count <= 16 || rest.count <= 10 && (compact.contains("期") || BulletinParser.firstDate(in: compact) != nil) {
+                      count >= 3 && rest.count <= 10 || count >= 4 && rest.count <= 16 || rest.count <= 10 && (compact.contains("期") || BulletinParser.firstDate(in: compact) != nil) {
                 // (A title is listed once and printed once: twice, with
                 // little besides its year, is not enough.)
                 // A dated header repeated on several pages, whatever the
                 // periodical is called.
                 flags[index] = true
-            } else if count >= 3 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isDigit)
+            } else if count >= 4 && compact.count <= 30 && !BulletinParser.endsSentence(line) && !compact.contains(where: \.isDigit)
                         && BodyLine.linkURL(line) == nil && BodyLine.splitSource(line) == nil
                         && !compact.hasPrefix("《") && compact.contains(where: \.isHan) {
                 flags[index] = true
