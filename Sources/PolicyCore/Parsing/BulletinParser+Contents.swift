@@ -62,6 +62,12 @@ extension BulletinParser {
                 continue
             }
             if Self.endsSentence(line) || line.unicodeScalars.count > 64 || BodyLine.linkURL(line) != nil { break }
+            // A bare line with a paragraph under it is the text's first
+            // title (the contents list named it otherwise, or lost it).
+            if let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isEmpty }), Self.isParagraph(next),
+               next.contains(where: { "，。；".contains($0) }), Self.contentsEntry(next) == nil, !Self.isBoilerplate(next) {
+                break
+            }
             let label = Self.undress(line)
             let name = String(label.text).removingWhitespace
             // A short line right under an entry that did not end with its
@@ -103,7 +109,8 @@ extension BulletinParser {
     /// there is one, else the leading number. A year that opens a title
     /// (`2025世界制造业大会…`) is not a page.
     static func contentsEntry(_ line: Substring) -> (page: Int?, title: String, leading: Bool, trailing: Bool)? {
-        var rest = line[...]
+        // A damaged character before the entry is not part of it.
+        var rest = line.drop(while: { $0 == "\u{FFFD}" || $0 == " " })
         var bulleted = false
         if let first = rest.first, "-•·*●▪◆■◇□►▶>—–".contains(first) {
             rest = rest.drop(while: { "-•·*●▪◆■◇□►▶>—–".contains($0) }).drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })

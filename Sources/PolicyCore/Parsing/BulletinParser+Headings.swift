@@ -129,7 +129,8 @@ extension BulletinParser {
     func titleSpan(at index: Int, in sheet: Sheet, limit: Int) -> Range<Int> {
         let first = sheet.lines[index]
         // A line as short as a section name is one (the title comes under it).
-        guard (10...40).contains(first.unicodeScalars.count), !Self.endsSentence(first) else { return index..<(index + 1) }
+        guard (10...40).contains(first.unicodeScalars.count), !Self.endsSentence(first),
+              !first.unicodeScalars.contains("\u{FFFD}") else { return index..<(index + 1) }
         var second = index + 1
         if second < limit, sheet.lines[second].isEmpty, second + 1 < limit {
             // Broken at a page end, or set apart by the extraction.

@@ -136,8 +136,17 @@ extension BulletinParser {
     /// heading right after the line that ends an article, with body text
     /// under it.
     func addUnlistedArticles(_ plan: inout Plan, sheet: Sheet, sectionKeys: Set<String>, organisations: Set<String>) {
-        guard !plan.anchors.isEmpty else { return }
+        guard let first = plan.anchors.first else { return }
         var added: [Anchor] = []
+        // Before the first listed title: an article whose entry was lost.
+        if let contents = plan.contents, contents.upperBound < first.span.lowerBound,
+           let heading = scanHeadings(sheet, in: contents.upperBound..<first.span.lowerBound, firstTitleOpens: true)
+            .first(where: { $0.kind == .title && !sectionKeys.contains($0.text.comparisonKey) }) {
+            let banner = scanHeadings(sheet, in: contents.upperBound..<heading.span.lowerBound).last { $0.kind == .banner }
+            added.append(Anchor(title: heading.text, section: banner?.text ?? first.section, span: heading.span))
+            plan.warnings.append(IngestWarning(.unlistedArticle,
+                "「\(heading.text)」at line \(sheet.origin[heading.span.lowerBound] + 1) is not in the contents list; read as an article by its heading"))
+        }
         anchors: for (index, anchor) in plan.anchors.enumerated() {
             let upper = index + 1 < plan.anchors.count ? plan.anchors[index + 1].span.lowerBound : (plan.backMatter ?? sheet.count)
             guard anchor.span.upperBound < upper else { continue }
