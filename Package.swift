@@ -46,12 +46,12 @@ let package = Package(
         // that extraction and the FTS5 tokenizer can share it.
         .target(name: "CScriptFold", path: "Sources/CScriptFold"),
         // Numbers and quantities in Chinese text: depends on nothing else.
-        .target(name: "PolicyNumbers"),
+        .target(name: "PolicyNumbers", dependencies: ["CScriptFold"]),
         // The domain: parsing, extraction, store and queries.
         .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations", "PolicykbDigest",
                                                    "PolicyNumbers", "CScriptFold"]),
         // Generated bulletins for scale tests and benchmarks.
-        .target(name: "CorpusGenerator"),
+        .target(name: "CorpusGenerator", dependencies: ["CScriptFold"]),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
         // Benchmarks (not part of the tests): see README.
         .executableTarget(

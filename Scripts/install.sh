@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${PREFIX:-/usr/local}"
 
-swift build -c release --product policykb
+swift build -c release --static-swift-stdlib --product policykb
 swift build -c release --product PolicykbFTS5
 bin="$(swift build -c release --show-bin-path)"
 

@@ -1,3 +1,4 @@
+import CScriptFold
 import Foundation
 
 /// One generated bulletin file.
@@ -337,8 +338,9 @@ struct BulletinWriter {
 }
 
 extension Character {
+    /// A CJK ideograph, by the project's one classifier.
     var isCJK: Bool {
         guard let scalar = unicodeScalars.first else { return false }
-        return (0x4E00...0x9FFF).contains(scalar.value)
+        return policykb_is_han(scalar.value) != 0
     }
 }

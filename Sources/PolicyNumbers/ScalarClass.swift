@@ -1,3 +1,4 @@
+import CScriptFold
 import Foundation
 
 /// Classes of Unicode scalars that the numeral reader and the scanner test, on raw scalar values.
@@ -33,12 +34,10 @@ enum ScalarClass {
         v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 || v == 0x85
     }
 
-    /// A CJK ideograph: the characters that make up Chinese words.
+    /// A CJK ideograph: the characters that make up Chinese words
+    /// (`policykb_is_han`, the project's one classifier).
     @inline(__always)
-    static func isIdeograph(_ v: UInt32) -> Bool {
-        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
-            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3134F) || v == 0x3007
-    }
+    static func isIdeograph(_ v: UInt32) -> Bool { policykb_is_han(v) != 0 }
 
     /// An ASCII or full-width Latin letter.
     @inline(__always)

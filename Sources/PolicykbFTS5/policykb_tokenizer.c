@@ -80,16 +80,8 @@ static unsigned fold_char(unsigned c, int keep_script) {
 /* The index's folding: scripts folded together. */
 static unsigned fold(unsigned c) { return fold_char(c, 0); }
 
-static int is_cjk(unsigned c) {
-    return (c >= 0x4E00 && c <= 0x9FFF)      /* CJK Unified Ideographs */
-        || (c >= 0x3400 && c <= 0x4DBF)      /* Extension A */
-        || (c >= 0x20000 && c <= 0x3FFFF)    /* Extensions B and later */
-        || (c >= 0xF900 && c <= 0xFAFF)      /* Compatibility Ideographs */
-        || c == 0x3005 || c == 0x3007        /* 々 〇 */
-        || (c >= 0x3040 && c <= 0x30FF)      /* Hiragana, Katakana */
-        || (c >= 0x31F0 && c <= 0x31FF)
-        || (c >= 0xAC00 && c <= 0xD7AF);     /* Hangul syllables */
-}
+/* One classifier for the project: CScriptFold's. */
+static int is_cjk(unsigned c) { return policykb_is_cjk_run(c); }
 
 static int is_space(unsigned c) {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0

@@ -5,7 +5,13 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the database: SQLite integrity, the full-text index against its content, migration checksums, foreign keys, quoted spans.",
-        discussion: "Exit status 0 when everything holds, 1 with what is wrong otherwise.")
+        discussion: """
+            Works on a read-only file too (the full-text check then runs on a copy in memory). Exit \
+            status 0 when everything holds, 1 with what is wrong otherwise.
+
+            Example:
+              policykb check --db kb.sqlite
+            """)
 
     @OptionGroup var options: StoreOptions
 

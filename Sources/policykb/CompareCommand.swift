@@ -7,8 +7,12 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare regions' goals for one metric, like next to like (unit, then year).",
         discussion: """
-            Example: policykb compare --metric 人工智能核心产业规模
-                     policykb compare --metric 企业 --year 2027 --regions 北京,深圳
+            Rows are grouped by unit, then year, largest first, so that like stands next to like; --chart \
+            draws them as bars in a terminal.
+
+            Examples:
+              policykb compare --metric 人工智能核心产业规模
+              policykb compare --metric 企业 --year 2027 --regions 北京,深圳 --chart
             """)
 
     @OptionGroup var options: StoreOptions

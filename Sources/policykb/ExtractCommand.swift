@@ -8,6 +8,8 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Run extraction on a piece of text, without a database, and print the goals found.",
         discussion: """
             Reads FILE, or standard input when FILE is - or absent.
+
+            Examples:
               echo '到2027年，培育核心企业不少于50家' | policykb extract --format json
               policykb extract --quantities notes.txt
               policykb extract --lines --quantities cases.txt     (one JSON array per input line)

@@ -19,9 +19,14 @@ struct GoalsCommand: ParsableCommand {
         commandName: "goals",
         abstract: "List quantitative goals: every number a policy sets, grants or reports, with its words.",
         discussion: """
-            Kinds: target (something to reach), incentive (a grant, subsidy cap, voucher, interest or
-            premium subsidy), statistic (a reported fact). By default targets and incentives.
-            value is in base units (元 for money, the number before % for shares), exact.
+            Kinds: target (something to reach), incentive (a grant, subsidy cap, voucher, interest or \
+            premium subsidy), statistic (a reported fact). By default targets and incentives. value is in \
+            base units (元 for money, the number before % for shares), exact. --region is the goal's \
+            region; --section and --since/--until are its article's.
+
+            Examples:
+              policykb goals --region 深圳 --year 2026
+              policykb goals --kind incentive --metric 券 --format csv
             """)
 
     @OptionGroup var options: StoreOptions

@@ -7,10 +7,19 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Load bulletin files (or directories of them) into the database.",
         discussion: """
-            Each file becomes one issue, written in one transaction: a file that fails leaves
-            nothing behind, and the other files are still ingested. A file already ingested with
-            the same content is skipped; one whose content changed replaces its issue.
-            Exit status: 0 when every file succeeded, 1 when some failed, 2 for usage errors.
+            Each file becomes one issue, written in one transaction: a file that fails leaves nothing \
+            behind, and the other files are still ingested. A file already ingested with the same content \
+            is skipped; one whose content changed replaces its issue. Directories are walked for .txt, \
+            .text and .jsonl files; the summary lists the other files it passed over. Ctrl-C stops after \
+            the file in hand (exit status 130); the same command resumes.
+
+            Exit status: 0 when every file succeeded, 1 when some failed or none was found, 2 for usage \
+            errors, 130 when interrupted.
+
+            Examples:
+              policykb ingest SampleData
+              policykb ingest archive/ --db kb.sqlite --jobs 2 --format json
+              policykb ingest new.txt --dry-run
             """)
 
     @OptionGroup var options: StoreOptions

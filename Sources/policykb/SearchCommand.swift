@@ -25,13 +25,23 @@ struct SearchCommand: ParsableCommand {
               数据 NOT 安全         the first without the second; -安全 does the same
               (北京 OR 上海) 具身    parentheses group
               title:算力            in titles only; title:(算力 OR 智算) too
-            Every term matches exactly what it says: 数据要素 finds the articles that contain
-            数据要素, a single character such as 券 finds every article containing it, Latin
-            words match whole words in any case, full-width forms match half-width ones.
-            Characters FTS5 would read as syntax (COVID-19, L3—L5, “1+3+N”, a lone ") are
-            only text. --raw passes FTS5's own syntax through unchanged.
-            Results are ranked by bm25 with a title match worth five body matches, ties going to
-            the newest issue. Exit status 2 for a malformed query.
+
+            Every term matches exactly what it says: 数据要素 finds the articles that contain 数据要素, \
+            a single character such as 券 finds every article containing it, Latin words match whole \
+            words in any case, full-width forms match half-width ones, and traditional characters match \
+            simplified ones (數據 finds 数据; --script exact keeps the form typed). Characters FTS5 would \
+            read as syntax (COVID-19, L3—L5, “1+3+N”) are only text; an unclosed quote runs to the end \
+            of the query. --raw passes FTS5's own syntax through unchanged.
+
+            Results are ranked by BM25 with a title match worth five body matches (--explain shows how), \
+            ties going to the newest; --sort newest or oldest orders by date instead. With --format json \
+            the output is one object: total (exact, or a lower bound when total_exact is false), offset, \
+            limit, results and, with --facets, facets. Exit status 2 for a malformed query.
+
+            Examples:
+              policykb search 算力券 --region 广东 --since 2025
+              policykb search '"数据 要素" -金融' --sort newest --limit 5
+              policykb search 數據要素 --script exact --format json
             """)
 
     @OptionGroup var options: StoreOptions

@@ -55,14 +55,23 @@ private func tokens(_ text: String, query: Bool) -> [String] {
     @Test func latinWordsAreLowerCasedAndFullWidthFolded() {
         #expect(tokens("DeepSeek大模型", query: true) == ["deepseek@0-8", "大模@8-14", "模型@11-17"])
         #expect(tokens("ＡＩ芯片", query: true) == ["ai@0-6", "芯片@6-12"])
-        #expect(tokens("COVID-19 5G", query: true) == ["covid@0-5", "19@6-8", "5g@9-11"])
+        // Punctuation between two words is a separator; white space is not.
+        #expect(tokens("COVID-19 5G", query: true) == ["covid@0-5", "|@5-6", "19@6-8", "5g@9-11"])
     }
 
-    @Test func punctuationBetweenAWordAndCJKIsASeparator() {
+    @Test func punctuationBetweenAWordAndCJKOrTwoWordsIsASeparator() {
         #expect(tokens("5G、家", query: false) == ["5g@0-2", "|@2-5", "家@5-8"])
         #expect(tokens("5G 家", query: false) == ["5g@0-2", "家@3-6"])
         #expect(tokens("数据，据说", query: true) == ["数据@0-6", "据@3-6", "据说@9-15"])
-        #expect(tokens("AI, ML", query: false) == ["ai@0-2", "ml@4-6"])
+        #expect(tokens("AI, ML", query: false) == ["ai@0-2", "|@2-3", "ml@4-6"])
+        #expect(tokens("AI ML", query: false) == ["ai@0-2", "ml@3-5"])
+    }
+
+    @Test func traditionalCharactersFoldToSimplified() {
+        #expect(tokens("數據要素", query: false) == tokens("数据要素", query: false))
+        #expect(tokens("力爭", query: true) == ["力争@0-6"])
+        // Offsets stay those of the text given.
+        #expect(tokens("億元", query: false) == ["亿元@0-6", "元@3-6"])
     }
 
     @Test func invalidUTF8IsSkippedNotFatal() {

@@ -27,7 +27,7 @@ extension PolicyStore {
             // "If the integrity_check pragma finds problems, strings are
             // returned (as multiple rows with a single column per row) which
             // describe the problems."
-            let rows = try database.rows("PRAGMA integrity_check").compactMap { $0[0].string }
+            let rows = try database.rows("PRAGMA integrity_check").map { try $0.decode("integrity_check", as: String.self) }
             return rows == ["ok"] ? nil : rows.prefix(5).joined(separator: "; ")
         }
         run("full-text index") {
@@ -53,17 +53,18 @@ extension PolicyStore {
         }
         run("foreign keys") {
             let rows = try database.rows("PRAGMA foreign_key_check")
-            return rows.isEmpty ? nil : "\(rows.count) rows refer to missing rows, first in table \(rows[0][0].string ?? "?")"
+            guard let first = rows.first else { return nil }
+            return "\(rows.count) rows refer to missing rows, first in table \(try first.decode("table", as: String.self))"
         }
         run("quoted spans") {
-            let goals = try database.scalar("""
-                SELECT count(*) FROM goal_evidence e JOIN articles a ON a.id = e.article_id
-                WHERE substr(a.body, e.start + 1, e.end - e.start) IS NOT e.text
-                """).int ?? 0
-            let targets = try database.scalar("""
-                SELECT count(*) FROM targets t JOIN articles a ON a.id = t.article_id
-                WHERE substr(a.body, t.start + 1, t.end - t.start) IS NOT t.text
-                """).int ?? 0
+            let counts = try database.rows("""
+                SELECT (SELECT count(*) FROM goal_evidence e JOIN articles a ON a.id = e.article_id
+                        WHERE substr(a.body, e.start + 1, e.end - e.start) IS NOT e.text) AS goals,
+                       (SELECT count(*) FROM targets t JOIN articles a ON a.id = t.article_id
+                        WHERE substr(a.body, t.start + 1, t.end - t.start) IS NOT t.text) AS targets
+                """)
+            let goals: Int = try counts.first?.decode("goals") ?? 0
+            let targets: Int = try counts.first?.decode("targets") ?? 0
             return goals + targets == 0 ? nil : "\(goals) goal spans and \(targets) target spans do not match their article"
         }
         // Files stored with warnings pass (they were read), but are listed:

@@ -1,3 +1,4 @@
+import CScriptFold
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -115,26 +116,13 @@ public struct SearchFolding: Sendable {
 }
 
 extension Unicode.Scalar {
-    /// A CJK ideograph (the ranges the tokenizer treats as CJK, kana and
-    /// Hangul aside).
-    public var isHan: Bool {
-        switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x3FFFF, 0xF900...0xFAFF, 0x3007: true
-        default: false
-        }
-    }
-}
+    /// A CJK ideograph (`policykb_is_han`, the project's one classifier,
+    /// shared with the tokenizer and the number layer).
+    public var isHan: Bool { policykb_is_han(value) != 0 }
 
-extension Unicode.Scalar {
     /// A character the tokenizer puts in CJK runs: ideographs, 々 〇, kana,
-    /// Hangul syllables.
-    var isCJKToken: Bool {
-        switch value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x3FFFF, 0xF900...0xFAFF, 0x3005, 0x3007, 0x3040...0x30FF,
-             0x31F0...0x31FF, 0xAC00...0xD7AF: true
-        default: false
-        }
-    }
+    /// Hangul syllables (`policykb_is_cjk_run`).
+    var isCJKToken: Bool { policykb_is_cjk_run(value) != 0 }
 
     /// A letter the tokenizer puts in words besides ASCII: Latin-1 and
     /// extended Latin, Greek, Cyrillic.

@@ -152,7 +152,8 @@ enum OutputRenderer {
         }
         if let width {
             let separators = 2 * max(0, widths.count - 1)
-            let floor = 6
+            // Down to 6 cells a column, or 3 when even that is too wide.
+            let floor = widths.count * 6 + separators <= width ? 6 : 3
             while widths.reduce(separators, +) > width,
                   let widest = widths.indices.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
                 widths[widest] -= 1
