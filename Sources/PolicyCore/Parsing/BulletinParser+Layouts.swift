@@ -162,8 +162,10 @@ extension BulletinParser {
                     break anchors
                 }
                 let key = heading.text.comparisonKey
-                guard heading.kind == .title, heading.afterEndMarker, !heading.text.hasPrefix("《"),
-                      !sectionKeys.contains(key), !anchor.title.comparisonKey.contains(key) else { continue }
+                guard heading.kind == .title, !heading.text.hasPrefix("《"), !sectionKeys.contains(key),
+                      !anchor.title.comparisonKey.contains(key),
+                      heading.afterEndMarker || isStrongTitle(heading, anchor, sheet) && heading.text.unicodeScalars.count >= 14
+                else { continue }
                 added.append(Anchor(title: heading.text, section: section, span: heading.span))
                 plan.warnings.append(IngestWarning(.unlistedArticle,
                     "「\(heading.text)」at line \(sheet.origin[heading.span.lowerBound] + 1) is not in the contents list; read as an article by its heading"))
@@ -232,7 +234,9 @@ extension BulletinParser {
         guard heading.text.unicodeScalars.count >= 12, heading.span.lowerBound > 0 else { return false }
         if let previous, previous.title.comparisonKey.contains(heading.text.comparisonKey) { return false }
         guard let before = sheet.lines[..<heading.span.lowerBound].last(where: { !$0.isEmpty }) else { return false }
-        return Self.endsSentence(before)
+        // After a finished sentence, or after a label line (a damaged source or link line).
+        return Self.endsSentence(before) || before.unicodeScalars.count <= 40 && before.contains(where: { "：:".contains($0) })
+            || before.unicodeScalars.contains("\u{FFFD}") && !Self.isParagraph(before)
     }
 
     /// Where the masthead of a text without contents list ends: after the
