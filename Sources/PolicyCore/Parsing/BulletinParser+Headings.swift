@@ -133,7 +133,9 @@ extension BulletinParser {
               !first.unicodeScalars.contains("\u{FFFD}") else { return index..<(index + 1) }
         var second = index + 1
         if second < limit, sheet.lines[second].isEmpty, second + 1 < limit {
-            // Broken at a page end, or set apart by the extraction.
+            // Broken at a page end, or set apart by the extraction: the
+            // first part then ran to the width of the page, or nearly.
+            guard first.unicodeScalars.count >= 14 else { return index..<(index + 1) }
             second += 1
         }
         guard second < limit else { return index..<(index + 1) }
