@@ -30,12 +30,6 @@ extension BulletinParser {
                         spans.append(span)
                         cursor = span.upperBound
                         continue
-                    } else if locate(entry.title.comparisonKey, in: keys, from: cursor) == nil,
-                              locate(next.title.comparisonKey, in: keys, from: cursor) == nil {
-                        // Neither half stands alone in the text: one title, damaged there.
-                        entry.title = joined
-                        entry.page = next.page ?? entry.page
-                        index += 1
                     }
                 }
             }
