@@ -66,6 +66,10 @@ extension BulletinParser {
     /// The heading that starts at line `index`, if it is one.
     func heading(at index: Int, in sheet: Sheet, limit: Int) -> Heading? {
         let line = sheet.lines[index]
+        // Most lines are body text: too long, or ending a sentence. Said
+        // first, cheaply: this runs for every paragraph of every file.
+        if line.utf8.count > 240 { return nil }
+        if let last = line.unicodeScalars.last, "。！？；，、,;".unicodeScalars.contains(last) { return nil }
         let dressing = Self.undress(line)
         let compact = String(dressing.text).removingWhitespace
         guard compact.unicodeScalars.count >= 2, compact.contains(where: \.isHan) else { return nil }
