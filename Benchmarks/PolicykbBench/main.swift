@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 // policykb-bench: benchmarks, run from a release build and kept out of the
 // test suite.
@@ -16,6 +17,9 @@ func option(_ name: String) -> String? {
 
 
 do {
+    // The benchmarks open some databases with the SQLite layer directly:
+    // their connections need the tokenizer too.
+    try PolicyStore.registerExtension()
     switch CommandLine.arguments.dropFirst().first {
     case "ingest":
         var benchmark = IngestBenchmark()

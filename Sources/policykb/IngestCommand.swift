@@ -70,15 +70,16 @@ struct IngestCommand: ParsableCommand {
             Console.out(OutputRenderer.json(summary(report)) + "\n")
         case .csv:
             var table = OutputTable(columns: ["path", "status", "reason", "publication", "issue_date",
-                                              "issue_number", "cumulative_number", "articles"])
+                                              "issue_number", "cumulative_number", "articles", "warnings"])
             for file in report.files {
                 table.append([.string(file.path), .string(file.status.rawValue), OutputValue(file.reason),
                               OutputValue(file.publication), OutputValue(file.issueDate), OutputValue(file.issueNumber),
-                              OutputValue(file.cumulativeNumber), .int(Int64(file.articles))])
+                              OutputValue(file.cumulativeNumber), .int(Int64(file.articles)),
+                              .string(file.warnings.map(\.message).joined(separator: "; "))])
             }
             for file in report.skipped {
                 table.append([.string(file.path), .string("skipped"), .string(file.reason), .null, .null, .null, .null,
-                              .int(0)])
+                              .int(0), .string("")])
             }
             Console.out(OutputRenderer.csv(table))
         case .table:
@@ -105,6 +106,13 @@ struct IngestCommand: ParsableCommand {
         let issue = [outcome.publication.map { "《\($0)》" }, outcome.issueDate,
                      outcome.issueNumber.map { "第\($0)期" }, outcome.cumulativeNumber.map { "总第\($0)期" }]
             .compactMap { $0 }.joined(separator: " ")
+        // What the reading of the file should tell the user, under its line.
+        let warnings = outcome.status == .failed || outcome.status == .unchanged ? ""
+            : outcome.warnings.map { "\n  warning: \($0.message)" }.joined()
+        return line(for: outcome, issue: issue) + warnings
+    }
+
+    static func line(for outcome: FileOutcome, issue: String) -> String {
         switch outcome.status {
         case .ingested: return "ingested  \(outcome.path): \(issue), \(outcome.articles) articles"
         case .replaced: return "replaced  \(outcome.path): \(issue), \(outcome.articles) articles (content changed)"
@@ -131,6 +139,8 @@ struct IngestCommand: ParsableCommand {
         }
         if report.notTried > 0 { parts.append("\(report.notTried) not tried") }
         if !report.skipped.isEmpty { parts.append("\(report.skipped.count) skipped") }
+        let warned = report.files.filter { !$0.warnings.isEmpty && $0.status != .failed && $0.status != .unchanged }.count
+        if warned > 0 { parts.append("\(warned) with warnings") }
         parts.append("\(report.articles) articles" + (dryRun ? " would be written" : ""))
         if report.goals > 0 { parts.append("\(report.goals) goals") }
         var line = parts.joined(separator: ", ") + String(format: " in %.2f s", report.seconds)
@@ -153,6 +163,7 @@ struct IngestCommand: ParsableCommand {
             ("skipped", .list(report.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
             ("not_tried", .int(Int64(report.notTried))),
             ("interrupted", .bool(report.interrupted)),
+            ("with_warnings", .int(Int64(report.files.filter { !$0.warnings.isEmpty && $0.status != .failed }.count))),
             ("articles", .int(Int64(report.articles))),
             ("goals", .int(Int64(report.goals))),
             ("seconds", .double((report.seconds * 1000).rounded() / 1000)),
@@ -161,7 +172,10 @@ struct IngestCommand: ParsableCommand {
                          ("reason", OutputValue(file.reason)), ("publication", OutputValue(file.publication)),
                          ("issue_date", OutputValue(file.issueDate)), ("issue_number", OutputValue(file.issueNumber)),
                          ("cumulative_number", OutputValue(file.cumulativeNumber)),
-                         ("articles", .int(Int64(file.articles)))])
+                         ("articles", .int(Int64(file.articles))),
+                         ("warnings", .list(file.warnings.map { warning in
+                             .object([("kind", .string(warning.kind.rawValue)), ("message", .string(warning.message))])
+                         }))])
             })),
         ])
     }

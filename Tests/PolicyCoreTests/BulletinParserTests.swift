@@ -104,20 +104,26 @@ import Testing
         #expect(issue.articles[3].body.hasSuffix("透明度和人工监督等要求。"))
     }
 
-    @Test func rejectsTextsThatAreNotBulletins() {
-        #expect(throws: BulletinParseError.noContents) {
-            try BulletinParser().parse("这是一段普通的文字，没有目录。\n\n第二段。")
-        }
-        #expect(throws: BulletinParseError.emptyContents) {
-            try BulletinParser().parse("某刊物\n\n本期要目\n\n没有条目\n")
-        }
+    @Test func readsTextWithoutStructureAsOneArticleWithAWarning() throws {
+        let issue = try BulletinParser().parse("这是一段普通的文字，没有目录，也没有标题，只是几句话而已。\n\n第二段也是普通的文字，说明一些情况。")
+        #expect(issue.reading.layout == .singleArticle)
+        try #require(issue.articles.count == 1)
+        #expect(issue.articles[0].body.contains("第二段也是普通的文字"))
+        #expect(issue.reading.warnings.map(\.kind) == [.singleArticle])
     }
 
-    @Test func reportsATitleMissingFromTheText() {
-        let text = "刊物\n\n本期要目\n\n要闻\n\n- 01 北京发布数据条例\n- 02 上海发布算力方案\n\n北京发布数据条例\n\n正文。\n"
-        #expect(throws: BulletinParseError.articleNotFound(title: "上海发布算力方案")) {
-            try BulletinParser().parse(text)
-        }
+    @Test func refusesOnlyATextWithNothingReadable() {
+        #expect(throws: BulletinParseError.noText) { try BulletinParser().parse("— 12 —\n\n3\n\n……") }
+        #expect(throws: BulletinParseError.noText) { try BulletinParser().parse("\n \n") }
+    }
+
+    @Test func warnsOfATitleMissingFromTheText() throws {
+        let text = "刊物\n\n本期要目\n\n要闻\n\n- 01 北京发布数据条例\n- 02 上海发布算力方案\n- 03 广州发布数据交易办法\n\n北京发布数据条例\n\n北京的正文。\n\n广州发布数据交易办法\n\n广州的正文。\n"
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.articles.map(\.title) == ["北京发布数据条例", "广州发布数据交易办法"])
+        #expect(issue.articles.map(\.body) == ["北京的正文。", "广州的正文。"])
+        #expect(issue.reading.warnings.map(\.kind) == [.titleNotFound])
+        #expect(issue.reading.warnings.first?.message.contains("上海发布算力方案") == true)
     }
 
     @Test func findsATitleWrittenSlightlyDifferently() throws {

@@ -138,6 +138,7 @@ import Testing
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("old.sqlite").path
+        try PolicyStore.registerExtension()
         do {
             // The schema as it was before migration 5, and an article
             // indexed by this build's tokenizer under the old schema.

@@ -6,6 +6,8 @@ import SQLiteDB
 public enum IngestError: Error, CustomStringConvertible, Sendable {
     /// The file could not be read.
     case file(FileError)
+    /// A PDF whose text pdftotext could not give (or pdftotext is missing).
+    case pdf(PDFTextError)
     /// The bytes are not text in an encoding policykb reads.
     case decoding(TextDecodingError)
     /// The text is not a bulletin policykb can take apart.
@@ -28,6 +30,7 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
         case .file(.notFound): "no such file"
         case .file(.isDirectory): "is a directory"
         case .file(.unreadable): "cannot read (permission denied?)"
+        case .pdf(let error): error.description
         case .decoding(let error): error.description
         case .bulletin(let error): error.description
         case .jsonLines(let error): error.description

@@ -25,6 +25,8 @@ public struct FileOutcome: Sendable {
     public let articles: Int
     public let goals: Int
     public let bytes: Int
+    /// What the file's reading should tell the user (decoding, layout).
+    public let warnings: [IngestWarning]
 
     init(_ file: SourceFile, status: Status, error: IngestError? = nil, sameContentAs: String? = nil,
          prepared: PreparedIssue? = nil, bytes: Int = 0) {
@@ -39,6 +41,7 @@ public struct FileOutcome: Sendable {
         articles = prepared?.articles.count ?? 0
         goals = prepared?.goalCount ?? 0
         self.bytes = prepared?.byteCount ?? bytes
+        warnings = prepared?.issue.reading.warnings ?? []
     }
 
     /// Why the file failed, or which file it duplicates, in words.
@@ -114,10 +117,10 @@ public struct Ingestion {
         self.store = store
     }
 
-    /// File name extensions a directory walk picks up: bulletin text and
-    /// JSON Lines. Files named on the command line are read whatever their
+    /// File name extensions a directory walk picks up: bulletin text, PDF
+    /// and JSON Lines. Files named on the command line are read whatever their
     /// name; their encoding is always told from the bytes.
-    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl"]
+    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl", "pdf"]
 
     /// Files named by `paths`, directories expanded recursively to their
     /// ingestible files, each list in a stable (sorted) order; paths that

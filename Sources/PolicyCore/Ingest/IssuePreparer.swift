@@ -6,7 +6,6 @@ import PolicykbDigest
 /// threads while one connection writes.
 public struct IssuePreparer: Sendable {
     public let regions: RegionDetector
-    let parser = BulletinParser()
 
     public init(gazetteer: Gazetteer) {
         regions = RegionDetector(gazetteer: gazetteer)
@@ -17,31 +16,21 @@ public struct IssuePreparer: Sendable {
     /// - Throws: `IngestError` with the stage that failed; it never names
     ///   the path (the caller does).
     public func prepare(_ file: SourceFile, bytes: [UInt8], sha256: String? = nil) throws(IngestError) -> PreparedIssue {
-        let decoded: (text: String, encoding: TextEncoding)
+        let read: BulletinFile
         do {
-            decoded = try TextDecoder.decode(bytes)
+            read = try BulletinFile.read(fileName: file.name, bytes: bytes)
         } catch {
-            throw .decoding(error)
-        }
-        let issue: ParsedIssue
-        let format: PreparedIssue.Format
-        if file.pathExtension == "jsonl" || JSONLinesParser.looksLikeJSONLines(decoded.text) {
-            do {
-                issue = try JSONLinesParser().parse(decoded.text, fileName: file.name)
-            } catch {
-                throw .jsonLines(error)
+            switch error {
+            case .pdf(let error): throw .pdf(error)
+            case .decoding(let error): throw .decoding(error)
+            case .bulletin(let error): throw .bulletin(error)
+            case .jsonLines(let error): throw .jsonLines(error)
             }
-            format = .jsonl
-        } else {
-            do {
-                issue = try parser.parse(decoded.text)
-            } catch {
-                throw .bulletin(error)
-            }
-            format = .bulletin
         }
+        let issue = read.issue
+        let format: PreparedIssue.Format = read.format == .jsonl ? .jsonl : .bulletin
         return PreparedIssue(source: file, sha256: sha256 ?? SHA256.hex(bytes), byteCount: bytes.count,
-                             format: format, encoding: decoded.encoding, issue: issue, articles: try extract(issue))
+                             format: format, encoding: read.encoding, issue: issue, articles: try extract(issue))
     }
 
     /// Prepares the text of a file at `path` (tests, generated corpora).

@@ -24,7 +24,8 @@ extension BulletinParser {
                 afterBreak = true
                 continue
             }
-            if BodyLine.isFooter(line) || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(line).comparisonKey) {
+            if BodyLine.isFooter(line)
+                || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(Self.undress(line).text).comparisonKey) {
                 afterBreak = true
                 continue
             }
@@ -160,7 +161,7 @@ enum BodyLine {
     /// Page furniture: QR-code prompts, bare page numbers.
     static func isFooter(_ line: Substring) -> Bool {
         let length = line.unicodeScalars.count
-        if length <= 30 && (line.containsText("二维码") || line.containsText("扫码")) { return true }
+        if length <= 30 && ["二维码", "扫码", "扫描二", "维码可", "可阅读或下载"].contains(where: { line.containsText($0) }) { return true }
         if length <= 12 {
             let compact = line.filter { !$0.isWhitespace }
             let core = compact.trimmingCharacters(in: "-—第页")

@@ -1,17 +1,13 @@
-/// Why a text could not be read as a bulletin.
+import Foundation
+
+/// Why a text could not be read as a bulletin: only a text with nothing
+/// readable in it is refused.
 public enum BulletinParseError: Error, Equatable, CustomStringConvertible {
-    case noContents
-    case emptyContents
-    case articleNotFound(title: String)
+    case noText
 
     public var description: String {
         switch self {
-        case .noContents:
-            "not a bulletin: no table of contents (本期要目)"
-        case .emptyContents:
-            "not a bulletin: the table of contents lists no articles"
-        case .articleNotFound(let title):
-            "the contents list「\(title)」but no such title is in the text"
+        case .noText: "no readable text: not a letter or character in it"
         }
     }
 }
@@ -19,72 +15,182 @@ public enum BulletinParseError: Error, Equatable, CustomStringConvertible {
 /// Reads the text of one bulletin issue (EXTRACTION.md §1): masthead, table
 /// of contents grouped by section, articles, back matter.
 ///
-/// The table of contents drives the parse: it gives every article's whole
-/// title, section and page, and each title is then found, in order, in the
-/// text that follows — on one line or broken over several, in other bracket,
-/// dash or colon widths. An article runs from its title to the next title;
-/// the last one ends at its last source or link line, or where the back
-/// matter names an organisation of the masthead.
+/// Page furniture (running headers and footers) goes first, wherever it
+/// falls. Then, when the issue has a table of contents, the contents drive
+/// the parse: they give every article's whole title, section and page, and
+/// each title is found, in order, in the text that follows — on one line or
+/// broken over several, in other bracket, dash or colon widths, fuzzily when
+/// damaged, and from its neighbours and the headings between them when not
+/// found at all. Without a usable contents list, articles are found by
+/// their headings (`【…】`, `■ …`, a short line of its own before body
+/// paragraphs) under section banners. A text with neither is one article.
+/// An article runs from its title to the next; the last one ends at its
+/// last source or link line, or where the back matter begins.
+///
+/// Nothing here throws for a readable text: what could not be read as
+/// written becomes a warning in `ParsedIssue.reading`.
 public struct BulletinParser: Sendable {
     public init() {}
+
+    /// Where articles begin, as one of the layouts found them.
+    struct Plan {
+        var layout: BulletinLayout
+        var sections: [String] = []
+        var anchors: [Anchor] = []
+        /// Sheet lines that are section banners in the body.
+        var banners: Set<Int> = []
+        /// Sheet lines of the table of contents, heading included.
+        var contents: Range<Int>?
+        /// Where the back matter begins, when a heading announces it.
+        var backMatter: Int?
+        var warnings: [IngestWarning] = []
+    }
+
+    /// The start of an article (or of a preface, which is cut).
+    struct Anchor {
+        var title: String
+        var section: String?
+        var page: Int?
+        /// Sheet lines of the title; empty when the text begins without one.
+        var span: Range<Int>
+        var isPreface = false
+    }
 
     /// Parses `text` (already decoded, LF line ends, NFC).
     /// - Complexity: O(n) in the length of the text, plus O(t·l) title
     ///   comparisons for t titles over l lines.
     public func parse(_ text: String) throws(BulletinParseError) -> ParsedIssue {
-        let lines = text.lines
-            .map { $0.trimmingWhitespace() }
-        guard let contentsLine = lines.firstIndex(where: Self.isContentsHeading) else {
-            throw .noContents
-        }
-        let header = Array(lines[..<contentsLine])
-        let contents = readContents(lines, from: contentsLine + 1)
-        guard !contents.entries.isEmpty else { throw .emptyContents }
-
-        var issue = readMasthead(header)
-        issue.sections = contents.sections
-
-        // Find every title, in order, after the contents; a title written
-        // differently in the text is looked for fuzzily, but never past the
-        // next title found exactly.
-        let keys = LineKeys(lines)
-        var spans: [Range<Int>] = []
-        var cursor = contents.end
-        for (index, entry) in contents.entries.enumerated() {
-            let key = entry.title.comparisonKey
-            if let span = locate(key, in: keys, from: cursor) {
-                spans.append(span)
-                cursor = span.upperBound
-                continue
-            }
-            let limit = contents.entries.indices.contains(index + 1)
-                ? locate(contents.entries[index + 1].title.comparisonKey, in: keys, from: cursor)?.lowerBound
-                : nil
-            guard let span = locateFuzzily(key, in: keys, from: cursor, upTo: limit ?? keys.count) else {
-                throw .articleNotFound(title: entry.title)
-            }
-            spans.append(span)
-            cursor = span.upperBound
-        }
+        let original = text.lines.map { $0.trimmingWhitespace() }
+        guard original.contains(where: { $0.contains(where: \.isLetter) }) else { throw .noText }
+        let contentsLine = original.firstIndex(where: Self.isContentsHeading)
+        let headerEnd = contentsLine ?? Self.mastheadEnd(original)
+        // Without a contents list the masthead's end is a guess: read its
+        // names and numbers from the first lines whatever they turn out to be.
+        let header = Array(original[..<(contentsLine ?? max(headerEnd, min(40, original.count)))])
+        var issue = readMasthead(header, body: original[header.count...])
+        let sheet = Sheet(original, publication: issue.publication, protected: headerEnd)
+        let bodyStart = sheet.origin.firstIndex(where: { $0 >= headerEnd }) ?? sheet.count
 
         let organisations = mastheadOrganisations(header)
-        let sectionKeys = Set(contents.sections.map(\.comparisonKey))
-        for (index, entry) in contents.entries.enumerated() {
-            let start = spans[index].upperBound
-            let end = index + 1 < spans.count
-                ? spans[index + 1].lowerBound
-                : endOfLastArticle(lines, from: start, organisations: organisations)
-            let body = readBody(lines[start..<end], sectionKeys: sectionKeys)
-            issue.articles.append(ParsedArticle(
-                position: index + 1, section: entry.section, page: entry.page, title: entry.title,
-                body: body.text, source: body.source, urls: body.urls))
+        var plan: Plan?
+        if contentsLine != nil, bodyStart < sheet.count {
+            plan = planFromContents(sheet, heading: bodyStart, organisations: organisations)
         }
+        if plan == nil {
+            let from = contentsLine == nil ? bodyStart : min(sheet.count, readContents(sheet.lines, from: bodyStart + 1).end)
+            plan = planFromHeadings(sheet, from: from, organisations: organisations)
+            if contentsLine != nil, from > bodyStart { plan?.contents = bodyStart..<from }
+        }
+        guard var plan else { throw .noText }
+        issue.sections = plan.sections
+        issue.reading.layout = plan.layout
+
+        let firstBodyLine = plan.contents?.upperBound ?? bodyStart
+        let bodyEnd: Int
+        if plan.anchors.isEmpty {
+            issue.reading.layout = .singleArticle
+            readWhole(sheet, from: firstBodyLine, into: &issue)
+            bodyEnd = sheet.count
+            plan.warnings.append(IngestWarning(.singleArticle,
+                "no contents list or headings found: the text is read as one article"))
+        } else {
+            bodyEnd = readArticles(plan, sheet: sheet, organisations: organisations, into: &issue)
+        }
+
+        var cuts: [Reading.Cut] = []
+        func cut(_ kind: Reading.Cut.Kind, _ range: Range<Int>) {
+            guard let first = range.first(where: { !sheet.lines[$0].isEmpty }),
+                  let last = range.last(where: { !sheet.lines[$0].isEmpty }) else { return }
+            cuts.append(Reading.Cut(kind: kind, firstLine: sheet.origin[first] + 1, lastLine: sheet.origin[last] + 1,
+                                    sample: String(sheet.lines[first].prefix(40))))
+        }
+        cut(.masthead, 0..<min(plan.contents?.lowerBound ?? firstBodyLine, sheet.count))
+        if let contents = plan.contents { cut(.contents, contents) }
+        if let first = plan.anchors.first, firstBodyLine < first.span.lowerBound {
+            // Between the contents and the first article: the editor's note, or more masthead.
+            let opening = sheet.lines[firstBodyLine..<first.span.lowerBound].first(where: { !$0.isEmpty }) ?? ""
+            cut(Self.isPrefaceName(String(Self.undress(opening).text).removingWhitespace) ? .preface : .masthead,
+                firstBodyLine..<first.span.lowerBound)
+        }
+        for (index, anchor) in plan.anchors.enumerated() where anchor.isPreface {
+            let end = index + 1 < plan.anchors.count ? plan.anchors[index + 1].span.lowerBound : bodyEnd
+            cut(.preface, anchor.span.lowerBound..<max(anchor.span.lowerBound, end))
+        }
+        if !plan.anchors.isEmpty { cut(.backMatter, min(bodyEnd, sheet.count)..<sheet.count) }
+        for line in sheet.furniture {
+            cuts.append(Reading.Cut(kind: .pageFurniture, firstLine: line + 1, lastLine: line + 1,
+                                    sample: String(original[line].prefix(40))))
+        }
+        issue.reading.cuts = cuts.filter { $0.kind != .masthead || $0.firstLine <= $0.lastLine }
+        issue.reading.warnings = plan.warnings
         return issue
     }
 
+    /// Builds the articles between the plan's anchors.
+    /// - Returns: the sheet line where the last article ends.
+    func readArticles(_ plan: Plan, sheet: Sheet, organisations: Set<String>, into issue: inout ParsedIssue) -> Int {
+        var lines = sheet.lines
+        for banner in plan.banners where banner < lines.count { lines[banner] = "" }
+        let sectionKeys = Set(plan.sections.map(\.comparisonKey))
+        let anchors = plan.anchors
+        // The last article ends at its last source or link line when the
+        // others end so; otherwise where the back matter begins.
+        let lastStart = anchors[anchors.count - 1].span.upperBound
+        let limit = max(lastStart, plan.backMatter ?? sheet.count)
+        var endedByMarker = 0
+        for index in anchors.indices.dropLast() {
+            let end = anchors[index + 1].span.lowerBound
+            if let last = (anchors[index].span.upperBound..<end).last(where: { !lines[$0].isEmpty }),
+               BodyLine.endsArticle(lines[last]) { endedByMarker += 1 }
+        }
+        let markersEnd = anchors.count == 1 || endedByMarker * 2 >= anchors.count - 1
+        let lastEnd = endOfLastArticle(lines, from: lastStart, to: limit, organisations: organisations, byMarker: markersEnd)
+
+        var position = 0
+        for (index, anchor) in anchors.enumerated() where !anchor.isPreface {
+            let start = anchor.span.upperBound
+            let end = index + 1 < anchors.count ? anchors[index + 1].span.lowerBound : lastEnd
+            let body = readBody(lines[start..<max(start, end)], sectionKeys: sectionKeys)
+            position += 1
+            let line = anchor.span.lowerBound < sheet.count ? sheet.origin[anchor.span.lowerBound] + 1 : nil
+            issue.articles.append(ParsedArticle(
+                position: position, section: anchor.section, page: anchor.page, title: anchor.title,
+                body: body.text, source: body.source, urls: body.urls, line: line))
+        }
+        return lastEnd
+    }
+
+    /// The whole text after the masthead as one article, titled by its
+    /// first line when that is short.
+    func readWhole(_ sheet: Sheet, from start: Int, into issue: inout ParsedIssue) {
+        var begin = start
+        while begin < sheet.count, sheet.lines[begin].isEmpty { begin += 1 }
+        var title = issue.publication
+        var bodyStart = begin
+        if begin < sheet.count, !Self.isParagraph(sheet.lines[begin]), sheet.lines[begin].unicodeScalars.count <= 60 {
+            title = String(Self.undress(sheet.lines[begin]).text)
+            bodyStart = begin + 1
+        }
+        if title.isEmpty || title == "未知刊物", begin < sheet.count {
+            title = String(sheet.lines[begin].prefix(30))
+        }
+        let body = readBody(sheet.lines[min(bodyStart, sheet.count)...], sectionKeys: [])
+        issue.articles = [ParsedArticle(position: 1, title: title, body: body.text, source: body.source, urls: body.urls,
+                                        line: begin < sheet.count ? sheet.origin[begin] + 1 : nil)]
+    }
+
+    /// 本期要目, 目录, 目 录, 本期导读, 要目, 【目录】, 目录 CONTENTS.
     static func isContentsHeading(_ line: Substring) -> Bool {
-        let compact = String(line).removingWhitespace
-        return compact == "本期要目" || compact == "本期目录" || compact == "目录" || compact == "要目"
+        guard line.unicodeScalars.count <= 24 else { return false }
+        let han = String(line.filter(\.isHan))
+        let names = ["本期要目", "本期目录", "目录", "要目", "本期导读", "目次", "本期内容", "本期提要"]
+        if names.contains(han) { return true }
+        // A heading with a damaged character: all but one of a name's characters, in order.
+        guard line.unicodeScalars.contains("\u{FFFD}"), line.unicodeScalars.count <= 8, !han.isEmpty else { return false }
+        let parser = BulletinParser()
+        return names.contains { name in
+            han.count <= name.count && parser.similarity(Array(han), Array(name)) * Double(han.count + name.count) / 2 >= Double(name.count - 1)
+        }
     }
 
     /// The lines from `start` whose joined comparison keys equal `key`: one
@@ -143,22 +249,33 @@ public struct BulletinParser: Sendable {
         return 2 * Double(previous[b.count]) / Double(a.count + b.count)
     }
 
-    /// Where the last article ends: after its last source or link line, or
-    /// before a line naming an organisation of the masthead (the back matter
-    /// presents the editors), or at the end of the text.
-    func endOfLastArticle(_ lines: [Substring], from start: Int, organisations: Set<String>) -> Int {
-        var lastMarker: Int?
-        for i in start..<lines.count {
-            let line = lines[i]
-            if BodyLine.linkURL(line) != nil || BodyLine.splitSource(line) != nil { lastMarker = i }
-        }
-        if let lastMarker { return lastMarker + 1 }
+    /// Where the last article ends, before `limit` (the back matter's
+    /// heading or the end): after its last source or link line when
+    /// articles end so, else before a line naming an organisation of the
+    /// masthead or the editorial office's block.
+    func endOfLastArticle(_ lines: [Substring], from start: Int, to limit: Int, organisations: Set<String>,
+                          byMarker: Bool) -> Int {
+        guard start < limit else { return max(start, min(limit, lines.count)) }
+        var limit = limit
         if !organisations.isEmpty,
-           let cut = (start..<lines.count).first(where: { organisations.contains(String(lines[$0]).comparisonKey) }) {
-            return cut
+           let cut = (start..<limit).first(where: { organisations.contains(String(lines[$0]).comparisonKey) }) {
+            limit = cut
         }
-        return lines.count
+        if byMarker, let last = (start..<limit).last(where: { BodyLine.endsArticle(lines[$0]) }) {
+            return last + 1
+        }
+        // Two editorial lines in a row (主编：…, 电话：…) open the office's block.
+        var index = start
+        while index + 1 < limit {
+            if !lines[index].isEmpty, Self.isEditorialLine(lines[index]),
+               let next = (index + 1..<limit).first(where: { !lines[$0].isEmpty }), Self.isEditorialLine(lines[next]) {
+                return index
+            }
+            index += 1
+        }
+        return limit
     }
+
 }
 
 /// Comparison keys of lines, computed when first asked for: a title is

@@ -67,6 +67,20 @@ extension PolicyStore {
             let targets: Int = try counts.first?.decode("targets") ?? 0
             return goals + targets == 0 ? nil : "\(goals) goal spans and \(targets) target spans do not match their article"
         }
+        // Files stored with warnings pass (they were read), but are listed:
+        // they may hold fewer articles, or damaged text.
+        do {
+            for row in try database.rows("""
+                SELECT i.source_path, count(*) AS n, (SELECT message FROM issue_warnings f WHERE f.issue_id = i.id ORDER BY position LIMIT 1) AS first
+                FROM issues i JOIN issue_warnings w ON w.issue_id = i.id GROUP BY i.id ORDER BY i.source_path
+                """) {
+                let count = row["n"].int ?? 0
+                results.append(CheckResult(name: "ingested with warnings", passed: true,
+                    detail: "\(row["source_path"].string ?? "?"): \(count) warning\(count == 1 ? "" : "s"), first: \(row["first"].string ?? "")"))
+            }
+        } catch {
+            results.append(CheckResult(name: "ingested with warnings", passed: false, detail: "\(error)"))
+        }
         return results
     }
 }

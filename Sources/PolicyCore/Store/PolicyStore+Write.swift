@@ -74,6 +74,11 @@ extension PolicyStore {
                 for (position, url) in article.parsed.urls.enumerated() { links.append([articleID, position + 1, url]) }
             }
             try insert(links)
+            var warnings = RowBatch(table: "issue_warnings", columns: ["issue_id", "position", "kind", "message"])
+            for (position, warning) in issue.reading.warnings.enumerated() {
+                warnings.append([issueID, position + 1, warning.kind.rawValue, warning.message])
+            }
+            try insert(warnings)
             try writeExtraction(of: Array(zip(prepared.articles, articleIDs)))
             if case .replace = plan { return .replaced(issueID: issueID) }
             return .inserted(issueID: issueID)

@@ -1,0 +1,293 @@
+extension BulletinParser {
+    /// A line (or two) that introduces something: a section, an article,
+    /// the editor's preface or the back matter.
+    struct Heading: Equatable {
+        enum Kind: Equatable {
+            /// A section name on a line of its own, or dressed up (`★ 政策解读 ★`).
+            case banner
+            case title
+            /// 卷首语, 编者按: the editor's own text, not an article.
+            case preface
+            /// 关于我们, 订阅与投稿, 编辑部: the end of the issue.
+            case backMatter
+        }
+        var kind: Kind
+        /// Sheet lines of the heading.
+        var span: Range<Int>
+        /// The heading without its dressing, lines joined.
+        var text: String
+        /// Dressed with `【】`, `■`, `●`, `◆` or the like.
+        var marked: Bool
+        /// The last text before it ended an article (a source or link line),
+        /// or nothing came before it.
+        var afterEndMarker: Bool
+    }
+
+    /// Every heading in `range` of the sheet, in order. With
+    /// `firstTitleOpens`, the first title counts as following an article's
+    /// end (it opens the first article, whatever masthead stood before).
+    func scanHeadings(_ sheet: Sheet, in range: Range<Int>, firstTitleOpens: Bool = false) -> [Heading] {
+        var headings: [Heading] = []
+        var boundary = true
+        var afterEndMarker = true
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let line = sheet.lines[index]
+            if line.isEmpty {
+                boundary = true
+                index += 1
+                continue
+            }
+            let previous = index > 0 ? sheet.lines[index - 1] : ""
+            // Text from PDF has no blank lines: a line after a short one
+            // (a name, a date, a heading) may start something too.
+            let afterShortLine = previous.unicodeScalars.count < 24 && !(previous.last.map { "，,、".contains($0) } ?? false)
+            if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
+               var heading = heading(at: index, in: sheet, limit: range.upperBound) {
+                // The first title opens the first article, whatever stood before.
+                heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
+                headings.append(heading)
+                index = heading.span.upperBound
+                boundary = true
+                afterEndMarker = heading.kind == .banner || heading.kind == .preface
+                continue
+            }
+            // A stray short line without text (a damaged footer) leaves
+            // the state as it was.
+            if line.unicodeScalars.count > 12 || line.contains(where: \.isHan) {
+                afterEndMarker = BodyLine.endsArticle(line)
+            }
+            boundary = false
+            index += 1
+        }
+        return headings
+    }
+
+    /// The heading that starts at line `index`, if it is one.
+    func heading(at index: Int, in sheet: Sheet, limit: Int) -> Heading? {
+        let line = sheet.lines[index]
+        // Most lines are body text: too long, or ending a sentence. Said
+        // first, cheaply: this runs for every paragraph of every file.
+        if line.utf8.count > 240 { return nil }
+        if let last = line.unicodeScalars.last, "。！？；，、,;".unicodeScalars.contains(last) { return nil }
+        let dressing = Self.undress(line)
+        let compact = String(dressing.text).removingWhitespace
+        guard compact.unicodeScalars.count >= 2, compact.contains(where: \.isHan) else { return nil }
+        if compact.unicodeScalars.count <= 8, Self.isPrefaceName(compact) {
+            return Heading(kind: .preface, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
+        }
+        if compact.unicodeScalars.count <= 12, Self.isBackMatterName(compact), !Self.endsSentence(line) {
+            return Heading(kind: .backMatter, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
+        }
+        guard Self.mayBeHeading(dressing.text, marked: dressing.marked) else { return nil }
+        let span = titleSpan(at: index, in: sheet, limit: limit)
+        let text = Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }.map { Self.undress($0).text })
+        guard let next = nextContent(after: span.upperBound, in: sheet, limit: limit) else { return nil }
+        let isShort = compact.unicodeScalars.count <= 10 && span.count == 1
+        if isShort, !dressing.marked || dressing.symmetric || compact.unicodeScalars.count <= 6,
+           let following = heading(at: next, in: sheet, limit: limit), following.kind == .title {
+            return Heading(kind: .banner, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
+        }
+        if dressing.symmetric && isShort {
+            return Heading(kind: .banner, span: index..<(index + 1), text: compact, marked: true, afterEndMarker: false)
+        }
+        let nextLine = sheet.lines[next]
+        if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
+        let opensText = dressing.marked
+            ? heading(at: next, in: sheet, limit: limit) == nil || Self.isParagraph(nextLine)
+            : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
+        guard opensText, text.unicodeScalars.count <= 80 else { return nil }
+        return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
+    }
+
+    /// Parts of a title broken over lines, joined: with no space between
+    /// two ideographs, with one between words of Latin script.
+    /// Spaces PDF extraction put between two ideographs go too.
+    static func joinTitle(_ parts: [Substring]) -> String {
+        var title = String.UnicodeScalarView()
+        for part in parts {
+            if let last = title.last, let first = part.unicodeScalars.first,
+               last.isASCIIAlphanumeric && first.isASCIIAlphanumeric {
+                title.append(" ")
+            }
+            title.append(contentsOf: part.unicodeScalars)
+        }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in title {
+            if scalar.isSpace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace, let last = out.last, !(last.isHan || last.isFullWidthPunctuation) || !(scalar.isHan || scalar.isFullWidthPunctuation) {
+                out.append(" ")
+            }
+            pendingSpace = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The lines of a title at `index`: one line, or two when a short
+    /// second part follows with no blank line, or across a page break.
+    func titleSpan(at index: Int, in sheet: Sheet, limit: Int) -> Range<Int> {
+        let first = sheet.lines[index]
+        // A line as short as a section name is one (the title comes under it).
+        guard (10...40).contains(first.unicodeScalars.count), !Self.endsSentence(first),
+              !first.unicodeScalars.contains("\u{FFFD}") else { return index..<(index + 1) }
+        var second = index + 1
+        if second < limit, sheet.lines[second].isEmpty, second + 1 < limit {
+            // Broken at a page end, or set apart by the extraction: the
+            // first part then ran to the width of the page, or nearly.
+            guard first.unicodeScalars.count >= 14 else { return index..<(index + 1) }
+            second += 1
+        }
+        guard second < limit else { return index..<(index + 1) }
+        let part = sheet.lines[second]
+        // A banner and the dressed title under it are two headings.
+        guard !Self.undress(first).symmetric, !part.isEmpty, !Self.undress(part).marked,
+              part.unicodeScalars.count < 30, !Self.endsSentence(part),
+              Self.mayBeHeading(part, marked: false), !BodyLine.isHeading(part),
+              first.unicodeScalars.count + part.unicodeScalars.count <= 64 else { return index..<(index + 1) }
+        let after = second + 1
+        if after >= limit || sheet.lines[after].isEmpty || Self.isParagraph(sheet.lines[after]) {
+            return index..<(second + 1)
+        }
+        return index..<(index + 1)
+    }
+
+    /// The next line with text after `index`, bylines skipped.
+    func nextContent(after index: Int, in sheet: Sheet, limit: Int) -> Int? {
+        var i = index
+        while i < limit {
+            let line = sheet.lines[i]
+            if !line.isEmpty && !Self.isByline(line) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether a line could be a heading's text: short, not a sentence, not
+    /// a list item, a policy's 《…》 title, a source, link or date.
+    static func mayBeHeading(_ text: Substring, marked: Bool) -> Bool {
+        let count = text.unicodeScalars.count
+        guard (2...70).contains(count), let last = text.last else { return false }
+        if "。！？!?；;，,、：:".contains(last) { return false }
+        if text.filter(\.isHan).count < 2 { return false }
+        if BodyLine.linkURL(text) != nil || BodyLine.splitSource(text) != nil || BodyLine.isFooter(text) { return false }
+        if isByline(text) || isBoilerplate(text) || isEditorialLine(text) { return false }
+        if !marked {
+            if text.hasPrefix("《") && text.hasSuffix("》") { return false }
+            // A headline is not a sentence: no full stop inside, a comma only in a short one.
+            if text.contains(where: { "。；;".contains($0) }) { return false }
+            if text.contains(where: { "，,".contains($0) }) && count > 30 { return false }
+            if BodyLine.startsWithListNumber(text) || BodyLine.isHeading(text) { return false }
+            if "-•·*▪（(“\"".contains(text.first ?? " ") { return false }
+        }
+        return true
+    }
+
+    /// Body text: a long line, or a sentence.
+    /// A line of Latin script (a masthead's English name) or a contents
+    /// entry with its leader and page is not.
+    static func isParagraph(_ line: Substring) -> Bool {
+        let count = line.unicodeScalars.count
+        guard line.contains(where: \.isHan) || count >= 80 else { return false }
+        if count < 80, leaderStart(line) != nil { return false }
+        return count >= 36 || count >= 8 && endsSentence(line) || count >= 16 && line.contains(where: { "，,、".contains($0) })
+    }
+
+    /// Lines between a title and its text: the source, the author, the date.
+    static func isByline(_ line: Substring) -> Bool {
+        guard line.unicodeScalars.count <= 48 else { return false }
+        if line.hasPrefix("——") || line.hasPrefix("--") { return true }
+        let labels = ["来源", "作者", "记者", "通讯员", "文/", "文｜", "编辑", "发布时间", "发布日期", "时间", "日期", "撰稿", "供稿", "信息来源"]
+        for label in labels where line.hasPrefix(label) {
+            let rest = line.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
+            if label.hasSuffix("/") || label.hasSuffix("｜") || rest.first == "：" || rest.first == ":" { return true }
+        }
+        // A date standing alone.
+        if let date = firstDate(in: String(line)), line.unicodeScalars.count <= 16, !date.isEmpty { return true }
+        return false
+    }
+
+    /// Notices about copyright, internal circulation and the like.
+    static func isBoilerplate(_ line: Substring) -> Bool {
+        ["版权所有", "版权归", "版权问题", "仅供参考", "仅供内部", "仅供学习", "内部资料", "内部交流", "不代表", "侵权", "转载请",
+         "免责声明", "注意保存", "内部刊物", "免费赠阅", "请勿外传"]
+            .contains(where: { line.containsText($0) })
+    }
+
+    /// `主编：…`, `地址：…`, `电话 0571…`: the editorial office's block.
+    static func isEditorialLine(_ line: Substring) -> Bool {
+        let compact = String(line).removingWhitespace
+        let labels = ["主办", "协办", "承办", "主编", "副主编", "总编辑", "编辑", "责任编辑", "执行编辑", "美术编辑", "编委会",
+                      "地址", "通讯地址", "编辑地址", "电话", "联系电话", "咨询电话", "传真", "邮箱", "电子邮箱", "网址", "邮编",
+                      "印刷", "发送", "报送", "抄送", "分送", "编印", "出版", "准印证", "联系人", "指导单位", "学术支持"]
+        guard let label = labels.filter({ compact.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return false }
+        let rest = compact.dropFirst(label.count)
+        return rest.isEmpty || rest.first == "：" || rest.first == ":" || String(line).dropFirst(label.count).first?.isWhitespace == true
+            || line.hasPrefix(label) && line.dropFirst(label.count).first == "\u{3000}"
+            || String(line).contains(" ") && compact.count <= 40
+    }
+
+    static func isPrefaceName(_ compact: String) -> Bool {
+        ["卷首语", "编者按", "编者的话", "刊首语", "卷首寄语", "主编寄语", "编首语", "编者语", "开卷语"].contains(where: { compact.hasPrefix($0) })
+    }
+
+    static func isBackMatterName(_ compact: String) -> Bool {
+        ["关于我们", "联系我们", "订阅", "投稿", "征稿", "编辑部", "本刊声明", "版权声明", "免责声明", "往期回顾", "编后记", "编后语",
+         "编辑委员会", "本刊信息", "读者服务"]
+            .contains(where: { compact.hasPrefix($0) })
+    }
+
+    /// A line without its dressing: `【标题】`, `■ 标题`, `★ 栏目 ★`,
+    /// `◆◆ 栏目 ◆◆`. `symmetric` when the dressing stands on both sides.
+    static func undress(_ line: Substring) -> (text: Substring, marked: Bool, symmetric: Bool) {
+        let marks: Set<Character> = ["■", "□", "●", "○", "◆", "◇", "▲", "△", "▶", "►", "▼", "▽", "◎", "★", "☆", "※", "♦", "▪",
+                                     "◼", "⬛", "◉", "❖", "✦", "✧", "→", "=", "＝", "#", "＃", "—"]
+        var text = line
+        var leading = false, trailing = false
+        while let first = text.first, marks.contains(first) || first == " " || first == "\u{3000}" {
+            if marks.contains(first) { leading = true }
+            text = text.dropFirst()
+        }
+        while let last = text.last, marks.contains(last) || last == " " || last == "\u{3000}" {
+            if marks.contains(last) { trailing = true }
+            text = text.dropLast()
+        }
+        if leading && !trailing && line.hasPrefix("—") {
+            // A dash that opens a subtitle, not a mark.
+            return (line, false, false)
+        }
+        let brackets: [(Character, Character)] = [("【", "】"), ("〖", "〗"), ("［", "］"), ("[", "]"), ("〔", "〕")]
+        for (open, close) in brackets where text.first == open && text.last == close && text.count > 2 {
+            let inner = text.dropFirst().dropLast()
+            if !inner.contains(open) && !inner.contains(close) {
+                return (inner.trimmingWhitespace(), true, true)
+            }
+        }
+        return (text, leading || trailing, leading && trailing)
+    }
+}
+
+extension Unicode.Scalar {
+    /// CJK punctuation and full-width forms: no space is wanted beside them.
+    var isFullWidthPunctuation: Bool {
+        (0x3000...0x303F).contains(value) || (0xFF00...0xFF65).contains(value) || (0x2018...0x201D).contains(value)
+    }
+}
+
+extension BodyLine {
+    /// A line after which an article has ended: its source, a link, a
+    /// QR-code prompt.
+    static func endsArticle(_ line: Substring) -> Bool {
+        if linkURL(line) != nil || isFooter(line) { return true }
+        // A link line whose address is damaged still ends the article.
+        if ["原文链接", "原文地址", "阅读原文", "链接：", "链接:"].contains(where: { line.hasPrefix($0) }), line.unicodeScalars.count <= 200 {
+            return true
+        }
+        if let split = splitSource(line) { return split.text.isEmpty || BulletinParser.endsSentence(split.text) }
+        return false
+    }
+}
