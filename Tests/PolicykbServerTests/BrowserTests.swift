@@ -9,7 +9,7 @@ import Testing
 /// The pages in a real browser: headless Chromium against a live server on
 /// a free loopback port. Finds search results in the DOM, the highlighted
 /// evidence on an article, and a bar per row on the compare page, whose
-/// screenshot it takes (`POLICYKB_SCREENSHOT=docs/compare.png` keeps it,
+/// screenshot it takes (`POLICYKB_SCREENSHOT=Docs/compare.png` keeps it,
 /// for the README).
 @Suite struct BrowserTests {
     @Test func searchArticleAndCompareInChromium() async throws {

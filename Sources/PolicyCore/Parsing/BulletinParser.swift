@@ -12,7 +12,7 @@ public enum BulletinParseError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads the text of one bulletin issue (EXTRACTION.md §1): masthead, table
+/// Reads the text of one bulletin issue (its layouts are described in README.md, "ingest"): masthead, table
 /// of contents grouped by section, articles, back matter.
 ///
 /// Page furniture (running headers and footers) goes first, wherever it

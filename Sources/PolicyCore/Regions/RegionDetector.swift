@@ -1,5 +1,5 @@
 /// Finds the region whose authority issued a policy or held an event
-/// (EXTRACTION.md §2): not every place a text names, but the first actor.
+/// (README.md, "The database"): not every place a text names, but the first actor.
 public struct RegionDetector: Sendable {
     public let gazetteer: Gazetteer
 
