@@ -82,8 +82,10 @@ import Testing
             #expect(metric.unicodeScalars.last.map { !punctuation.contains($0) } ?? false, "ends with punctuation: \(metric)")
             #expect(metric.range(of: #"到\s*20\d\d\s*年"#, options: .regularExpression) == nil, "holds a horizon: \(metric)")
             #expect(!forbidden.contains { metric.contains($0) }, "holds a comparator or stretch word: \(metric)")
-            // 以上 and 以下 only inside a fixed term (规模以上工业, 大型及以上).
+            // 以上 and 以下 only inside a fixed term (规模以上工业, 大型及以上,
+            // 二级以上企业: a level and those above it).
             let loose = metric.replacingOccurrences(of: "规模以上", with: "").replacingOccurrences(of: "及以上", with: "")
+                .replacingOccurrences(of: "级以上", with: "")
             #expect(!loose.contains("以上") && !loose.contains("以下"), "holds 以上/以下: \(metric)")
             #expect(metric.count <= 24, "longer than 24: \(metric)")
             if goal["kind"] as? String == "incentive" {
