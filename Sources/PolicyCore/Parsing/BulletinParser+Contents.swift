@@ -263,42 +263,8 @@ extension BulletinParser {
 
     /// `2025年3月10日`, spaces allowed between the parts, as `2025-03-10`.
     static func firstDate(in text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func skipSpaces(_ k: inout Int) { while k < scalars.count && scalars[k].properties.isWhitespace && scalars[k] != "\n" { k += 1 } }
-        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? {
-            var value = 0, digits = 0
-            while k < scalars.count, let digit = scalars[k].asciiDigit, digits < maxDigits {
-                value = value * 10 + digit
-                digits += 1
-                k += 1
-            }
-            return digits > 0 ? value : nil
-        }
-        while i < scalars.count {
-            guard scalars[i].asciiDigit != nil, i == 0 || scalars[i - 1].asciiDigit == nil else { i += 1; continue }
-            var k = i
-            if let year = readNumber(&k, maxDigits: 4), k - i == 4, (1949...2200).contains(year) {
-                skipSpaces(&k)
-                if k < scalars.count, scalars[k] == "年" {
-                    k += 1; skipSpaces(&k)
-                    if let month = readNumber(&k, maxDigits: 2), (1...12).contains(month) {
-                        skipSpaces(&k)
-                        if k < scalars.count, scalars[k] == "月" {
-                            k += 1; skipSpaces(&k)
-                            if let day = readNumber(&k, maxDigits: 2), (1...31).contains(day) {
-                                skipSpaces(&k)
-                                if k < scalars.count, scalars[k] == "日" || scalars[k] == "号" {
-                                    return String(format: "%04d-%02d-%02d", year, month, day)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            i += 1
-        }
-        return nil
+        // One reader of dates for the project (Text/DateReading).
+        DateReading.firstDate(in: text)
     }
 
     /// The number in `第 8 期` after `marker`, skipping matches that follow
