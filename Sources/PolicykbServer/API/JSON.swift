@@ -63,29 +63,8 @@ indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// A JSON string. `<`, `>` and `&` are escaped too, so that JSON never
-    /// carries markup even to a client that mistakes it for HTML.
+    /// A JSON string, markup escaped too (`JSONString`, shared with the CLI).
     static func quote(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += hex(scalar)
-            case _ where scalar.value < 0x20 || MatchMark.isMark(scalar):
-                out += hex(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-
-    private static func hex(_ scalar: Unicode.Scalar) -> String {
-        let digits = String(scalar.value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        out += JSONString.quote(text, escapingMarkup: true)
     }
 }
