@@ -288,15 +288,8 @@ public enum TextDecoder {
         } else {
             throw .undeterminedEncoding
         }
-        let controls = raw.unicodeScalars.lazy.filter {
-            $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" && $0 != "\u{0C}"
-        }.count
-        if raw.unicodeScalars.contains("\u{0}") || controls > 8 && controls * 100 > raw.unicodeScalars.count {
-            throw .binary("control characters")
-        }
-        let text = normalize(raw)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .empty }
-        return (text, encoding)
+        // The same checks and normalisation as every decoded text.
+        return (try finish(raw, bytes: bytes).text, encoding)
     }
 
     /// LF line ends and NFC, with a leading BOM dropped.
