@@ -65,10 +65,41 @@ struct ServeBenchmark {
             return { index in _ = try store.search(requests[index % requests.count]) }
         }
 
-        // The server, as a user starts it.
-        let server = try ServerProcess(database: db)
+        // The server, as a user starts it: first rendering every request
+        // (--cache-entries 0), then with its answer cache (the default),
+        // which the warm-up pass fills with the whole query list.
+        let rendering = try serverRuns(database: db, paths: paths, cacheEntries: 0)
+        let caching = try serverRuns(database: db, paths: paths, cacheEntries: nil)
+
+        say("")
+        say("\(queries.count) queries (the search benchmark's), top 20 with snippets and the total, replayed in a closed loop:")
+        say(oneThread.line("in process, 1 thread"))
+        say(eightThreads.line("in process, \(clients) threads"))
+        for (name, runs) in [("no cache", rendering), ("cache", caching)] {
+            say(runs.oneClient.line("HTTP, \(name), 1 client"))
+            say(runs.load.line("HTTP, \(name), \(clients) clients, \(Int(seconds)) s"))
+            if let error = runs.load.firstError ?? runs.oneClient.firstError { say("first error: \(error)") }
+        }
+        say("")
+        for (name, runs) in [("no cache", rendering), ("cache", caching)] {
+            say(String(format: "%@: %d clients' HTTP p50 is %.2f× the in-process (1 thread) p50 (target ≤ 2×), %.2f× the in-process p50 with %d threads",
+                       name, clients, runs.load.percentile(0.5) / oneThread.percentile(0.5),
+                       runs.load.percentile(0.5) / eightThreads.percentile(0.5), clients))
+            say(String(format: "%@: 1 client's HTTP p50 is %.2f× the in-process p50",
+                       name, runs.oneClient.percentile(0.5) / oneThread.percentile(0.5)))
+        }
+        let errors = [rendering, caching].reduce(0) { $0 + $1.load.errors + $1.oneClient.errors }
+        say("errors: \(errors); server stopped on SIGINT with status \(rendering.stopped), \(caching.stopped)")
+        if errors > 0 { throw BenchError("the load test had errors") }
+    }
+
+    /// One client, then `clients` clients, against `policykb serve` started
+    /// for them (with `--cache-entries` when given) and stopped with SIGINT.
+    func serverRuns(database: String, paths: [String],
+                    cacheEntries: Int?) throws -> (oneClient: Run, load: Run, stopped: Int32) {
+        let server = try ServerProcess(database: database, extraArguments: cacheEntries.map { ["--cache-entries", "\($0)"] } ?? [])
         defer { server.stop() }
-        say("policykb serve on 127.0.0.1:\(server.port) (pid \(server.pid))")
+        say("policykb serve on 127.0.0.1:\(server.port) (pid \(server.pid))\(cacheEntries.map { ", --cache-entries \($0)" } ?? "")")
         let warm = try LoopbackHTTPConnection(port: server.port)
         for path in paths {
             let (status, _) = try warm.get(path)
@@ -89,24 +120,7 @@ struct ServeBenchmark {
                 if status != 200 { throw BenchError("status \(status)") }
             }
         }
-        let stopped = server.stop()
-
-        say("")
-        say("\(queries.count) queries (the search benchmark's), top 20 with snippets and the total, replayed in a closed loop:")
-        say(oneThread.line("in process, 1 thread"))
-        say(eightThreads.line("in process, \(clients) threads"))
-        say(oneClient.line("HTTP /api/search, 1 client"))
-        say(load.line("HTTP /api/search, \(clients) clients, \(Int(seconds)) s"))
-        if let error = load.firstError ?? oneClient.firstError { say("first error: \(error)") }
-        say("")
-        say(String(format: "%d clients: HTTP p50 is %.2f× the in-process p50 with %d threads (target ≤ 2×)",
-                   clients, load.percentile(0.5) / eightThreads.percentile(0.5), clients))
-        say(String(format: "1 client: HTTP p50 is %.2f× the in-process p50 (target ≤ 2×)",
-                   oneClient.percentile(0.5) / oneThread.percentile(0.5)))
-        say(String(format: "%d clients against the 1-thread in-process p50: %.2f× (the clients queue for %d cores)",
-                   clients, load.percentile(0.5) / oneThread.percentile(0.5), ProcessInfo.processInfo.activeProcessorCount))
-        say("errors: \(load.errors + oneClient.errors); server stopped on SIGINT with status \(stopped)")
-        if load.errors + oneClient.errors > 0 { throw BenchError("the load test had errors") }
+        return (oneClient, load, server.stop())
     }
 
     /// `threads` workers, each made by `setUp` on its own thread, call their
@@ -200,14 +214,14 @@ final class ServerProcess {
     var pid: Int32 { process.processIdentifier }
     private var stoppedStatus: Int32?
 
-    init(database: String) throws {
+    init(database: String, extraArguments: [String] = []) throws {
         let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let policykb = bench.deletingLastPathComponent().appendingPathComponent("policykb")
         guard FileManager.default.isExecutableFile(atPath: policykb.path) else {
             throw BenchError("\(policykb.path) is missing: run `swift build -c release` first")
         }
         process.executableURL = policykb
-        process.arguments = ["serve", "--db", database, "--port", "0"]
+        process.arguments = ["serve", "--db", database, "--port", "0"] + extraArguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()

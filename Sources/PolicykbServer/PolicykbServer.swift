@@ -10,11 +10,18 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port (printed when the server runs).
     public var port: Int
+    /// How many rendered answers to keep until the database changes
+    /// (`ResponseCache`); 0 renders every request afresh.
+    public var cacheEntries: Int
 
-    public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080) {
+    public static let defaultCacheEntries = 512
+
+    public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
+                cacheEntries: Int = defaultCacheEntries) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
+        self.cacheEntries = cacheEntries
     }
 
     /// Whether `host` is a loopback address, reachable from this machine only.
@@ -35,10 +42,12 @@ public struct ServerConfiguration: Sendable {
 /// `policykb serve`: the knowledge base in a browser and as a JSON API, on
 /// Hummingbird, reading the database through read-only connections.
 public enum PolicykbServer {
-    /// The router with every page, API endpoint and asset.
-    public static func router(pool: StorePool) -> Router<BasicRequestContext> {
+    /// The router with every page, API endpoint and asset, keeping up to
+    /// `cacheEntries` rendered answers until the database changes.
+    public static func router(pool: StorePool,
+                              cacheEntries: Int = ServerConfiguration.defaultCacheEntries) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-        Routes(pool: pool).register(on: router)
+        Routes(pool: pool, cache: ResponseCache(path: pool.path, capacity: cacheEntries)).register(on: router)
         return router
     }
 
@@ -53,7 +62,7 @@ public enum PolicykbServer {
         var logger = Logger(label: "policykb-serve")
         logger.logLevel = .warning
         return Application(
-            router: router(pool: pool),
+            router: router(pool: pool, cacheEntries: configuration.cacheEntries),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "policykb"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -1,19 +1,29 @@
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
 /// Responses with their content types; every body has a known length.
 enum Responses {
+    static let htmlType = "text/html; charset=utf-8"
+    static let jsonType = "application/json; charset=utf-8"
+    static let csvType = "text/csv; charset=utf-8"
+    /// Says whether an answer came from the `ResponseCache` (`hit`) or was
+    /// rendered for this request (`miss`).
+    static let cacheHeader = HTTPField.Name("X-Policykb-Cache")!
+
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        body(text, contentType: "text/html; charset=utf-8", status: status)
+        body(text, contentType: htmlType, status: status)
     }
 
     static func json(_ value: JSON, status: HTTPResponse.Status = .ok) -> Response {
-        body(value.text + "\n", contentType: "application/json; charset=utf-8", status: status)
+        body(value.text + "\n", contentType: jsonType, status: status)
     }
 
-    static func csv(_ text: String, filename: String) -> Response {
-        var response = body(text, contentType: "text/csv; charset=utf-8", status: .ok)
-        response.headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+    /// A rendered answer with status 200; `cache` says where it came from.
+    static func rendered(_ rendered: Rendered, cache: String? = nil) -> Response {
+        var response = body(rendered.text, contentType: rendered.contentType, status: .ok)
+        if let disposition = rendered.disposition { response.headers[.contentDisposition] = disposition }
+        if let cache { response.headers[cacheHeader] = cache }
         return response
     }
 

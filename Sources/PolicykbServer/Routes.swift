@@ -6,6 +6,8 @@ import PolicyCore
 /// query and the rendering run together on a pool thread (`StorePool`).
 struct Routes: Sendable {
     let pool: StorePool
+    /// Answers already rendered, until the database changes.
+    let cache: ResponseCache
 
     func register(on router: Router<BasicRequestContext>) {
         router.add(middleware: SecurityMiddleware())
@@ -73,12 +75,16 @@ struct Routes: Sendable {
             let format = try parameters.text("format") ?? "json"
             guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
             let form = try CompareForm(parameters)
-            let goals = try await pool.read { store in try form.goals(in: store).goals }
-            if format == "csv" {
-                return Responses.csv(CSV.table(columns: Records.compareColumns, rows: goals.map(Records.comparedValues)),
-                                     filename: "compare.csv")
+            return try await cached(request) {
+                try await pool.read { store in
+                    let goals = try form.goals(in: store).goals
+                    if format == "csv" {
+                        return Rendered(text: CSV.table(columns: Records.compareColumns, rows: goals.map(Records.comparedValues)),
+                                        contentType: Responses.csvType, disposition: "attachment; filename=\"compare.csv\"")
+                    }
+                    return Rendered(text: JSON.array(goals.map(Records.compared)).text + "\n", contentType: Responses.jsonType)
+                }
             }
-            return Responses.json(.array(goals.map(Records.compared)))
         }
     }
 
@@ -87,7 +93,9 @@ struct Routes: Sendable {
               _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> String) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
         do {
-            return Responses.html(try await pool.read { store in try render(parameters, store) })
+            return try await cached(request) {
+                Rendered(text: try await pool.read { store in try render(parameters, store) }, contentType: Responses.htmlType)
+            }
         } catch let error as RenderedError {
             return Responses.html(error.html, status: error.status)
         }
@@ -97,9 +105,22 @@ struct Routes: Sendable {
     func api(_ request: Request,
              _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> JSON) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        // Rendered to text on the pool thread too: a page of goals is big.
-        let text = try await pool.read { store in try render(parameters, store).text + "\n" }
-        return Responses.body(text, contentType: "application/json; charset=utf-8", status: .ok)
+        return try await cached(request) {
+            // Rendered to text on the pool thread too: a page of goals is big.
+            Rendered(text: try await pool.read { store in try render(parameters, store).text + "\n" },
+                     contentType: Responses.jsonType)
+        }
+    }
+
+    /// The answer kept for this request's path and query, else the one
+    /// `make` renders (kept for the next time). Errors are thrown, never kept.
+    func cached(_ request: Request, _ make: () async throws -> Rendered) async throws -> Response {
+        let key = request.uri.description
+        let (kept, version) = cache.lookup(key)
+        if let kept { return Responses.rendered(kept, cache: "hit") }
+        let rendered = try await make()
+        cache.store(rendered, for: key, version: version)
+        return Responses.rendered(rendered, cache: "miss")
     }
 
     /// The `:id` of the path: a positive integer, else the record is not found.

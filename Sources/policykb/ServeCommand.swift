@@ -23,8 +23,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port; 0 picks a free one.")
     var port = 8080
 
+    @Option(help: "How many rendered pages and API answers to keep until the database changes; 0 keeps none.")
+    var cacheEntries = ServerConfiguration.defaultCacheEntries
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if cacheEntries < 0 { throw ValidationError("--cache-entries must be 0 or more") }
     }
 
     func run() throws {
@@ -33,7 +37,7 @@ struct ServeCommand: ParsableCommand {
         }
         let host = host
         let application = try PolicykbServer.application(
-            ServerConfiguration(databasePath: options.databasePath, host: host, port: port)
+            ServerConfiguration(databasePath: options.databasePath, host: host, port: port, cacheEntries: cacheEntries)
         ) { port in
             let shown = host.contains(":") ? "[\(host)]" : host
             Console.out("policykb serve: http://\(shown):\(port)/ (Ctrl-C stops)\n")
