@@ -20,6 +20,12 @@ bytes=$(du -sb "$corpus" | cut -f1)
 echo "corpus: $files bulletins, $((bytes / 1000000)) MB"
 
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# An ingest that fails would only look fast: it must succeed.
+ingest_ms() {
+    local s e; s=$(date +%s%N)
+    "$@" >/dev/null 2>"$work/ingest.err" || { echo "ingest failed: $*" >&2; cat "$work/ingest.err" >&2; exit 1; }
+    e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
+}
 
 declare -A seconds
 for round in $(seq 1 "$rounds"); do
@@ -28,7 +34,7 @@ for round in $(seq 1 "$rounds"); do
         db="$work/$name.sqlite"
         rm -f "$db" "$db-wal" "$db-shm"
         sync
-        t=$(ms "$binary" ingest "$corpus" --db "$db" --quiet)
+        t=$(ingest_ms "$binary" ingest "$corpus" --db "$db" --quiet)
         seconds[$name]="${seconds[$name]:-} $t"
         size=$(stat -c %s "$db")
         index=$(sqlite3 "$db" "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'article_search%'")

@@ -20,6 +20,11 @@ struct BodyText {
     private let byteOffsets: [Int32]
     /// Paragraph ranges, separated in the text by blank lines.
     let paragraphs: [Range<Int>]
+    /// The offsets of the code points that end a sentence, and a clause,
+    /// in order: found once, since every figure asks for its sentence and
+    /// clause, several times.
+    private let sentenceEndOffsets: [Int32]
+    private let clauseEndOffsets: [Int32]
 
     init(_ text: String) {
         self.text = text
@@ -57,6 +62,13 @@ struct BodyText {
         }
         if start < scalars.count { ranges.append(start..<scalars.count) }
         paragraphs = ranges
+        var sentenceEnds: [Int32] = [], clauseEnds: [Int32] = []
+        for i in foldedScalars.indices where Self.clauseEnds.contains(foldedScalars[i]) {
+            if Self.endsClause(foldedScalars, at: i) { clauseEnds.append(Int32(i)) }
+            if Self.endsSentence(foldedScalars, at: i) { sentenceEnds.append(Int32(i)) }
+        }
+        sentenceEndOffsets = sentenceEnds
+        clauseEndOffsets = clauseEnds
     }
 
     var count: Int { scalars.count }
@@ -135,28 +147,32 @@ struct BodyText {
     /// only at a paragraph's end or after a full stop: PDF text breaks lines
     /// inside sentences.
     @inline(__always)
-    func endsSentence(at i: Int) -> Bool {
-        let c = scalars[i]
-        guard Self.sentenceEnds.contains(c) else { return false }
-        if c == "\n" { return breaksSentence(at: i) }
-        if Self.halfWidthClauseEnds.contains(c) { return !isBetweenDigits(i) }
-        return true
-    }
+    func endsSentence(at i: Int) -> Bool { Self.endsSentence(scalars, at: i) }
 
     /// Whether the code point at `i` ends a clause.
     @inline(__always)
-    func endsClause(at i: Int) -> Bool {
+    func endsClause(at i: Int) -> Bool { Self.endsClause(scalars, at: i) }
+
+    static func endsSentence(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         let c = scalars[i]
-        guard Self.clauseEnds.contains(c) else { return false }
-        if c == "\n" { return breaksSentence(at: i) }
-        if Self.halfWidthClauseEnds.contains(c) { return !isBetweenDigits(i) }
+        guard sentenceEnds.contains(c) else { return false }
+        if c == "\n" { return breaksSentence(scalars, at: i) }
+        if halfWidthClauseEnds.contains(c) { return !isBetweenDigits(scalars, i) }
+        return true
+    }
+
+    static func endsClause(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        let c = scalars[i]
+        guard clauseEnds.contains(c) else { return false }
+        if c == "\n" { return breaksSentence(scalars, at: i) }
+        if halfWidthClauseEnds.contains(c) { return !isBetweenDigits(scalars, i) }
         return true
     }
 
     /// A line break ends a sentence when a blank line, the end, a full stop
     /// or a line that reads as a heading (no punctuation at its end, and
     /// short) stands next to it.
-    private func breaksSentence(at i: Int) -> Bool {
+    private static func breaksSentence(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         if i + 1 >= scalars.count || scalars[i + 1] == "\n" || i == 0 || scalars[i - 1] == "\n" { return true }
         let before = scalars[i - 1]
         if "。！？!?；;：:”」）)】".unicodeScalars.contains(before) { return true }
@@ -166,42 +182,64 @@ struct BodyText {
         return i - k - 1 <= 20
     }
 
-    private func isBetweenDigits(_ i: Int) -> Bool {
+    private static func isBetweenDigits(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
         i > 0 && i + 1 < scalars.count && scalars[i - 1].properties.numericType != nil
             && scalars[i + 1].properties.numericType != nil && scalars[i - 1].isASCII && scalars[i + 1].isASCII
     }
 
+    /// The last of `ends` below `limit`, by binary search.
+    /// - Complexity: O(log n).
+    private static func last(_ ends: [Int32], below limit: Int) -> Int? {
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(ends[middle]) < limit { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? Int(ends[low - 1]) : nil
+    }
+
+    /// The first of `ends` at or above `floor`, by binary search.
+    /// - Complexity: O(log n).
+    private static func first(_ ends: [Int32], from floor: Int) -> Int? {
+        var low = 0, high = ends.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(ends[middle]) < floor { low = middle + 1 } else { high = middle }
+        }
+        return low < ends.count ? Int(ends[low]) : nil
+    }
+
     /// The start of the sentence holding `offset`: just after the previous
     /// full stop or line break.
+    /// - Complexity: O(log n).
     func sentenceStart(before offset: Int) -> Int {
-        var i = min(offset, scalars.count)
-        while i > 0 && !endsSentence(at: i - 1) { i -= 1 }
-        return i
+        let limit = min(offset, scalars.count)
+        guard limit > 0 else { return limit }
+        return Self.last(sentenceEndOffsets, below: limit).map { $0 + 1 } ?? 0
     }
 
     /// The end of the sentence holding `offset`, its full stop included.
+    /// - Complexity: O(log n).
     func sentenceEnd(after offset: Int) -> Int {
-        var i = max(0, offset)
-        while i < scalars.count {
-            if endsSentence(at: i) { return scalars[i] == "\n" ? i : i + 1 }
-            i += 1
-        }
-        return scalars.count
+        guard let end = Self.first(sentenceEndOffsets, from: max(0, offset)) else { return scalars.count }
+        return scalars[end] == "\n" ? end : end + 1
     }
 
     /// The start of the clause holding `offset` (after the previous comma,
     /// semicolon, colon or full stop).
+    /// - Complexity: O(log n).
     func clauseStart(before offset: Int) -> Int {
-        var i = min(offset, scalars.count)
-        while i > 0 && !endsClause(at: i - 1) { i -= 1 }
-        return i
+        let limit = min(offset, scalars.count)
+        guard limit > 0 else { return limit }
+        return Self.last(clauseEndOffsets, below: limit).map { $0 + 1 } ?? 0
     }
 
     /// The end of the clause holding `offset`, before its delimiter.
+    /// - Complexity: O(log n).
     func clauseEnd(after offset: Int) -> Int {
-        var i = max(0, offset)
-        while i < scalars.count && !endsClause(at: i) { i += 1 }
-        return i
+        let floor = max(0, offset)
+        guard floor < scalars.count else { return floor }
+        return Self.first(clauseEndOffsets, from: floor) ?? scalars.count
     }
 
     func hasPrefix(_ text: String, at offset: Int) -> Bool {

@@ -25,7 +25,7 @@ extension BulletinParser {
                 continue
             }
             if BodyLine.isFooter(line)
-                || line.unicodeScalars.count <= 16 && sectionKeys.contains(String(Self.undress(line).text).comparisonKey) {
+                || line.hasAtMostScalars(16) && sectionKeys.contains(String(Self.undress(line).text).comparisonKey) {
                 afterBreak = true
                 continue
             }
@@ -109,22 +109,27 @@ enum BodyLine {
     /// The URL of a link line: `原文链接：https://…`, `原文链接: <https://…>`,
     /// or a line holding only a URL.
     static func linkURL(_ line: Substring) -> String? {
-        guard line.containsText("http"), let scheme = line.range(of: "http://") ?? line.range(of: "https://") else {
+        guard line.containsText("http"), let scheme = line.byteRange(of: "http://") ?? line.byteRange(of: "https://") else {
             return nil
         }
         let label = line[..<scheme.lowerBound].trimmingWhitespace()
         let allowedLabel = label.isEmpty || label == "<" || label.hasSuffix("：") || label.hasSuffix(":")
             || label.hasSuffix("：<") || label.hasSuffix(":<") || label.hasSuffix("： <") || label.hasSuffix(": <")
         guard allowedLabel, label.count <= 12 else { return nil }
-        let url = line[scheme.lowerBound...].prefix(while: { !$0.isWhitespace && $0 != ">" && $0 != "＞" })
-        let rest = line[url.endIndex...].drop(while: { $0 == ">" || $0 == "＞" || $0.isWhitespace })
+        let url = line[scheme.lowerBound...].unicodeScalars.prefix(while: { !$0.properties.isWhitespace && $0 != ">" && $0 != "＞" })
+        let rest = line[url.endIndex...].unicodeScalars.drop(while: { $0 == ">" || $0 == "＞" || $0.properties.isWhitespace })
         guard rest.isEmpty, url.count > 8 else { return nil }
-        return String(url)
+        return String(Substring(url))
     }
+
+    static let sourceClosers: Set<Unicode.Scalar> = ["）", ")", "】", "]", "］"]
+    static let sourceOpeners: Set<Unicode.Scalar> = ["（", "(", "【", "[", "［"]
 
     /// Splits a trailing `（来源：X）` (any bracket and colon width) or a whole
     /// line `来源：X` off a line.
     static func splitSource(_ line: Substring) -> (text: Substring, source: String)? {
+        // Every marker holds 来源: one byte search settles most lines.
+        guard line.containsText("来源") else { return nil }
         let markers = ["来源", "信息来源", "资料来源", "稿件来源"]
         if let marker = markers.first(where: { line.hasPrefix($0) }) {
             let rest = line.dropFirst(marker.count).drop(while: { $0 == " " })
@@ -133,23 +138,24 @@ enum BodyLine {
                 if !source.isEmpty, source.count <= 80 { return (line[line.startIndex..<line.startIndex], String(source)) }
             }
         }
-        let closers: Set<Character> = ["）", ")", "】", "]", "］"]
-        let openers: Set<Character> = ["（", "(", "【", "[", "［"]
-        guard let close = line.last, closers.contains(close) else { return nil }
+        // Scalars, not characters: walking a paragraph back by grapheme
+        // clusters costs far more, and every bracket is one scalar.
+        let scalars = line.unicodeScalars
+        guard let close = scalars.last, sourceClosers.contains(close) else { return nil }
         // Find the bracket that opens the final group, allowing nesting.
         var depth = 0
-        var index = line.endIndex
-        while index > line.startIndex {
-            index = line.index(before: index)
-            let c = line[index]
-            if closers.contains(c) { depth += 1 }
-            if openers.contains(c) {
+        var index = scalars.endIndex
+        while index > scalars.startIndex {
+            index = scalars.index(before: index)
+            let c = scalars[index]
+            if sourceClosers.contains(c) { depth += 1 }
+            if sourceOpeners.contains(c) {
                 depth -= 1
                 if depth == 0 { break }
             }
         }
         guard depth == 0 else { return nil }
-        let inner = line[line.index(after: index)..<line.index(before: line.endIndex)].trimmingWhitespace()
+        let inner = line[scalars.index(after: index)..<scalars.index(before: scalars.endIndex)].trimmingWhitespace()
         guard let marker = markers.first(where: { inner.hasPrefix($0) }) else { return nil }
         let afterMarker = inner.dropFirst(marker.count).drop(while: { $0 == " " })
         guard let colon = afterMarker.first, colon == "：" || colon == ":" else { return nil }
@@ -160,9 +166,9 @@ enum BodyLine {
 
     /// Page furniture: QR-code prompts, bare page numbers.
     static func isFooter(_ line: Substring) -> Bool {
-        let length = line.unicodeScalars.count
-        if length <= 30 && ["二维码", "扫码", "扫描二", "维码可", "可阅读或下载"].contains(where: { line.containsText($0) }) { return true }
-        if length <= 12 {
+        guard line.hasAtMostScalars(30) else { return false }
+        if ["二维码", "扫码", "扫描二", "维码可", "可阅读或下载"].contains(where: { line.containsText($0) }) { return true }
+        if line.hasAtMostScalars(12) {
             let compact = line.filter { !$0.isWhitespace }
             let core = compact.trimmingCharacters(in: "-—第页")
             if !core.isEmpty && core.allSatisfy({ $0.isASCII && $0.isNumber }) && compact.count <= 5 { return true }
@@ -171,21 +177,38 @@ enum BodyLine {
     }
 
     /// `1.`, `（1）`, `(a)`, `a.`, `一、`, `①` at the start of a line.
+    /// (Read by scalars: this runs for every line, and every test is of
+    /// single scalars.)
     static func startsWithListNumber(_ line: Substring) -> Bool {
-        guard let first = line.first else { return false }
-        if ("①"..."⑳").contains(first) { return true }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if (0x2460...0x2473).contains(first.value) { return true }  // ①…⑳
         if first == "（" || first == "(" {
-            let inner = line.dropFirst().prefix(while: { $0 != "）" && $0 != ")" })
-            return (1...3).contains(inner.count) && inner.count < line.count - 1
-                && inner.allSatisfy { $0.isNumber || $0.isASCII && $0.isLetter || "一二三四五六七八九十".contains($0) }
+            var inner = 0
+            var index = scalars.index(after: scalars.startIndex)
+            while index < scalars.endIndex, scalars[index] != "）", scalars[index] != ")" {
+                let scalar = scalars[index]
+                guard inner < 3, scalar.properties.numericType != nil || scalar.isASCIILetter || scalar.isChineseDigit else {
+                    return false
+                }
+                inner += 1
+                index = scalars.index(after: index)
+            }
+            // At least one sign, and the closing bracket after it.
+            return inner >= 1 && index < scalars.endIndex
         }
-        let head = line.prefix(while: { ($0.isASCII && ($0.isNumber || $0.isLetter)) || "一二三四五六七八九十".contains($0) })
-        guard (1...3).contains(head.count), head.count < line.count else { return false }
-        let after = line[head.endIndex]
-        if "、.．".contains(after) {
+        var head = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex, scalars[index].isASCIIAlphanumeric || scalars[index].isChineseDigit {
+            head += 1
+            if head > 3 { return false }
+            index = scalars.index(after: index)
+        }
+        guard head >= 1, index < scalars.endIndex else { return false }
+        if "、.．".unicodeScalars.contains(scalars[index]) {
             // 2025.3 is a date, 1.5 a number: a list number is followed by text.
-            let next = line[head.endIndex...].dropFirst().first
-            return next.map { !$0.isNumber } ?? false
+            let next = scalars.index(after: index)
+            return next < scalars.endIndex && scalars[next].properties.numericType == nil
         }
         return false
     }
@@ -193,17 +216,18 @@ enum BodyLine {
     /// A heading line: a whole 《…》 title, `一、…`, `（一）…`, `第一部分…`, or a
     /// numbered line too short to be a paragraph.
     static func isHeading(_ line: Substring) -> Bool {
-        if line.hasPrefix("《") && line.hasSuffix("》") { return true }
-        if let first = line.first, "一二三四五六七八九十".contains(first) {
-            let head = line.prefix(while: { "一二三四五六七八九十".contains($0) })
-            if line.dropFirst(head.count).first == "、" && line.unicodeScalars.count <= 30 { return true }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return false }
+        if first == "《" && last == "》" { return true }
+        let short = line.hasAtMostScalars(30)
+        if first.isChineseDigit, short,
+           let after = scalars.first(where: { !$0.isChineseDigit }), after == "、" { return true }
+        if first == "（" || first == "(", short {
+            let inner = scalars.dropFirst().prefix(while: { $0 != "）" && $0 != ")" })
+            if !inner.isEmpty && inner.allSatisfy(\.isChineseDigit) { return true }
         }
-        if line.hasPrefix("（") || line.hasPrefix("(") {
-            let inner = line.dropFirst().prefix(while: { $0 != "）" && $0 != ")" })
-            if inner.allSatisfy({ "一二三四五六七八九十".contains($0) }) && !inner.isEmpty && line.unicodeScalars.count <= 30 { return true }
-        }
-        if line.hasPrefix("第"), line.unicodeScalars.count <= 30, line.containsText("部分") || line.containsText("章") { return true }
-        if let last = line.last, startsWithListNumber(line) && line.unicodeScalars.count <= 24 && !terminators.contains(last) { return true }
+        if first == "第", short, line.containsText("部分") || line.containsText("章") { return true }
+        if line.hasAtMostScalars(24), let final = line.last, startsWithListNumber(line) && !terminators.contains(final) { return true }
         return false
     }
 }
@@ -219,6 +243,18 @@ extension String {
 
 extension Unicode.Scalar {
     var isASCIIAlphanumeric: Bool {
-        (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+        (value >= 48 && value <= 57) || isASCIILetter
+    }
+
+    var isASCIILetter: Bool {
+        (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+    }
+
+    /// 一 to 十, the signs of a Chinese list number (一、, （三）).
+    var isChineseDigit: Bool {
+        switch self {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
     }
 }

@@ -61,7 +61,7 @@ extension BulletinParser {
                 previousWasEntry = true
                 continue
             }
-            if Self.endsSentence(line) || line.unicodeScalars.count > 64 || BodyLine.linkURL(line) != nil { break }
+            if Self.endsSentence(line) || !line.hasAtMostScalars(64) || BodyLine.linkURL(line) != nil { break }
             // A bare line with a paragraph under it is the text's first
             // title (the contents list named it otherwise, or lost it).
             if let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isEmpty }), Self.isParagraph(next),
@@ -248,7 +248,7 @@ extension BulletinParser {
     /// every page), when it is like `guess` or the masthead gave none.
     static func runningHeaderName(_ lines: ArraySlice<Substring>, like guess: String) -> String? {
         var counts: [String: Int] = [:]
-        for line in lines where !line.isEmpty && line.unicodeScalars.count <= 40 {
+        for line in lines where !line.isEmpty && line.hasAtMostScalars(40) {
             let compact = String(line).removingWhitespace
             guard Sheet.hasIssueMark(compact) else { continue }
             let rest = Sheet.strippingIssueMarks(compact, name: "")

@@ -57,12 +57,12 @@ struct Sheet {
         guard start < lines.count else { return flags }
         let name = publication.removingWhitespace
         var repeats: [String: Int] = [:]
-        for index in start..<lines.count where !lines[index].isEmpty && lines[index].unicodeScalars.count <= 40 {
+        for index in start..<lines.count where !lines[index].isEmpty && lines[index].hasAtMostScalars(40) {
             repeats[String(lines[index]).removingWhitespace, default: 0] += 1
         }
         for index in start..<lines.count {
             let line = lines[index]
-            guard !line.isEmpty, line.unicodeScalars.count <= 40 else { continue }
+            guard !line.isEmpty, line.hasAtMostScalars(40) else { continue }
             if isPageNumber(line) {
                 flags[index] = true
                 continue
@@ -107,36 +107,39 @@ struct Sheet {
 
     /// `— 5 —`, `- 5 -`, `5`, `第5页`, `第 5 页 共 16 页`, `5/16`, `·5·`, `Page 5`.
     static func isPageNumber(_ line: Substring) -> Bool {
-        guard line.unicodeScalars.count <= 20 else { return false }
+        guard line.hasAtMostScalars(20) else { return false }
         var digits = 0, groups = 0, inNumber = false, damaged = 0
-        var rest = line[...]
-        if rest.lowercased().hasPrefix("page") { rest = rest.dropFirst(4) }
-        for character in rest {
-            if character.isASCII && character.isNumber {
+        var rest = line.unicodeScalars[...]
+        if rest.prefix(4).map({ $0.properties.lowercaseMapping }).joined() == "page" { rest = rest.dropFirst(4) }
+        for scalar in rest {
+            if ("0"..."9").contains(scalar) {
                 digits += 1
                 if !inNumber { groups += 1 }
                 inNumber = true
                 continue
             }
             inNumber = false
-            if " \t\u{3000}-—–―－‐·•・|/／[]［］〔〕<>〈〉第页共of".contains(character) { continue }
+            if pageNumberDressing.contains(scalar) { continue }
             // A footer with a damaged character is still a footer.
-            if character == "\u{FFFD}" && damaged < 3 {
+            if scalar == "\u{FFFD}" && damaged < 3 {
                 damaged += 1
                 continue
             }
             return false
         }
-        return (1...2).contains(groups) && digits <= 6 && (damaged == 0 || line.unicodeScalars.count <= 10)
+        return (1...2).contains(groups) && digits <= 6 && (damaged == 0 || line.hasAtMostScalars(10))
     }
+
+    /// What may stand around a page number: spaces, dashes, dots, bars,
+    /// brackets, 第…页, 共, "of".
+    static let pageNumberDressing = Set(" \t\u{3000}-—–―－‐·•・|/／[]［］〔〕<>〈〉第页共of".unicodeScalars)
 
     /// The line without the periodical's name, dates, issue and page
     /// numbers and separators: empty for a running header.
     static func strippingIssueMarks(_ compact: String, name: String) -> String {
         var text = compact
         if name.count >= 2 {
-            text = text.replacingOccurrences(of: name, with: "")
-            text = text.replacingOccurrences(of: "《》", with: "")
+            text = text.removingOccurrences(of: name).removingOccurrences(of: "《》")
         }
         // Dates and numbers with their units: 2025年9月22日, 2025.9.22, 第36期, 总第158期, 第5页.
         var out = String.UnicodeScalarView()

@@ -41,7 +41,7 @@ extension BulletinParser {
             let previous = index > 0 ? sheet.lines[index - 1] : ""
             // Text from PDF has no blank lines: a line after a short one
             // (a name, a date, a heading) may start something too.
-            let afterShortLine = previous.unicodeScalars.count < 24 && !(previous.last.map { "，,、".contains($0) } ?? false)
+            let afterShortLine = previous.hasAtMostScalars(23) && !(previous.last.map { "，,、".contains($0) } ?? false)
             if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
                var heading = heading(at: index, in: sheet, limit: range.upperBound) {
                 // The first title opens the first article, whatever stood before.
@@ -54,7 +54,7 @@ extension BulletinParser {
             }
             // A stray short line without text (a damaged footer) leaves
             // the state as it was.
-            if line.unicodeScalars.count > 12 || line.contains(where: \.isHan) {
+            if !line.hasAtMostScalars(12) || line.contains(where: \.isHan) {
                 afterEndMarker = BodyLine.endsArticle(line)
             }
             boundary = false
@@ -173,14 +173,19 @@ extension BulletinParser {
         let count = text.unicodeScalars.count
         guard (2...70).contains(count), let last = text.last else { return false }
         if "。！？!?；;，,、：:".contains(last) { return false }
-        if text.filter(\.isHan).count < 2 { return false }
+        var han = 0
+        for scalar in text.unicodeScalars where scalar.isHan {
+            han += 1
+            if han == 2 { break }
+        }
+        if han < 2 { return false }
         if BodyLine.linkURL(text) != nil || BodyLine.splitSource(text) != nil || BodyLine.isFooter(text) { return false }
         if isByline(text) || isBoilerplate(text) || isEditorialLine(text) { return false }
         if !marked {
             if text.hasPrefix("《") && text.hasSuffix("》") { return false }
             // A headline is not a sentence: no full stop inside, a comma only in a short one.
-            if text.contains(where: { "。；;".contains($0) }) { return false }
-            if text.contains(where: { "，,".contains($0) }) && count > 30 { return false }
+            if text.unicodeScalars.contains(where: { $0 == "。" || $0 == "；" || $0 == ";" }) { return false }
+            if count > 30 && text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," }) { return false }
             if BodyLine.startsWithListNumber(text) || BodyLine.isHeading(text) { return false }
             if "-•·*▪（(“\"".contains(text.first ?? " ") { return false }
         }
@@ -199,7 +204,7 @@ extension BulletinParser {
 
     /// Lines between a title and its text: the source, the author, the date.
     static func isByline(_ line: Substring) -> Bool {
-        guard line.unicodeScalars.count <= 48 else { return false }
+        guard line.hasAtMostScalars(48) else { return false }
         if line.hasPrefix("——") || line.hasPrefix("--") { return true }
         let labels = ["来源", "作者", "记者", "通讯员", "文/", "文｜", "编辑", "发布时间", "发布日期", "时间", "日期", "撰稿", "供稿", "信息来源"]
         for label in labels where line.hasPrefix(label) {
@@ -207,7 +212,7 @@ extension BulletinParser {
             if label.hasSuffix("/") || label.hasSuffix("｜") || rest.first == "：" || rest.first == ":" { return true }
         }
         // A date standing alone.
-        if let date = firstDate(in: String(line)), line.unicodeScalars.count <= 16, !date.isEmpty { return true }
+        if line.hasAtMostScalars(16), let date = firstDate(in: String(line)), !date.isEmpty { return true }
         return false
     }
 
@@ -220,16 +225,23 @@ extension BulletinParser {
 
     /// `主编：…`, `地址：…`, `电话 0571…`: the editorial office's block.
     static func isEditorialLine(_ line: Substring) -> Bool {
+        // Most lines start with no label's first character: settled without a copy.
+        guard let first = line.unicodeScalars.first(where: { !$0.isSpace }),
+              editorialLabelStarts.contains(first) else { return false }
         let compact = String(line).removingWhitespace
-        let labels = ["主办", "协办", "承办", "主编", "副主编", "总编辑", "编辑", "责任编辑", "执行编辑", "美术编辑", "编委会",
-                      "地址", "通讯地址", "编辑地址", "电话", "联系电话", "咨询电话", "传真", "邮箱", "电子邮箱", "网址", "邮编",
-                      "印刷", "发送", "报送", "抄送", "分送", "编印", "出版", "准印证", "联系人", "指导单位", "学术支持"]
-        guard let label = labels.filter({ compact.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return false }
+        guard let label = editorialLabels.filter({ compact.hasPrefix($0) }).max(by: { $0.count < $1.count }) else { return false }
         let rest = compact.dropFirst(label.count)
         return rest.isEmpty || rest.first == "：" || rest.first == ":" || String(line).dropFirst(label.count).first?.isWhitespace == true
             || line.hasPrefix(label) && line.dropFirst(label.count).first == "\u{3000}"
             || String(line).contains(" ") && compact.count <= 40
     }
+
+    static let editorialLabels = [
+        "主办", "协办", "承办", "主编", "副主编", "总编辑", "编辑", "责任编辑", "执行编辑", "美术编辑", "编委会",
+        "地址", "通讯地址", "编辑地址", "电话", "联系电话", "咨询电话", "传真", "邮箱", "电子邮箱", "网址", "邮编",
+        "印刷", "发送", "报送", "抄送", "分送", "编印", "出版", "准印证", "联系人", "指导单位", "学术支持",
+    ]
+    static let editorialLabelStarts = Set(editorialLabels.compactMap(\.unicodeScalars.first))
 
     static func isPrefaceName(_ compact: String) -> Bool {
         ["卷首语", "编者按", "编者的话", "刊首语", "卷首寄语", "主编寄语", "编首语", "编者语", "开卷语"].contains(where: { compact.hasPrefix($0) })
@@ -243,19 +255,22 @@ extension BulletinParser {
 
     /// A line without its dressing: `【标题】`, `■ 标题`, `★ 栏目 ★`,
     /// `◆◆ 栏目 ◆◆`. `symmetric` when the dressing stands on both sides.
+    static let headingMarks: Set<Unicode.Scalar> = ["■", "□", "●", "○", "◆", "◇", "▲", "△", "▶", "►", "▼", "▽", "◎", "★", "☆",
+                                                    "※", "♦", "▪", "◼", "⬛", "◉", "❖", "✦", "✧", "→", "=", "＝", "#", "＃", "—"]
+
     static func undress(_ line: Substring) -> (text: Substring, marked: Bool, symmetric: Bool) {
-        let marks: Set<Character> = ["■", "□", "●", "○", "◆", "◇", "▲", "△", "▶", "►", "▼", "▽", "◎", "★", "☆", "※", "♦", "▪",
-                                     "◼", "⬛", "◉", "❖", "✦", "✧", "→", "=", "＝", "#", "＃", "—"]
-        var text = line
+        // By scalars: every mark is one.
+        var scalars = line.unicodeScalars
         var leading = false, trailing = false
-        while let first = text.first, marks.contains(first) || first == " " || first == "\u{3000}" {
-            if marks.contains(first) { leading = true }
-            text = text.dropFirst()
+        while let first = scalars.first, headingMarks.contains(first) || first == " " || first == "\u{3000}" {
+            if headingMarks.contains(first) { leading = true }
+            scalars = scalars.dropFirst()
         }
-        while let last = text.last, marks.contains(last) || last == " " || last == "\u{3000}" {
-            if marks.contains(last) { trailing = true }
-            text = text.dropLast()
+        while let last = scalars.last, headingMarks.contains(last) || last == " " || last == "\u{3000}" {
+            if headingMarks.contains(last) { trailing = true }
+            scalars = scalars.dropLast()
         }
+        let text = Substring(scalars)
         if leading && !trailing && line.hasPrefix("—") {
             // A dash that opens a subtitle, not a mark.
             return (line, false, false)

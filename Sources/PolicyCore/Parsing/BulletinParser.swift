@@ -181,7 +181,7 @@ public struct BulletinParser: Sendable {
 
     /// 本期要目, 目录, 目 录, 本期导读, 要目, 【目录】, 目录 CONTENTS.
     static func isContentsHeading(_ line: Substring) -> Bool {
-        guard line.unicodeScalars.count <= 24 else { return false }
+        guard line.hasAtMostScalars(24) else { return false }
         let han = String(line.filter(\.isHan))
         let names = ["本期要目", "本期目录", "目录", "要目", "本期导读", "目次", "本期内容", "本期提要"]
         if names.contains(han) { return true }

@@ -37,6 +37,8 @@ extension Unicode.Scalar {
 extension String {
     /// The text with every white-space character removed.
     public var removingWhitespace: String {
+        // Most lines of Chinese text hold no white space at all.
+        guard unicodeScalars.contains(where: \.isSpace) else { return self }
         var out = String.UnicodeScalarView()
         for scalar in unicodeScalars where !scalar.isSpace { out.append(scalar) }
         return String(out)
@@ -48,10 +50,15 @@ extension String {
     /// - Complexity: O(n); NFKC (through Foundation) only for text that
     ///   holds a character it could change.
     public var comparisonKey: String {
-        let source = unicodeScalars.contains(where: \.mayChangeUnderNFKC)
+        // Full-width ASCII (U+FF01–FF5E), which most titles hold in their
+        // brackets and colons, NFKC maps 0xFEE0 lower: done here, so that
+        // only rarer compatibility forms need Foundation's NFKC.
+        let fullWidth: ClosedRange<UInt32> = 0xFF01...0xFF5E
+        let source = unicodeScalars.contains(where: { $0.mayChangeUnderNFKC && !fullWidth.contains($0.value) })
             ? precomposedStringWithCompatibilityMapping.unicodeScalars : unicodeScalars
         var out = String.UnicodeScalarView()
-        for scalar in source {
+        for original in source {
+            let scalar = fullWidth.contains(original.value) ? Unicode.Scalar(original.value - 0xFEE0) ?? original : original
             if scalar.isSpace { continue }
             switch scalar {
             case "-", "–", "—", "―", "－", "‐", "‑", "‒", "─", "~", "～": out.append("—")
@@ -171,16 +178,69 @@ extension StringProtocol {
     }
 
     static func find(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let needle = pattern.baseAddress, !pattern.isEmpty else { return true }
-        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+        offset(of: pattern, in: bytes, from: 0) != nil
+    }
+
+    /// The byte offset of the first occurrence of `pattern` in `bytes` at
+    /// or after `start`.
+    static func offset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let needle = pattern.baseAddress, !pattern.isEmpty else { return start }
+        guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return nil }
         let last = bytes.count - pattern.count
-        var i = 0
+        var i = start
         while i <= last {
-            guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return false }
+            guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
             let j = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            if memcmp(base + j, needle, pattern.count) == 0 { return true }
+            if memcmp(base + j, needle, pattern.count) == 0 { return j }
             i = j + 1
         }
-        return false
+        return nil
+    }
+
+    /// The range of the first occurrence of `needle`, found by a byte
+    /// search. A match of well-formed UTF-8 starts and ends on scalar
+    /// boundaries, so the range is one of the text's scalar indices.
+    func byteRange(of needle: String) -> Range<Index>? {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Range<Index>? in
+            let offset = utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0, from: 0) }
+                ?? String(self).utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0, from: 0) } ?? nil
+            guard let offset else { return nil }
+            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: pattern.count)
+        }
+    }
+}
+
+extension String {
+    /// The text with every occurrence of `needle` taken out (a byte search;
+    /// Foundation's `replacingOccurrences` bridges to NSString first).
+    func removingOccurrences(of needle: String) -> String {
+        guard !needle.isEmpty, containsText(needle) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.byteRange(of: needle) {
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text has at most `limit` Unicode scalars.
+    ///
+    /// The parser asks this of every line ("short enough to be a
+    /// heading?"); `unicodeScalars.count` would walk a whole paragraph to
+    /// answer it. A scalar takes one to four bytes of UTF-8, so the byte
+    /// count (constant time for native strings) settles most lines.
+    /// - Complexity: O(1) when the UTF-8 length is at most `limit` or over
+    ///   `4 × limit`, else O(`limit`).
+    func hasAtMostScalars(_ limit: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes <= limit { return true }
+        if bytes > 4 * limit { return false }
+        return unicodeScalars.dropFirst(limit).isEmpty
     }
 }

@@ -151,7 +151,7 @@ extension GoalExtractor {
         while scalars.count > 2, let last = scalars.last, "由从自的在于".unicodeScalars.contains(ScriptFold.fold(last)) {
             scalars.removeLast()
         }
-        let edge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
+        let edge = Self.metricEdge
         var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
         // A增加值占B的比重: too long, A's share names it (A占比).
         if string.count > maximumMetricLength, string.hasSuffix("比重") || string.hasSuffix("比例"),
@@ -218,6 +218,8 @@ extension GoalExtractor {
         return (body[item], item)
     }
 
+    /// What a metric may not start or end with.
+    static let metricEdge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
     static let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
     static let cutWords = (ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords).map { Array($0.unicodeScalars) }
 
