@@ -89,7 +89,9 @@ extension QuantityScanner {
     }
 
     /// The word tables the scanner matches against, built once and shared.
-    struct Tables: Sendable {
+    /// A class: the scanner is copied into every extractor and closure, and a
+    /// struct of seventeen tables would be retained field by field each time.
+    final class Tables: Sendable {
         static let shared = Tables()
 
         /// One bit per scalar in U+3000..<U+A000: can it start a quantity?

@@ -63,7 +63,7 @@ struct BodyText {
         if start < scalars.count { ranges.append(start..<scalars.count) }
         paragraphs = ranges
         var sentenceEnds: [Int32] = [], clauseEnds: [Int32] = []
-        for i in foldedScalars.indices where Self.clauseEnds.contains(foldedScalars[i]) {
+        for i in foldedScalars.indices where Self.mayEndClause(foldedScalars[i]) {
             if Self.endsClause(foldedScalars, at: i) { clauseEnds.append(Int32(i)) }
             if Self.endsSentence(foldedScalars, at: i) { sentenceEnds.append(Int32(i)) }
         }
@@ -137,11 +137,9 @@ struct BodyText {
 
     // MARK: Stage 1 — clauses and sentences
 
-    static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "\n"]
-    static let clauseEnds: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "\n", "，", "；", ";", "：", ",", ":"]
-    /// Half-width marks that end a clause unless they stand between digits
-    /// (3,000 and 10:30 are figures).
-    static let halfWidthClauseEnds: Set<Unicode.Scalar> = [",", ":", "!", "?"]
+    // Sentences end at 。！？!? and at some line breaks; clauses also at
+    // ，；;：,: . The half-width marks , : ! ? end nothing between two digits
+    // (3,000 and 10:30 are figures).
 
     /// Whether the code point at `i` ends a sentence. A line break ends one
     /// only at a paragraph's end or after a full stop: PDF text breaks lines
@@ -155,18 +153,32 @@ struct BodyText {
 
     static func endsSentence(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         let c = scalars[i]
-        guard sentenceEnds.contains(c) else { return false }
-        if c == "\n" { return breaksSentence(scalars, at: i) }
-        if halfWidthClauseEnds.contains(c) { return !isBetweenDigits(scalars, i) }
-        return true
+        switch c {
+        case "。", "！", "？": return true
+        case "!", "?": return !isBetweenDigits(scalars, i)
+        case "\n": return breaksSentence(scalars, at: i)
+        default: return false
+        }
     }
 
     static func endsClause(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         let c = scalars[i]
-        guard clauseEnds.contains(c) else { return false }
-        if c == "\n" { return breaksSentence(scalars, at: i) }
-        if halfWidthClauseEnds.contains(c) { return !isBetweenDigits(scalars, i) }
-        return true
+        switch c {
+        case "。", "！", "？", "，", "；", ";", "：": return true
+        case "!", "?", ",", ":": return !isBetweenDigits(scalars, i)
+        case "\n": return breaksSentence(scalars, at: i)
+        default: return false
+        }
+    }
+
+    /// Whether `c` may end a clause (a switch: hashing each code
+    /// point of every article into a set costs more than the scan).
+    @inline(__always)
+    static func mayEndClause(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "。", "！", "？", "!", "?", "\n", "，", "；", ";", "：", ",", ":": true
+        default: false
+        }
     }
 
     /// A line break ends a sentence when a blank line, the end, a full stop

@@ -166,7 +166,7 @@ struct TargetExtractor {
     static func isClauseStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         var k = i - 1
         while k >= 0 && s[k] == " " { k -= 1 }
-        return k < 0 || BodyText.clauseEnds.contains(s[k])
+        return k < 0 || BodyText.mayEndClause(s[k])
     }
 
     /// A count written in Arabic or Chinese digits (1–99), and where it ends.

@@ -56,19 +56,23 @@ struct Sheet {
         var flags = [Bool](repeating: false, count: lines.count)
         guard start < lines.count else { return flags }
         let name = publication.removingWhitespace
-        var repeats: [String: Int] = [:]
+        // Short lines without their spaces, counted: keyed by their bytes,
+        // since a String key would be normalised to be hashed.
+        var compacts = [String?](repeating: nil, count: lines.count)
+        var repeats: [ExactText: Int] = [:]
         for index in start..<lines.count where !lines[index].isEmpty && lines[index].hasAtMostScalars(40) {
-            repeats[String(lines[index]).removingWhitespace, default: 0] += 1
+            let compact = String(lines[index]).removingWhitespace
+            compacts[index] = compact
+            repeats[ExactText(compact), default: 0] += 1
         }
         for index in start..<lines.count {
             let line = lines[index]
-            guard !line.isEmpty, line.hasAtMostScalars(40) else { continue }
+            guard let compact = compacts[index] else { continue }
             if isPageNumber(line) {
                 flags[index] = true
                 continue
             }
-            let compact = String(line).removingWhitespace
-            let count = repeats[compact] ?? 0
+            let count = repeats[ExactText(compact)] ?? 0
             // Only a line with a number or the name can be all marks.
             let mayBeMarks = compact.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || name.count >= 2 && compact.containsText(name)
             let rest = mayBeMarks ? strippingIssueMarks(compact, name: name) : compact

@@ -50,6 +50,9 @@ extension String {
     /// - Complexity: O(n); NFKC (through Foundation) only for text that
     ///   holds a character it could change.
     public var comparisonKey: String {
+        // Ideographs, Latin letters and digits stand for themselves: most
+        // section names and many titles are nothing else.
+        if unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0.isASCIIAlphanumeric }) { return self }
         // Full-width ASCII (U+FF01–FF5E), which most titles hold in their
         // brackets and colons, NFKC maps 0xFEE0 lower: done here, so that
         // only rarer compatibility forms need Foundation's NFKC.
@@ -242,5 +245,32 @@ extension StringProtocol {
         if bytes <= limit { return true }
         if bytes > 4 * limit { return false }
         return unicodeScalars.dropFirst(limit).isEmpty
+    }
+}
+
+/// Text as a dictionary key compared by its UTF-8 bytes.
+///
+/// A `String` key is hashed and compared by canonical equivalence, which
+/// normalises non-ASCII text on every lookup. Text the parser has read
+/// from one file is compared with itself, byte for byte, so the bytes are
+/// enough, and much cheaper.
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+            return done
+        }
+        for byte in text.utf8 { hasher.combine(byte) }
     }
 }

@@ -151,15 +151,14 @@ extension GoalExtractor {
         while scalars.count > 2, let last = scalars.last, "由从自的在于".unicodeScalars.contains(ScriptFold.fold(last)) {
             scalars.removeLast()
         }
-        let edge = Self.metricEdge
-        var string = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: edge)
+        var string = Self.trimmingEdges(scalars[...])
         // A增加值占B的比重: too long, A's share names it (A占比).
         if string.count > maximumMetricLength, string.hasSuffix("比重") || string.hasSuffix("比例"),
            let share = string.firstIndex(of: "占") {
             string = String(string[..<share]) + "占比"
         }
         if string.count > maximumMetricLength {
-            string = String(string.suffix(maximumMetricLength)).trimmingCharacters(in: edge)
+            string = Self.trimmingEdges(Array(String(string.suffix(maximumMetricLength)).unicodeScalars)[...])
         }
         return string
     }
@@ -220,6 +219,15 @@ extension GoalExtractor {
 
     /// What a metric may not start or end with.
     static let metricEdge = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
+
+    /// `scalars` as text without `metricEdge` at either end (what
+    /// `trimmingCharacters(in:)` gives, without bridging to NSString).
+    static func trimmingEdges(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var scalars = scalars
+        while let first = scalars.first, metricEdge.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, metricEdge.contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
     static let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
     static let cutWords = (ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords).map { Array($0.unicodeScalars) }
 
