@@ -171,14 +171,28 @@ extension BulletinParser {
         var index = text.startIndex
         while index < text.endIndex {
             if dots.contains(text[index]) {
-                var run = 0
+                var run = 0, damaged = 0
                 var end = index
-                while end < text.endIndex, dots.contains(text[end]) || text[end] == " " || text[end] == "\u{3000}" {
-                    if dots.contains(text[end]) { run += 1 }
+                while end < text.endIndex {
+                    let c = text[end]
+                    if dots.contains(c) {
+                        run += 1
+                    } else if c == " " || c == "\u{3000}" {
+                    } else if damaged == 0, run >= 1, c == "\u{FFFD}" || c.isPunctuation || c.isSymbol {
+                        // One damaged dot (… read as ‶) does not end the leader.
+                        damaged += 1
+                    } else {
+                        break
+                    }
                     end = text.index(after: end)
                 }
                 let weight = text[index] == "…" || text[index] == "⋯" ? 2 : 1
-                if run * weight >= 3 && text.distance(from: end, to: text.endIndex) <= 6 { return index }
+                // What follows a leader is a page number, if anything, maybe
+                // damaged, but not words (数据要素……的价值 is a title).
+                if run * weight >= 3 && text.distance(from: end, to: text.endIndex) <= 6
+                    && !text[end...].contains(where: { $0.isHan && $0 != "第" && $0 != "页" }) {
+                    return index
+                }
                 index = end
                 continue
             }
@@ -215,13 +229,19 @@ extension BulletinParser {
         // The periodical's name is the short line repeated on the cover and
         // the masthead, or in the running headers of the body; failing
         // that, the line before the first date, or the first name-like line.
-        let candidates = header.map { String($0).removingWhitespace }.filter { compact in
+        let compacts = header.map { String($0).removingWhitespace }.filter { !$0.isEmpty }
+        let candidates = compacts.filter { compact in
             (2...20).contains(compact.count) && compact.contains(where: \.isHan) && !compact.contains(where: \.isDigit)
                 && !Self.endsSentence(compact[...]) && !Self.isEditorialLine(compact[...]) && !Self.isBoilerplate(compact[...])
                 && !Self.isContentsHeading(compact[...]) && !compact.contains("：") && !compact.contains(":")
         }
+        // A line printed twice in a row is a slip, not the cover and the
+        // masthead naming the periodical: it counts once.
         var counts: [String: Int] = [:]
-        for candidate in candidates { counts[candidate, default: 0] += 1 }
+        for (index, compact) in compacts.enumerated() where candidates.contains(compact) {
+            if index > 0, compacts[index - 1] == compact { continue }
+            counts[compact, default: 0] += 1
+        }
         let repeated = candidates.first(where: { (counts[$0] ?? 0) >= 2 })
         let shortLines = repeated == nil ? body.filter { !$0.isEmpty && $0.utf8.count <= 120 } : []
         let inRunningHeaders = repeated != nil ? nil : candidates.prefix(6).first { candidate in

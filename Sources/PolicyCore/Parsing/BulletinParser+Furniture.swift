@@ -56,6 +56,8 @@ struct Sheet {
         var flags = [Bool](repeating: false, count: lines.count)
         guard start < lines.count else { return flags }
         let name = publication.removingWhitespace
+        // The name's readable characters, to know a header by when either is damaged.
+        let nameCore = Array(name.filter { $0 != "\u{FFFD}" })
         // Short lines without their spaces, counted: keyed by their bytes,
         // since a String key would be normalised to be hashed.
         var compacts = [String?](repeating: nil, count: lines.count)
@@ -93,6 +95,13 @@ struct Sheet {
             } else if name.count >= 2, compact.hasPrefix(name) || compact.hasSuffix(name), count >= 2,
                       !BulletinParser.endsSentence(line), compact.count <= name.count + 16 {
                 // 刊名 · 栏目 on every page.
+                flags[index] = true
+            } else if nameCore.count >= 4, mayBeMarks, Self.hasIssueMark(compact), !BulletinParser.endsSentence(line),
+                      case let readable = Array(rest.filter { $0 != "\u{FFFD}" }),
+                      abs(readable.count - nameCore.count) <= 1, BulletinParser.similarity(readable, nameCore) >= 0.8 {
+                // The name and the date, one of them damaged (周报 read as
+                // 周抡, or the masthead the name was read from): a running
+                // header still, even where it occurs once.
                 flags[index] = true
             }
         }

@@ -31,6 +31,21 @@ extension BulletinParser {
                         cursor = span.upperBound
                         continue
                     }
+                    // A short tail (shorter than half the line before) that is
+                    // not in the text, nor the line before: the title line is
+                    // damaged, and the wrapped entry is still one title (found
+                    // fuzzily below). Two whole titles are never joined so.
+                    if next.title.count * 2 < entry.title.count,
+                       locate(entry.title.comparisonKey, in: keys, from: cursor) == nil,
+                       locate(next.title.comparisonKey, in: keys, from: cursor) == nil {
+                        entry.title = joined
+                        entry.page = next.page ?? entry.page
+                        index += 1
+                        guard seen.insert(joined.comparisonKey).inserted else { continue }
+                        entries.append(entry)
+                        spans.append(nil)
+                        continue
+                    }
                 }
             }
             let key = entry.title.comparisonKey
@@ -145,6 +160,11 @@ extension BulletinParser {
             let upper = index + 1 < plan.anchors.count ? plan.anchors[index + 1].span.lowerBound : (plan.backMatter ?? sheet.count)
             guard anchor.span.upperBound < upper else { continue }
             var section = anchor.section
+            // The title as the article's own heading line prints it: the
+            // contents entry may be damaged where the heading is not.
+            let printedTitle = Self.joinTitle(sheet.lines[anchor.span].filter { !$0.isEmpty }.map { Self.undress($0).text })
+                .comparisonKey
+            var lastTitle = printedTitle
             for heading in scanHeadings(sheet, in: anchor.span.upperBound..<upper) {
                 if heading.kind == .banner, sectionKeys.contains(heading.text.comparisonKey) {
                     section = heading.text
@@ -157,10 +177,12 @@ extension BulletinParser {
                 }
                 let key = heading.text.comparisonKey
                 guard heading.kind == .title, !heading.text.hasPrefix("《"), !sectionKeys.contains(key),
-                      !anchor.title.comparisonKey.contains(key),
+                      !anchor.title.comparisonKey.contains(key), !lastTitle.contains(key),
                       heading.afterEndMarker || isStrongTitle(heading, anchor, sheet) && heading.text.unicodeScalars.count >= 14
                 else { continue }
                 added.append(Anchor(title: heading.text, section: section, span: heading.span))
+                // A line under it that restates its words is its subtitle.
+                lastTitle = key
                 plan.warnings.append(IngestWarning(.unlistedArticle,
                     "「\(heading.text)」at line \(sheet.origin[heading.span.lowerBound] + 1) is not in the contents list; read as an article by its heading"))
             }

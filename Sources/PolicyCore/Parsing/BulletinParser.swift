@@ -236,7 +236,11 @@ public struct BulletinParser: Sendable {
     }
 
     /// Dice coefficient over the longest common subsequence.
-    func similarity(_ a: [Character], _ b: [Character]) -> Double {
+    func similarity(_ a: [Character], _ b: [Character]) -> Double { Self.similarity(a, b) }
+
+    /// Dice coefficient over the longest common subsequence.
+    /// - Complexity: O(a × b).
+    static func similarity(_ a: [Character], _ b: [Character]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous

@@ -79,6 +79,10 @@ public enum TextDecoder {
             let little = bytes[0] == 0xFF
             let repaired = repairingUTF16(bytes.dropFirst(2), littleEndian: little)
             candidates.append((repaired.text, little ? .utf16LE : .utf16BE, repaired.errors, repaired.first.map { $0 + 2 }))
+            // Or UTF-8 whose first bytes happen to read as a mark (FE and
+            // FF are never UTF-8: they count as damage).
+            let utf8 = repairingUTF8(bytes[...])
+            candidates.append((utf8.text, .utf8, utf8.errors, utf8.first))
         } else {
             let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             let utf8 = repairingUTF8(bytes.dropFirst(skip))
@@ -88,7 +92,11 @@ public enum TextDecoder {
                 candidates.append((text, .gb18030, gb.errors, gb.first))
             }
         }
-        guard var best = candidates.min(by: { $0.errors < $1.errors }) else { throw .undeterminedEncoding }
+        // The fewest errors among the readings that read as text.
+        let readable = candidates.filter { looksLikeText($0.raw) }
+        guard var best = (readable.isEmpty ? candidates : readable).min(by: { $0.errors < $1.errors }) else {
+            throw .undeterminedEncoding
+        }
         if best.raw.unicodeScalars.contains("\u{0}") {
             // NUL bytes: damage, counted and replaced like any other.
             let nuls = best.raw.unicodeScalars.filter { $0 == "\u{0}" }.count
@@ -275,7 +283,9 @@ public enum TextDecoder {
             (raw, encoding) = (text, .utf8BOM)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard let text = utf16(bytes.dropFirst(2), littleEndian: little) else {
+            // Most byte strings are valid UTF-16: the text must also read as
+            // text, or the mark is two damaged bytes before UTF-8.
+            guard let text = utf16(bytes.dropFirst(2), littleEndian: little), looksLikeText(text) else {
                 throw .binary("invalid UTF-16 after a byte-order mark")
             }
             (raw, encoding) = (text, little ? .utf16LE : .utf16BE)
@@ -368,6 +378,24 @@ public enum TextDecoder {
         }
         guard let produced else { return nil }
         return Array(output[..<produced])
+    }
+
+    /// Whether decoded text reads as text in some script: nine in ten of
+    /// its visible characters ideographs, kana, hangul, Latin letters,
+    /// digits or punctuation. Bytes of one encoding read in another (UTF-8
+    /// as UTF-16) give private-use and scattered code points instead.
+    static func looksLikeText(_ text: String) -> Bool {
+        var readable = 0, total = 0
+        for scalar in text.unicodeScalars.prefix(20_000) where !scalar.properties.isWhitespace {
+            total += 1
+            switch scalar.value {
+            case 0x20...0x24F, 0x2010...0x206F, 0x2460...0x24FF, 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xAC00...0xD7A3, 0xFF00...0xFFEF, 0xFFFD, 0x20000...0x2A6DF:
+                readable += 1
+            default: break
+            }
+        }
+        return total == 0 || readable * 10 >= total * 9
     }
 
     /// Valid GB18030 is most byte strings; real Chinese text is mostly CJK

@@ -24,10 +24,6 @@ import Testing
         var body: String
     }
 
-    /// The share of intact articles a damaged copy may still lose (see the
-    /// last expectation of the test): the goal is 0.
-    static let knownMissRate = 0.005
-
     static var names: [String] {
         SampleBulletin.all.map(\.file) + (TestPaths.hasSharedCorpus ? ["dsjfzdt-2025-08-221.txt", "szjjzcb-2025-36.txt"] : [])
     }
@@ -85,12 +81,8 @@ import Testing
         }
         print("damage: \(bulletin): \(totals.copies) copies, \(totals.refused) refused, \(totals.found) of \(totals.checked) intact articles found")
         #expect(totals.checked > totals.copies)
-        // Not yet every intact article is found: 9 of 14,352 over the eight
-        // bulletins are lost, each next to a damaged masthead, source line or
-        // section banner. Until that is fixed the loss is held under half a
-        // percent per bulletin, and the copies are named.
-        #expect(Double(totals.checked - totals.found) <= Double(totals.checked) * Self.knownMissRate,
-                "\(bulletin): intact articles lost in copies \(misses)")
+        // Every intact article, in every copy.
+        #expect(totals.found == totals.checked, "\(bulletin): intact articles lost in copies \(misses)")
     }
 
     /// A damaged copy of `lines` and the original lines it touched.
