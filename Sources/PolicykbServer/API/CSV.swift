@@ -1,17 +1,17 @@
-/// RFC 4180 text, as `policykb … --format csv` writes it: a header row,
-/// fields quoted when they hold a comma, quote or line break.
+import PolicyCore
+
+/// RFC 4180 text, as `policykb … --format csv` writes it: a header row, then
+/// one `CSVField` per value.
 enum CSV {
     static func table(columns: [String], rows: [[JSON]]) -> String {
-        var lines = [columns.map(field).joined(separator: ",")]
+        var lines = [columns.map { CSVField.encode($0) }.joined(separator: ",")]
         for row in rows {
-            lines.append(row.map { field(flat($0)) }.joined(separator: ","))
+            lines.append(row.map { value in
+                if case .number = value { return CSVField.encode(flat(value), isText: false) }
+                return CSVField.encode(flat(value))
+            }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func flat(_ value: JSON) -> String {

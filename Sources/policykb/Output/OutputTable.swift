@@ -90,16 +90,16 @@ enum OutputRenderer {
     /// RFC 4180: a header row, fields quoted when they hold a comma, quote or
     /// line break; lists joined with " | ", objects as JSON.
     static func csv(_ table: OutputTable) -> String {
-        var lines = [table.columns.map(csvField).joined(separator: ",")]
+        var lines = [table.columns.map { CSVField.encode($0) }.joined(separator: ",")]
         for row in table.rows {
-            lines.append(row.map { csvField(flat($0)) }.joined(separator: ","))
+            lines.append(row.map { value in
+                switch value {
+                case .int, .double, .number: CSVField.encode(flat(value), isText: false)
+                default: CSVField.encode(flat(value))
+                }
+            }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A value as one line of text (CSV cells, table cells).
