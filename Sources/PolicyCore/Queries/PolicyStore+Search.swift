@@ -17,11 +17,6 @@ public struct SearchRequest: Sendable {
         case oldest
     }
 
-    /// A date-ordered search without filters counts its matches up to
-    /// this many and says "at least" beyond, as Elasticsearch's
-    /// `track_total_hits` does: the page does not need the rest.
-    public static let countCap = 1_000
-
     /// The FTS5 expression to match.
     public var expression: String
     /// Phrases to mark in snippets.
@@ -70,7 +65,8 @@ public struct FacetCount: Sendable, Equatable {
 
 public struct SearchResults: Sendable {
     /// Matching articles: exact, or at least this many when `totalIsExact`
-    /// is false (a date-ordered search counts up to `SearchRequest.countCap`).
+    /// is false (every search this version runs counts exactly; the flag
+    /// stays in the JSON so that a client need not change if a cap returns).
     public let total: Int
     public let totalIsExact: Bool
     public let hits: [SearchHit]
@@ -252,29 +248,30 @@ extension PolicyStore {
         }
     }
 
-    /// The page of an unfiltered date-ordered search, and the total up to
-    /// `SearchRequest.countCap`.
+    /// The page of an unfiltered date-ordered search, and its exact total.
     ///
-    /// A query with few matches (up to `few`) has them all read from the
-    /// index with their dates and sorted. A common one walks the articles
-    /// in date order through the `articles_by_date` index, a batch at a
-    /// time, and keeps those whose folded text holds the query — the test
-    /// the index makes, done on the text in hand instead of one index
-    /// query per article — stopping once the page is full, after about
-    /// `page × articles / matches` articles.
-    /// - Complexity: O(m log m) for m ≤ `few` matches, else
-    ///   O((offset + limit) · N / m) articles read, for N articles.
-    /// - Parameter few: up to how many matches are read and sorted rather
-    ///   than found by the walk.
-    func datePage(_ request: SearchRequest, limit: Int, few: Int = 4_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
+    /// FTS5 hands matches over in id order, not date order, and reading
+    /// each match's date costs a lookup per match. So the matching ids are
+    /// read from the index alone into a bitmap (the cost of counting them),
+    /// and the `articles_by_date` index is walked in date order, newest or
+    /// oldest first, until the page is full: about `page × articles ÷
+    /// matches` entries. A query with few matches has them sorted instead,
+    /// since the walk could pass most of the index before it meets them.
+    /// - Complexity: O(m) for m matches, plus O(m log m) when m ≤ `few`,
+    ///   else O((offset + limit) · N / m) index entries for N articles.
+    /// - Parameter few: up to how many matches are sorted rather than found
+    ///   by the walk.
+    func datePage(_ request: SearchRequest, limit: Int, few: Int = 2_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
         let wanted = request.offset + limit
-        let cap = SearchRequest.countCap
-        let counted: Int = try database.cached("""
-            SELECT count(*) AS n FROM (SELECT 1 FROM article_search WHERE article_search MATCH ? LIMIT ?)
-            """).rows([request.expression, cap + 1]).first?.decode("n") ?? 0
-        let (total, exact) = counted > cap ? (cap, false) : (counted, true)
         let newest = request.sort == .newest
-        guard counted > few, let query = request.query else {
+        var matches = IDBitmap(capacity: try articleCount() + 1)
+        let ids = try database.cached("SELECT rowid FROM article_search WHERE article_search MATCH ?")
+        try ids.bind([request.expression])
+        defer { ids.reset() }
+        while try ids.step() { matches.insert(ids.int64(0)) }
+        let total = matches.count
+        var found: [Int64] = []
+        if total <= few {
             let rows = try database.cached("""
                 SELECT a.id, a.sort_date FROM article_search s JOIN articles a ON a.id = s.rowid
                 WHERE article_search MATCH ?
@@ -286,37 +283,26 @@ extension PolicyStore {
                 if x.date != y.date { return newest ? x.date > y.date : x.date < y.date }
                 return newest ? x.id > y.id : x.id < y.id
             }
-            return (total, exact, try hits(Array(dated.dropFirst(request.offset).prefix(limit).map(\.id)),
-                                           phrases: request.phrases) { _ in 0 })
-        }
-        // Dated articles in order, then the undated ones, a batch at a time
-        // from where the last batch ended (the index's order).
-        let dated = try database.cached(newest
-            ? "SELECT id, sort_date, title, body FROM articles WHERE sort_date <> '' AND (sort_date, id) < (?, ?) ORDER BY sort_date DESC, id DESC LIMIT ?"
-            : "SELECT id, sort_date, title, body FROM articles WHERE sort_date <> '' AND (sort_date, id) > (?, ?) ORDER BY sort_date, id LIMIT ?")
-        let undated = try database.cached(newest
-            ? "SELECT id, sort_date, title, body FROM articles WHERE sort_date = '' AND id < ? ORDER BY id DESC LIMIT ?"
-            : "SELECT id, sort_date, title, body FROM articles WHERE sort_date = '' AND id > ? ORDER BY id LIMIT ?")
-        var after: (date: String, id: Int64) = newest ? ("\u{10FFFF}", Int64.max) : ("", Int64.min)
-        var inUndated = false
-        // The expected matches per article read sizes the first batch.
-        var batch = min(1_024, max(32, wanted * 2 * max(1, try articleCount() / max(1, counted))))
-        var found: [Int64] = []
-        while found.count < wanted {
-            let rows = inUndated ? try undated.rows([after.id, batch]) : try dated.rows([after.date, after.id, batch])
-            guard let last = rows.last else {
-                if inUndated { break }
-                inUndated = true
-                after = (after.date, newest ? Int64.max : Int64.min)
-                continue
+            found = dated.prefix(wanted).map(\.id)
+        } else {
+            // Dated articles in order, then the undated ones (last either way).
+            let walks = [
+                newest ? "SELECT id FROM articles WHERE sort_date <> '' ORDER BY sort_date DESC, id DESC"
+                    : "SELECT id FROM articles WHERE sort_date <> '' ORDER BY sort_date, id",
+                newest ? "SELECT id FROM articles WHERE sort_date = '' ORDER BY id DESC"
+                    : "SELECT id FROM articles WHERE sort_date = '' ORDER BY id",
+            ]
+            walking: for sql in walks {
+                let walk = try database.cached(sql)
+                defer { walk.reset() }
+                while found.count < wanted, try walk.step() {
+                    let id = walk.int64(0)
+                    if matches.contains(id) { found.append(id) }
+                }
+                if found.count >= wanted { break walking }
             }
-            after = (try last.decode("sort_date"), try last.decode("id"))
-            for row in rows where query.matches(title: try row.decode("title"), body: try row.decode("body")) {
-                found.append(try row.decode("id"))
-            }
-            batch = min(4_096, batch * 2)
         }
-        return (total, exact, try hits(Array(found.dropFirst(request.offset).prefix(limit)), phrases: request.phrases) { _ in 0 })
+        return (total, true, try hits(Array(found.dropFirst(request.offset).prefix(limit)), phrases: request.phrases) { _ in 0 })
     }
 
     /// About how many articles there are: the largest id, read in one

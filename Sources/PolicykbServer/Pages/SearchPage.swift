@@ -33,7 +33,7 @@ enum SearchPage {
             throw RenderedError(status: error.status, html: Layout.page(title: query, section: .search, body: page))
         }
         let first = form.offset + 1, last = form.offset + results.hits.count
-        // A date-ordered search counts up to a cap: "at least" beyond it.
+        // "at least" when the total is a lower bound (see SearchResults.totalIsExact).
         let total = results.totalIsExact ? "\(results.total)" : "\(results.total)+"
         body += "<div class=\"layout\"><section aria-label=\"results\">"
         body += "<p class=\"summary\" id=\"total\">"
