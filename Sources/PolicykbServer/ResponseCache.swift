@@ -59,8 +59,6 @@ final class ResponseCache: Sendable {
         var entries: [String: Entry] = [:]
         var bytes = 0
         var clock: UInt64 = 0
-        var hits = 0
-        var misses = 0
     }
 
     let path: String
@@ -88,13 +86,9 @@ final class ResponseCache: Sendable {
                 state = State(version: version)
             }
             state.clock += 1
-            guard capacity > 0, var entry = state.entries[key] else {
-                state.misses += 1
-                return (nil, version)
-            }
+            guard capacity > 0, var entry = state.entries[key] else { return (nil, version) }
             entry.lastUse = state.clock
             state.entries[key] = entry
-            state.hits += 1
             return (entry.rendered, version)
         }
     }
@@ -119,8 +113,8 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// Lookups answered from the cache and not, since the files last changed.
-    var counts: (hits: Int, misses: Int, entries: Int) {
-        state.withLockedValue { ($0.hits, $0.misses, $0.entries.count) }
+    /// How many answers are kept.
+    var count: Int {
+        state.withLockedValue { $0.entries.count }
     }
 }

@@ -96,6 +96,6 @@ import Testing
         #expect(cache.lookup("b").rendered == nil)
         #expect(cache.lookup("a").rendered?.text == "a")
         #expect(cache.lookup("c").rendered?.text == "c")
-        #expect(cache.counts.entries == 2)
+        #expect(cache.count == 2)
     }
 }

@@ -265,17 +265,22 @@ extension PolicyStore {
         let wanted = request.offset + limit
         let newest = request.sort == .newest
         var matches = IDBitmap(capacity: try articleCount() + 1)
+        var firstIDs: [Int64] = []
         let ids = try database.cached("SELECT rowid FROM article_search WHERE article_search MATCH ?")
         try ids.bind([request.expression])
         defer { ids.reset() }
-        while try ids.step() { matches.insert(ids.int64(0)) }
+        while try ids.step() {
+            let id = ids.int64(0)
+            matches.insert(id)
+            if firstIDs.count <= few { firstIDs.append(id) }
+        }
         let total = matches.count
         var found: [Int64] = []
         if total <= few {
+            // The ids in hand, with their dates: no second pass over the index.
             let rows = try database.cached("""
-                SELECT a.id, a.sort_date FROM article_search s JOIN articles a ON a.id = s.rowid
-                WHERE article_search MATCH ?
-                """).rows([request.expression])
+                SELECT id, sort_date FROM articles WHERE id IN (SELECT value FROM json_each(?))
+                """).rows([JSONList.encode(firstIDs)])
             var dated = try rows.map { (id: try $0.decode("id", as: Int64.self), date: try $0.decode("sort_date", as: String.self)) }
             dated.sort { x, y in
                 // Undated last in either order.
