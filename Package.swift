@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "policykb", targets: ["policykb"]),
+        .executable(name: "policykb-serve", targets: ["policykb-serve"]),
         // The FTS5 tokenizer as a run-time loadable SQLite extension, for the
         // sqlite3 shell, Python and Datasette (see README).
         .library(name: "PolicykbFTS5", type: .dynamic, targets: ["PolicykbFTS5"]),
@@ -74,12 +75,14 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // The server behind `policykb serve`, a program of its own so that the
+        // command line does not load the HTTP stack each time it starts.
+        .executableTarget(name: "policykb-serve", dependencies: ["PolicyCore", "PolicykbServer"]),
         // The command-line tool.
         .executableTarget(
             name: "policykb",
             dependencies: [
                 "PolicyCore",
-                "PolicykbServer",
                 "SQLiteDB",
                 "PolicyNumbers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -98,6 +101,6 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyNumbers", "policykb", "CorpusGenerator",
-                                                          "policykb-corpus", "PolicykbTestSupport"]),
+                                                          "policykb-corpus", "policykb-serve", "PolicykbTestSupport"]),
     ]
 )

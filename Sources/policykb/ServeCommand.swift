@@ -1,7 +1,6 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import PolicykbServer
+import PolicyCore
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +11,8 @@ struct ServeCommand: ParsableCommand {
             and a timeline; JSON under /api (the same field names as --format json). The database is
             opened read-only. It listens on 127.0.0.1 unless --host says otherwise; there is no
             authentication. Ctrl-C (SIGINT) or SIGTERM stops it after the requests in flight.
+            The server is the program policykb-serve, beside policykb (swift build) or in
+            ../lib/policykb (Scripts/install.sh); this command checks the options and runs it.
             Example: policykb serve --db kb.sqlite --port 8080
             """)
 
@@ -32,42 +33,16 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        let configuration = ServerConfiguration(databasePath: options.databasePath, host: host, port: port,
+                                                cacheEntries: cacheEntries)
         if let warning = ServerConfiguration.exposureWarning(host: host) {
             Console.error("policykb: warning: " + warning)
         }
-        let host = host
-        let application = try PolicykbServer.application(
-            ServerConfiguration(databasePath: options.databasePath, host: host, port: port, cacheEntries: cacheEntries)
-        ) { port in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            Console.out("policykb serve: http://\(shown):\(port)/ (Ctrl-C stops)\n")
+        guard let server = ServerExecutable.locate() else {
+            throw CommandFailure.input("serve: the server program \(ServerExecutable.name) is neither beside policykb nor in "
+                                       + "../lib/policykb (swift build builds it; Scripts/install.sh installs it)")
         }
-        // The commands run synchronously (PolicyKB.main); the server is
-        // async. It runs as a task on Swift's cooperative threads while this
-        // thread waits: the main thread is not one of them, so nothing the
-        // server needs is blocked. runService() returns once SIGINT or
-        // SIGTERM has shut the server down gracefully.
-        let finished = DispatchSemaphore(value: 0)
-        let outcome = ServeOutcome()
-        Task {
-            do {
-                try await application.runService()
-            } catch {
-                outcome.error = error
-            }
-            finished.signal()
-        }
-        finished.wait()
-        if let error = outcome.error { throw CommandFailure.input("serve: \(error)") }
-        Console.error("policykb serve: stopped")
+        let reason = ServerExecutable.replaceProcess(with: server, arguments: configuration.arguments)
+        throw CommandFailure.input("serve: cannot run \(server): \(reason)")
     }
-}
-
-/// The server task's error, handed to the waiting thread.
-///
-/// `@unchecked Sendable` is safe: the task writes `error` once before it
-/// signals the semaphore, and the main thread reads it only after `wait()`
-/// returns; the semaphore orders the write before the read.
-private final class ServeOutcome: @unchecked Sendable {
-    var error: (any Error)?
 }

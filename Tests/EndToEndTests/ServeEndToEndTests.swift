@@ -14,8 +14,8 @@ import Testing
         let port: Int
         let stderrFile: URL
 
-        init(db: String, directory: URL) throws {
-            process.executableURL = CLI.binary
+        init(db: String, directory: URL, executable: URL = CLI.binary) throws {
+            process.executableURL = executable
             process.arguments = ["serve", "--db", db, "--port", "0"]
             var environment = ProcessInfo.processInfo.environment
             environment["POLICYKB_DB"] = nil
@@ -139,5 +139,32 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("no database here"))
         #expect(try CLI.run(["serve", "--port", "70000"]).status == 2)
+    }
+
+    /// The server is a program of its own, found beside policykb or, as
+    /// Scripts/install.sh lays them out, in ../lib/policykb; without it,
+    /// serve says what is missing.
+    @Test func findsItsServerProgramOrSaysWhereItLooked() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("kb.sqlite").path
+        #expect(try CLI.run(["ingest", TestPaths.sampleData.path, "--db", db, "--quiet"]).status == 0)
+        let bin = directory.appendingPathComponent("bin"), lib = directory.appendingPathComponent("lib/policykb")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let command = bin.appendingPathComponent("policykb")
+        // A hard link: /proc/self/exe names the link, not the build folder.
+        do { try FileManager.default.linkItem(at: CLI.binary, to: command) } catch {
+            try FileManager.default.copyItem(at: CLI.binary, to: command)
+        }
+        let alone = try CLI.run(["serve", "--db", db, "--port", "0"], executable: command)
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("policykb-serve") && alone.stderr.contains("../lib/policykb"))
+
+        try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
+        let helper = CLI.binary.deletingLastPathComponent().appendingPathComponent("policykb-serve")
+        try FileManager.default.createSymbolicLink(at: lib.appendingPathComponent("policykb-serve"), withDestinationURL: helper)
+        let server = try Server(db: db, directory: directory, executable: command)
+        #expect(try server.stop(SIGTERM) == 0)
+        #expect(server.stderr.contains("policykb serve: stopped"))
     }
 }
