@@ -21,5 +21,9 @@ import Testing
         #expect(CSVField.encode("-5", isText: false) == "-5")
         #expect(CSVField.encode("1.5e3", isText: false) == "1.5e3")
         #expect(CSVField.encode("数据-要素") == "数据-要素")
+        // A comparator column (=, >=, <=, ~) reads back as written.
+        for comparator in ["=", ">=", "<=", ">", "<", "~", "-"] {
+            #expect(CSVField.encode(comparator) == comparator)
+        }
     }
 }

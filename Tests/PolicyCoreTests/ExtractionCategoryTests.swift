@@ -32,6 +32,49 @@ import Testing
         }
     }
 
+    /// A comparison with the year before (同比, 较上年同期) is said only of
+    /// what has happened: it makes its whole sentence a report, the figures
+    /// before it too. 目前 opening a sentence, and 拥有 with no horizon over
+    /// it, state what is. A horizon or a future cue keeps a target.
+    @Test func yearOnYearPresentAndPossessionReportFacts() {
+        let policy = "《某区人工智能产业发展行动方案（2025—2027年）》提出，到2027年，全区人工智能企业不少于200家。"
+        let cases: [(String, [ExtractedGoal.Kind])] = [
+            ("全区软件业务收入完成642亿元，同比增长8.1%。", [.statistic, .statistic]),
+            ("全區軟件業務收入完成642億元，同比增長8.1%。", [.statistic, .statistic]),
+            ("全区规模以上算力企业318家，较上年同期增加27家。", [.statistic, .statistic]),
+            ("目前，全区拥有省级工程研究中心41个。", [.statistic]),
+            ("全区拥有国家级孵化器6家。", [.statistic]),
+            ("全區擁有國家級孵化器6家。", [.statistic]),
+            // Under a horizon, or looking ahead, the same verbs set targets.
+            ("到2027年，全区拥有国家级孵化器10家。", [.target]),
+            ("全区人工智能企业达到260家。", [.target]),
+            ("全区将新增算力企业50家。", [.target]),
+        ]
+        for (sentence, kinds) in cases {
+            // A paragraph of its own: a horizon carries through its paragraph.
+            let found = goals(policy + "\n" + sentence).dropFirst()
+            #expect(found.map(\.kind) == kinds, "\(sentence): \(found.map { "\($0.kind) \($0.metric) \($0.value)" })")
+        }
+    }
+
+    /// A short scope subject and its verb (全省建成, 该平台汇聚) and a trailing
+    /// 完成 or 可达 are not part of what is counted.
+    @Test func scopeSubjectsAndTheirVerbsLeaveTheMetric() {
+        let cases: [(String, String)] = [
+            ("全省建成5G基站8.6万个。", "5G基站"),
+            ("该平台汇聚公共数据资源3.4万余条。", "公共数据资源"),
+            ("全区新增数字化车间27个。", "数字化车间"),
+            ("全市软件业务收入完成390亿元。", "全市软件业务收入"),
+            ("项目建成后年产值可达60亿元。", "年产值"),
+            ("全國擁有國家級孵化器6家。", "國家級孵化器"),
+            // A longer subject is part of the metric: no scope word opens it.
+            ("人工智能核心产业规模达到900亿元。", "人工智能核心产业规模"),
+        ]
+        for (sentence, metric) in cases {
+            #expect(goals(sentence).first?.metric == metric, "\(sentence): \(goals(sentence).map(\.metric))")
+        }
+    }
+
     @Test func aCueGovernsOnlyItsOwnClause() {
         let found = goals("《某市算力行动计划》明确，全市已建成数据中心20个，到2027年将新增智算中心10个。")
         #expect(found.map(\.kind) == [.statistic, .target])

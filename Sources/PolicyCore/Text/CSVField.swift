@@ -8,11 +8,14 @@ public enum CSVField {
     /// `+`, `-`, `@`, a tab or a carriage return — gets a leading `'`, which
     /// spreadsheets show as text (OWASP's advice against CSV injection:
     /// titles and evidence are text from outside). Numbers are written as
-    /// they are, so `-5` stays a number.
+    /// they are, so `-5` stays a number. A lone sign holds no formula: the
+    /// comparator `=` (and a `-` standing for nothing) is written as it is,
+    /// so that a column of comparators reads back unchanged.
     /// - Parameter isText: false for a number, which is never guarded.
     public static func encode(_ text: String, isText: Bool = true) -> String {
         var text = text
-        if isText, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        if isText, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           text.unicodeScalars.count > 1 {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }

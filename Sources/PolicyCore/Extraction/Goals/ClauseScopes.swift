@@ -86,6 +86,12 @@ struct ClauseScopes {
         let looksAhead = Self.firstWord(ExtractionWords.futureCues, in: clause.lowerBound..<clause.upperBound, body: body) != nil
         if looksAhead { return nil }
         let sentenceStart = body.sentenceStart(before: offset)
+        if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            return cue
+        }
+        if target(at: offset) == nil, let cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
+            return cue
+        }
         if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body) { return cue }
         if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
         if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {

@@ -24,7 +24,22 @@ enum ExtractionWords {
     static let reportCues = ["已累计", "已经", "已", "截至", "截止", "共有", "现有", "同比", "目前", "据统计", "占全国", "比上年",
                              "较上年", "实际完成", "以来", "年来"]
     /// Cues that make a whole sentence a report, wherever the figure stands.
-    static let sentenceReportCues = ["截至", "截止", "据统计", "以来"]
+    static let sentenceReportCues = ["截至", "截止", "据统计", "以来", "目前"]
+    /// Comparisons with the year before: only a report states them, so they
+    /// make their whole sentence one, before or after the figure
+    /// (…达5600亿元，同比增长9.6%).
+    static let yearOnYearCues = ["同比", "环比", "比上年", "较上年", "比去年", "较去年", "上年同期", "去年同期"]
+    /// Verbs of possession: with no horizon over them they state what is
+    /// (全市拥有…企业86家), not what is to be reached.
+    static let stateVerbs = ["拥有"]
+    /// Words that open a clause's subject as a scope (全市, 该平台, 我省,
+    /// 各地): a short subject they open, followed by a verb, is not part of
+    /// what is counted (全省建成5G基站 → 5G基站).
+    static let scopeDeterminers: Set<Unicode.Scalar> = ["全", "该", "我", "本", "各", "其"]
+    /// The verbs such a scope subject is followed by (not conjunctions: 全省
+    /// 软件和信息技术服务业 is one name).
+    static let scopeSubjectVerbs = goalVerbs + stateVerbs + ["汇聚", "聚集", "集聚", "累计", "完成", "实现", "推出", "开通",
+                                                             "上线", "现有", "共有", "已建成", "累计建成"]
     /// Verbs that introduce what a report, a survey or an official says
     /// (《报告》显示，2024年…): they may stand before a sentence's past year.
     static let reportingVerbs = ["显示", "表明", "介绍", "统计", "悉", "透露", "数据", "测算"]
@@ -54,8 +69,11 @@ enum ExtractionWords {
         "支撑", "产出", "突破", "达到", "力争", "争取", "力求", "努力", "预计", "预期", "进一步", "率先", "持续", "推动", "引进",
         "带动", "吸引", "部署", "开展", "完成", "新建", "建立", "组建", "认定", "遴选", "扶持", "服务", "覆盖", "发展",
         "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持", "分别", "确保",
-        "使", "推广应用", "推广", "开通", "完成", "再", "已累计", "已经", "已",
+        "使", "推广应用", "推广", "开通", "完成", "再", "已累计", "已经", "已", "拥有", "汇聚", "聚集", "现有", "共有",
     ]
+    /// A time clause inside the phrase before a figure (项目建成后年产值可达):
+    /// what is counted starts after it.
+    static let timeClauseEnds = ["建成后", "投产后", "达产后", "运营后", "实施后", "完成后"]
     /// Metrics that name a change, not a thing: the thing is the one the
     /// sentence just counted (规模达到3000亿元，持续保持10%以上增长).
     static let changeWords: Set<String> = ["增长", "增速", "增长率", "年均增长", "年均增速", "年增长"]
@@ -64,7 +82,8 @@ enum ExtractionWords {
                                 "突破", "超过", "超", "过", "为", "至", "在", "不少于", "不低于", "不超过", "不高于", "低于",
                                 "小于", "约为", "约", "近", "的", "率先", "总计", "合计", "累计", "共计", "降至", "降到",
                                 "降低到", "提高", "迈上", "达成", "努力", "力争", "争取", "原则上", "平均", "最高", "最多",
-                                "按", "了", "已达", "已经", "已", "均", "由", "从"]
+                                "按", "了", "已达", "已经", "已", "均", "由", "从", "完成", "实现", "可达", "可达到",
+                                "将达", "将达到", "有望达到", "录得"]
     /// Where a phrase after a number stops: verbs that start the rest of the
     /// clause.
     static let phraseStops = ["开展", "进行", "实现", "推动", "提升", "参与", "投入", "提供", "给予", "予以", "规模落地",

@@ -24,9 +24,11 @@ extension GoalExtractor {
         guard min(x.count, y.count) >= 2 else { return false }
         if x == y || x.hasSuffix(y) || y.hasSuffix(x) { return true }
         // A restatement outside any horizon (将力推1.5万台套新增应用目标落地)
-        // names the goal in other words: two shared words are enough.
+        // names the goal in other words: two shared words are enough, read
+        // in the first statement's words (新增工业机器人应用), verbs included.
         guard b.year == nil || a.year == nil else { return false }
-        return Self.sharedWords(x, y) >= 2
+        let stated = a.evidence.first.map { $0.text.removingWhitespace } ?? x
+        return max(Self.sharedWords(x, y), Self.sharedWords(stated, y)) >= 2
     }
 
     /// How many two-character words two metrics share.

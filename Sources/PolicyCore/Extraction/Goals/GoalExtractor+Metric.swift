@@ -268,6 +268,10 @@ extension GoalExtractor {
         }
         if let comma = (start..<quantity.start).last(where: { s[$0] == "、" }) { start = comma + 1 }
         var end = quantity.start
+        if let time = Self.timeClauseEndScalars.compactMap({ word in
+            (start..<end).last { body.hasPrefix(word, at: $0, before: end) }.map { $0 + word.count } }).max(), end - time >= 2 {
+            start = time
+        }
         // Strip leading verbs and adverbs, trailing copulas and comparators,
         // on code points: this runs for every number of every article.
         var changed = true
@@ -278,6 +282,14 @@ extension GoalExtractor {
             if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }),
                end - start - word.count > 2 || end - start == word.count {
                 start += word.count
+                changed = true
+            }
+            // 全省建成, 该平台汇聚: a short scope subject and its verb.
+            if end - start > 4, ExtractionWords.scopeDeterminers.contains(s[start]),
+               let verb = ((start + 2)..<min(start + 5, end)).lazy.compactMap({ at in
+                   Self.scopeSubjectVerbScalars.first { body.hasPrefix($0, at: at, before: end) }.map { (at, $0) } }).first,
+               end - verb.0 - verb.1.count >= 2 {
+                start = verb.0 + verb.1.count
                 changed = true
             }
             if let word = Self.trailingScalars.first(where: { body.hasSuffix($0, at: end, after: start) }) {
@@ -299,6 +311,9 @@ extension GoalExtractor {
     }
 
     static let leadingScalars = ExtractionWords.leadingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+    static let scopeSubjectVerbScalars = ExtractionWords.scopeSubjectVerbs.sorted { $0.count > $1.count }
+        .map { Array($0.unicodeScalars) }
+    static let timeClauseEndScalars = ExtractionWords.timeClauseEnds.map { Array($0.unicodeScalars) }
     static let trailingScalars = ExtractionWords.trailingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
 
     /// The noun phrase right after a number (不少于100项关键技术 → 关键技术), up
