@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    /// §7: in an article from Hong Kong, Macao or Taiwan a bare 元 is the
+    /// local currency; 人民币 next to it, or a mainland article, keeps 元.
+    @Test func aBareYuanIsTheLocalCurrencyOfHongKongMacaoAndTaiwan() {
+        let cases: [(String, String)] = [
+            ("香港特區政府宣布撥款20億元推動創新科技。", "港元"),
+            ("澳门特区政府拨款3亿元支持数字化转型。", "澳门元"),
+            ("臺北市政府對每家企業補助最高50萬元。", "新台币"),
+            ("香港特區政府宣布撥款人民幣20億元推動合作。", "元"),
+            ("深圳市对每家企业给予最高50万元奖励。", "元"),
+            ("香港特區政府宣布撥款1億美元推動合作。", "美元"),
+        ]
+        for (sentence, unit) in cases {
+            #expect(goals(sentence).first?.unit == unit, "\(sentence): \(goals(sentence).map { $0.unit ?? "-" })")
+        }
+    }
+
     /// A short scope subject and its verb (全省建成, 该平台汇聚) and a trailing
     /// 完成 or 可达 are not part of what is counted.
     @Test func scopeSubjectsAndTheirVerbsLeaveTheMetric() {

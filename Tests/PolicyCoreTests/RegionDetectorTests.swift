@@ -21,6 +21,10 @@ import Testing
         ("国际人工智能安全报告：先进人工智能安全国际科学报告", "INTL"),
         ("欧盟人工智能法案正式生效", "INTL"),
         ("香港特区政府发布数字经济发展策略", "810000"),
+        // Taiwan's municipalities and counties, in either script, are Taiwan.
+        ("臺北市政府公布智慧城市推動方案", "710000"),
+        ("高雄市推出數位轉型補助計畫", "710000"),
+        ("屏東縣啟動智慧農業示範計畫", "710000"),
     ])
     func firstActorOfATitle(title: String, code: String) {
         #expect(detector.firstActorRegion(in: title) == code)
@@ -32,6 +36,8 @@ import Testing
         #expect(detector.firstActorRegion(in: "中山大学团队发布报告") == nil)
         // Their full names still are.
         #expect(detector.firstActorRegion(in: "中山市出台数字化转型措施") == "442000")
+        // Only Taiwan's full names are read: 台中 stands inside 平台中.
+        #expect(detector.firstActorRegion(in: "平台中的数据要素流通") == nil)
     }
 
     @Test func fallingBackToSourceThenBody() {

@@ -156,11 +156,30 @@ struct GoalExtractor {
                 comparator = .atMost
             }
             let goal = ExtractedGoal(
-                kind: kind, metric: found.metric, comparator: comparator, value: part.value, unit: part.unit,
+                kind: kind, metric: found.metric, comparator: comparator, value: part.value,
+                unit: Self.currency(part, region: context.articleRegion ?? region, body: body),
                 stretch: stretchCue != nil, year: year, yearSource: yearSource, policyIndex: policy,
                 targetIndex: kind == .target ? target : nil, regionCode: region, evidence: [span])
             return QuantityDecision(quantity: part, outcome: .kept(kind), reasons: reasons, goal: goal)
         }
+    }
+
+    /// The unit of a figure, with a bare 元 read as the local currency of an
+    /// article from Hong Kong, Macao or Taiwan (§7: 撥款2億元 in Hong Kong
+    /// news is 港元), unless the text names 人民币 (or RMB) next to it.
+    static func currency(_ quantity: Quantity, region: String?, body: BodyText) -> String? {
+        guard quantity.unit == "元", let region, region.count == 6 else { return quantity.unit }
+        let local: String
+        switch region.prefix(2) {
+        case "81": local = "港元"
+        case "82": local = "澳门元"
+        case "71": local = "新台币"
+        default: return quantity.unit
+        }
+        // Folded text: 人民幣 reads as 人民币.
+        let near = max(0, quantity.start - 4)..<min(body.scalars.count, quantity.end + 4)
+        if ["人民币", "RMB", "CNY"].contains(where: { body.contains($0, in: near) }) { return quantity.unit }
+        return local
     }
 
     /// The length of a target's horizon phrase (到2027年), for reasons.
