@@ -57,6 +57,20 @@ import Testing
         }
     }
 
+    /// The pool of a scheme is an incentive (§7), also in news that names no
+    /// policy; money a report totals after the fact is not.
+    @Test func poolsOfASchemeAreIncentivesInNewsToo() {
+        let cases: [(String, ExtractedGoal.Kind)] = [
+            ("区财政每年安排2亿元专项资金，支持数据要素企业发展。", .incentive),
+            ("區財政每年安排2億元專項資金，支持數據要素企業發展。", .incentive),
+            ("香港特區政府宣布撥款15億元，資助本地研發中心。", .incentive),
+            ("今年以来，全区共兑现各类奖补资金1.8亿元。", .statistic),
+        ]
+        for (sentence, kind) in cases {
+            #expect(goals(sentence).first?.kind == kind, "\(sentence): \(goals(sentence).map { "\($0.kind) \($0.metric)" })")
+        }
+    }
+
     /// §7: in an article from Hong Kong, Macao or Taiwan a bare 元 is the
     /// local currency; 人民币 next to it, or a mainland article, keeps 元.
     @Test func aBareYuanIsTheLocalCurrencyOfHongKongMacaoAndTaiwan() {

@@ -6,11 +6,13 @@ enum ExtractionWords {
     /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
     static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
                              "券", "奖金", "配套资金", "配套", "支持金额", "支持资金", "予以支持", "给予支持", "一次性支持",
-                             "专项资金", "扶持"]
+                             "专项资金", "扶持", "拨款"]
     /// Verbs that grant what follows them (给予20万元奖励, 按…的30%予以补助).
     static let grantVerbs = ["给予", "予以", "奖励", "补助", "补贴", "资助", "发放", "安排", "可获", "获得"]
     /// Verbs that give money to someone (not nouns of a grant): 给予, 可获.
-    static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助"]
+    /// Verbs that set aside a scheme's pool (安排3亿元专项资金, 撥款20億元)
+    /// count too: the pool is granted (§7), in news as in the policy.
+    static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助", "安排", "拨款", "下达"]
     /// Caps that may stand apart from the rate they bound (按不超过合同金额的20%).
     static let capWords = ["不超过", "最高", "上限", "最多"]
     /// Recipients a grant is counted per: 每家企业, 单个服务商.
