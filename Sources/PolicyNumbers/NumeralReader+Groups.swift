@@ -99,6 +99,13 @@ private struct GroupReader {
                 // 两个亿: a classifier between a figure and 亿.
                 p = q + 1
                 taken = true
+            } else if scalar == "兆" {
+                // 兆 after a figure is 10^12 (6兆元, as Taiwan and Hong Kong
+                // write it), except as the SI prefix mega (100兆瓦, 兆赫,
+                // 兆字节), which the unit keeps; alone it is a word (兆丰).
+                guard reading.tokenCount > 0, q + 1 >= limit || !"瓦赫字比帕焦欧伏位吨卡".unicodeScalars.contains(s[q + 1])
+                else { return }
+                taken = takeBig(12, at: q)
             } else if let token = NumeralToken.of(scalar) {
                 switch token {
                 case .half:

@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    /// A deadline after 在 (目标在2030年前) is a horizon like one opening a
+    /// clause; the aim, the deadline and 使 do not name what is counted.
+    @Test func aDeadlineAfterAnAimIsAHorizon() {
+        for text in ["某部表示，目标在2029年前使智慧醫療產業產值突破2兆元。", "某部表示，目标在2029年以前使智慧医疗产业产值突破2兆元。"] {
+            let found = goals(text)
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.kind == .target && found.first?.year == 2029)
+            #expect(found.first?.value == 2_000_000_000_000)
+            #expect(found.first.map { ["智慧醫療產業產值", "智慧医疗产业产值"].contains($0.metric) } == true, "\(found.map(\.metric))")
+        }
+        // 在2020年 with no 前 dates a fact, not a deadline.
+        #expect(goals("该区在2020年建成数据中心3个。", year: 2025).first?.year == nil)
+    }
+
     /// §7: in an article from Hong Kong, Macao or Taiwan a bare 元 is the
     /// local currency; 人民币 next to it, or a mainland article, keeps 元.
     @Test func aBareYuanIsTheLocalCurrencyOfHongKongMacaoAndTaiwan() {

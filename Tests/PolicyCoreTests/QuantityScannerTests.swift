@@ -55,6 +55,12 @@ struct QuantityScannerTests {
 
     static let numeralForms: [ScanCase] = [
         scan("全省共有3,000家企业。", q("3,000家", "3000", "家")),
+        // 兆 after a figure is 10^12 as Taiwan and Hong Kong write it; before
+        // 瓦 or 赫 it is the SI prefix the unit keeps; alone it is a word.
+        scan("半導體產值突破4兆元。", q("突破4兆元", "4000000000000", "元", .greaterThan)),
+        scan("出口額達1.2兆美元。", q("1.2兆美元", "1200000000000", "美元")),
+        scan("新增裝機容量300兆瓦。", q("300兆瓦", "300", "兆瓦")),
+        scan("兆丰银行发布报告。"),
         scan("另有3，000家机构参与。", q("3，000家", "3000", "家")),
         scan("分别为100，20家。", q("100", "100"), q("20家", "20", "家")),
         scan("共有３０００家单位。", q("３０００家", "3000", "家")),
@@ -158,6 +164,7 @@ struct QuantityScannerTests {
 
     static let comparators: [ScanCase] = [
         scan("参赛队伍不少于30支。", q("不少于30支", "30", "支", .atLeast)),
+        scan("每家企业以30万元为上限。", q("30万元为上限", "300000", "元", .atMost)),
         scan("企业数量超过500家。", q("超过500家", "500", "家", .greaterThan)),
         scan("用户数量突破100万人。", q("突破100万人", "1000000", "人", .greaterThan)),
         scan("认证企业逾百家。", q("逾百家", "100", "家", .greaterThan)),

@@ -87,11 +87,13 @@ struct TargetExtractor {
                         }
                     }
                 }
-            } else if c.asciiDigit != nil, i == 0 || s[i - 1].asciiDigit == nil, Self.isClauseStart(s, i) {
-                // 2025年底前, 2025年前: a deadline at the start of a clause.
+            } else if c.asciiDigit != nil, i == 0 || s[i - 1].asciiDigit == nil,
+                      Self.isClauseStart(s, i) || "在于".unicodeScalars.contains(s[i - 1]) {
+                // 2025年底前, 2025年前, (目标)在2030年以前: a deadline at the
+                // start of a clause or after 在.
                 var j = i
                 if let value = year(at: &j) {
-                    if body.hasPrefix("底前", at: j) || body.hasPrefix("年底前", at: j) || body.hasPrefix("前", at: j) {
+                    if ["底前", "年底前", "前", "以前", "之前"].contains(where: { body.hasPrefix($0, at: j) }) {
                         found.append(Horizon(year: value, source: .stated, start: i))
                         i = j
                         continue

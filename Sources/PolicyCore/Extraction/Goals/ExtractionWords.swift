@@ -73,6 +73,10 @@ enum ExtractionWords {
         "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持", "分别", "确保",
         "使", "推广应用", "推广", "开通", "完成", "再", "已累计", "已经", "已", "拥有", "汇聚", "聚集", "现有", "共有",
     ]
+    /// Words that announce an aim before its deadline (目标在2030年前使…,
+    /// 计划于2026年底前): they and the deadline open the clause, they do not
+    /// name what is counted.
+    static let aimOpeners = ["目标是", "目标在", "目标于", "目标为", "计划在", "计划于", "预计在", "预计于", "力争在", "力争于"]
     /// A time clause inside the phrase before a figure (项目建成后年产值可达):
     /// what is counted starts after it.
     static let timeClauseEnds = ["建成后", "投产后", "达产后", "运营后", "实施后", "完成后"]

@@ -284,6 +284,11 @@ extension GoalExtractor {
                 start += word.count
                 changed = true
             }
+            // 目标在2030年前使…: an aim and its deadline open the clause.
+            if let after = Self.deadlineEnd(body, at: start, before: end), end - after >= 2 {
+                start = after
+                changed = true
+            }
             // 全省建成, 该平台汇聚: a short scope subject and its verb.
             if end - start > 4, ExtractionWords.scopeDeterminers.contains(s[start]),
                let verb = ((start + 2)..<min(start + 5, end)).lazy.compactMap({ at in
@@ -311,6 +316,27 @@ extension GoalExtractor {
     }
 
     static let leadingScalars = ExtractionWords.leadingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
+    static let aimOpenerScalars = ExtractionWords.aimOpeners.map { Array($0.unicodeScalars) }
+
+    /// Where `目标在2030年前`, `计划于2026年底前` or a bare `2030年前` ends, when
+    /// the phrase opens with one.
+    static func deadlineEnd(_ body: BodyText, at start: Int, before end: Int) -> Int? {
+        let s = body.scalars
+        var k = start
+        if let opener = aimOpenerScalars.first(where: { body.hasPrefix($0, at: k, before: end) }) { k += opener.count }
+        while k < end, s[k] == " " { k += 1 }
+        guard k + 5 <= end, PolicyExtractor.fourDigitYear(s, at: k) != nil else { return nil }
+        k += 4
+        while k < end, s[k] == " " { k += 1 }
+        guard k < end, s[k] == "年" else { return nil }
+        k += 1
+        if k < end, s[k] == "底" || s[k] == "末" { k += 1 }
+        guard let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: k) }) else { return nil }
+        k += tail.unicodeScalars.count
+        while k < end, s[k] == " " || s[k] == "，" || s[k] == "," { k += 1 }
+        return k
+    }
+
     static let scopeSubjectVerbScalars = ExtractionWords.scopeSubjectVerbs.sorted { $0.count > $1.count }
         .map { Array($0.unicodeScalars) }
     static let timeClauseEndScalars = ExtractionWords.timeClauseEnds.map { Array($0.unicodeScalars) }
