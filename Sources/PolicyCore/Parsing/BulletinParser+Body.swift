@@ -3,6 +3,8 @@ extension BulletinParser {
         var text: String
         var source: String?
         var urls: [String]
+        /// The date a byline gives (发布时间：2025-05-06), when it gives one.
+        var date: String? = nil
     }
 
     /// Builds an article body from its lines: link lines become URLs, the
@@ -13,9 +15,18 @@ extension BulletinParser {
         var sources: [String] = []
         var paragraphs: [Paragraph] = []
         var afterBreak = false
+        var date: String?
         for raw in lines {
             var line = raw
             if line.isEmpty {
+                afterBreak = true
+                continue
+            }
+            // 发布时间：… 来源：… under the title: the article's date and source.
+            if paragraphs.isEmpty, BulletinParser.isByline(line) {
+                let byline = Self.readByline(line)
+                if let source = byline.source, !sources.contains(source) { sources.append(source) }
+                date = date ?? byline.date
                 afterBreak = true
                 continue
             }
@@ -52,7 +63,27 @@ extension BulletinParser {
         return BodyContent(
             text: paragraphs.map(\.text).joined(separator: "\n\n"),
             source: sources.isEmpty ? nil : sources.joined(separator: "；"),
-            urls: urls)
+            urls: urls, date: date)
+    }
+
+    /// The source and the date a byline names: `发布时间：2025-05-06　来源：X`,
+    /// `来源：X 作者：Y`, `2025年5月6日`. Labels are separated by wide or
+    /// repeated spaces.
+    static func readByline(_ line: Substring) -> (source: String?, date: String?) {
+        let date = BulletinParser.firstDate(in: String(line)) ?? DateReading.firstNumericDate(in: String(line))
+        var source: String?
+        for marker in BodyLine.sourceMarkers {
+            guard let range = line.range(of: marker) else { continue }
+            let rest = line[range.upperBound...].drop(while: { $0 == " " })
+            guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
+            let value = rest.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" })
+            let end = value.firstIndex(where: { $0 == "\u{3000}" || $0 == "\t" })
+                ?? value.range(of: "  ")?.lowerBound ?? value.endIndex
+            let name = value[..<end].trimmingWhitespace()
+            if !name.isEmpty { source = String(name) }
+            break
+        }
+        return (source, date.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// A paragraph being assembled from lines.
@@ -122,15 +153,18 @@ enum BodyLine {
         return String(Substring(url))
     }
 
+    /// The labels of a source, in both scripts, longest first.
+    static let sourceMarkers = ["信息来源", "资料来源", "稿件来源", "資訊來源", "資料來源", "稿件來源", "来源", "來源"]
     static let sourceClosers: Set<Unicode.Scalar> = ["）", ")", "】", "]", "］"]
     static let sourceOpeners: Set<Unicode.Scalar> = ["（", "(", "【", "[", "［"]
 
     /// Splits a trailing `（来源：X）` (any bracket and colon width) or a whole
     /// line `来源：X` off a line.
     static func splitSource(_ line: Substring) -> (text: Substring, source: String)? {
-        // Every marker holds 来源: one byte search settles most lines.
-        guard line.containsText("来源") else { return nil }
-        let markers = ["来源", "信息来源", "资料来源", "稿件来源"]
+        // Every marker holds 来源 (來源 in traditional script): one byte
+        // search settles most lines.
+        guard line.containsText("来源") || line.containsText("來源") else { return nil }
+        let markers = sourceMarkers
         if let marker = markers.first(where: { line.hasPrefix($0) }) {
             let rest = line.dropFirst(marker.count).drop(while: { $0 == " " })
             if let colon = rest.first, colon == "：" || colon == ":" {

@@ -234,6 +234,7 @@ extension BulletinParser {
             (2...20).contains(compact.count) && compact.contains(where: \.isHan) && !compact.contains(where: \.isDigit)
                 && !Self.endsSentence(compact[...]) && !Self.isEditorialLine(compact[...]) && !Self.isBoilerplate(compact[...])
                 && !Self.isContentsHeading(compact[...]) && !compact.contains("：") && !compact.contains(":")
+                && !BodyLine.startsWithListNumber(compact[...])
         }
         // A line printed twice in a row is a slip, not the cover and the
         // masthead naming the periodical: it counts once.
@@ -251,7 +252,16 @@ extension BulletinParser {
         let beforeDate = dateLine.flatMap { line in
             header[..<line].last(where: { counts[String($0).removingWhitespace] != nil }).map { String($0).removingWhitespace }
         }
-        issue.publication = repeated ?? inRunningHeaders ?? beforeDate
+        // 数字经济周刊 2025年第18期: a name, then the issue's number or date on
+        // the same line, the first of the file.
+        let namedWithNumber = header.filter { !$0.isEmpty }.prefix(1).lazy.compactMap { line -> String? in
+            guard let space = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
+            let name = String(line[..<space]), rest = String(line[space...])
+            guard (2...20).contains(name.count), name.contains(where: \.isHan), !name.contains(where: \.isDigit),
+                  rest.contains(where: \.isDigit), Self.firstDate(in: rest) != nil || rest.contains("期") else { return nil }
+            return name
+        }.first
+        issue.publication = repeated ?? inRunningHeaders ?? namedWithNumber ?? beforeDate
             ?? candidates.first ?? "未知刊物"
         if repeated == nil, inRunningHeaders == nil, let named = Self.runningHeaderName(body, like: issue.publication) {
             // The masthead's name is damaged or missing; the running headers

@@ -79,9 +79,16 @@ extension BulletinParser {
         if compact.unicodeScalars.count <= 12, Self.isBackMatterName(compact), !Self.endsSentence(line) {
             return Heading(kind: .backMatter, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
         }
-        guard Self.mayBeHeading(dressing.text, marked: dressing.marked) else { return nil }
-        let span = titleSpan(at: index, in: sheet, limit: limit)
-        let text = Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }.map { Self.undress($0).text })
+        // 一、Title over 发布时间：… 来源：… (a bulletin compiled from web
+        // pages): a byline under it makes a numbered line a title, which
+        // a list item in a body never has.
+        let numberedOverByline = !dressing.marked && BodyLine.startsWithListNumber(dressing.text)
+            && index + 1 < limit && Self.isByline(sheet.lines[index + 1])
+        let headingText = numberedOverByline ? Self.droppingListNumber(dressing.text) : dressing.text
+        guard Self.mayBeHeading(headingText, marked: dressing.marked) else { return nil }
+        let span = numberedOverByline ? index..<(index + 1) : titleSpan(at: index, in: sheet, limit: limit)
+        let text = numberedOverByline ? String(headingText)
+            : Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }.map { Self.undress($0).text })
         guard let next = nextContent(after: span.upperBound, in: sheet, limit: limit) else { return nil }
         let isShort = compact.unicodeScalars.count <= 10 && span.count == 1
         if isShort, !dressing.marked || dressing.symmetric || compact.unicodeScalars.count <= 6,
@@ -98,6 +105,22 @@ extension BulletinParser {
             : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
+    }
+
+    /// The line after its list number (`一、`, `3.`, `（二）`).
+    static func droppingListNumber(_ line: Substring) -> Substring {
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        if scalars.first == "（" || scalars.first == "(" {
+            guard let close = scalars.firstIndex(where: { $0 == "）" || $0 == ")" }) else { return line }
+            index = scalars.index(after: close)
+        } else {
+            while index < scalars.endIndex, scalars[index].isASCIIAlphanumeric || scalars[index].isChineseDigit {
+                index = scalars.index(after: index)
+            }
+            if index < scalars.endIndex, "、.．".unicodeScalars.contains(scalars[index]) { index = scalars.index(after: index) }
+        }
+        return Substring(scalars[index...]).trimmingWhitespace()
     }
 
     /// Parts of a title broken over lines, joined: with no space between
@@ -206,7 +229,9 @@ extension BulletinParser {
     static func isByline(_ line: Substring) -> Bool {
         guard line.hasAtMostScalars(48) else { return false }
         if line.hasPrefix("——") || line.hasPrefix("--") { return true }
-        let labels = ["来源", "作者", "记者", "通讯员", "文/", "文｜", "编辑", "发布时间", "发布日期", "时间", "日期", "撰稿", "供稿", "信息来源"]
+        // In both scripts: 來源, 記者, 發布時間.
+        let labels = ["来源", "作者", "记者", "通讯员", "文/", "文｜", "编辑", "发布时间", "发布日期", "时间", "日期", "撰稿", "供稿", "信息来源",
+                      "來源", "記者", "通訊員", "編輯", "發布時間", "發佈時間", "發布日期", "時間", "資料來源", "資訊來源"]
         for label in labels where line.hasPrefix(label) {
             let rest = line.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
             if label.hasSuffix("/") || label.hasSuffix("｜") || rest.first == "：" || rest.first == ":" { return true }

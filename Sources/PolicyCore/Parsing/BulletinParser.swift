@@ -155,7 +155,7 @@ public struct BulletinParser: Sendable {
             let line = anchor.span.lowerBound < sheet.count ? sheet.origin[anchor.span.lowerBound] + 1 : nil
             issue.articles.append(ParsedArticle(
                 position: position, section: anchor.section, page: anchor.page, title: anchor.title,
-                body: body.text, source: body.source, urls: body.urls, line: line))
+                body: body.text, source: body.source, urls: body.urls, date: body.date, line: line))
         }
         return lastEnd
     }

@@ -53,4 +53,43 @@ public enum DateReading {
         }
         return nil
     }
+
+    /// The first date written with separators (`2025-06-03`, `2025/6/3`,
+    /// `2025.06.03`: one separator twice), as `YYYY-MM-DD`. Only where a
+    /// date is expected (a byline): in running text 2025.6 is a number.
+    public static func firstNumericDate(in text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        func digit(_ k: Int) -> Int? {
+            let v = scalars[k].value
+            return (0x30...0x39).contains(v) ? Int(v - 0x30) : nil
+        }
+        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while k < scalars.count, let d = digit(k), digits < maxDigits {
+                value = value * 10 + d
+                digits += 1
+                k += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        var i = 0
+        while i < scalars.count {
+            guard digit(i) != nil, i == 0 || digit(i - 1) == nil else { i += 1; continue }
+            var k = i
+            if let year = readNumber(&k, maxDigits: 4), k - i == 4, (1949...2200).contains(year),
+               k < scalars.count, "-/.".unicodeScalars.contains(scalars[k]) {
+                let separator = scalars[k]
+                var j = k + 1
+                if let month = readNumber(&j, maxDigits: 2), (1...12).contains(month), j < scalars.count, scalars[j] == separator {
+                    j += 1
+                    if let day = readNumber(&j, maxDigits: 2), (1...31).contains(day),
+                       j == scalars.count || digit(j) == nil && scalars[j] != separator {
+                        return String(format: "%04d-%02d-%02d", year, month, day)
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
 }

@@ -184,6 +184,62 @@ import Testing
         #expect(issue.articles.map(\.source) == ["江苏省工业和信息化厅", "广州市人民政府", "新华社"])
     }
 
+    /// A bulletin compiled from web pages: numbered titles (一、…) with a
+    /// byline under each (发布时间：… 来源：…), which a list item in a body
+    /// never has; the name and the number share the masthead's line.
+    @Test func numberedTitlesOverBylines() throws {
+        let text = """
+            算力观察周报 2025年第21期
+
+            一、安徽出台算力券实施细则
+            发布时间：2025-06-03　来源：安徽省数据资源管理局
+            安徽省近日出台算力券实施细则，对租用智能算力的企业按合同金额的30%给予补贴。
+            细则明确了申领条件和兑付流程。
+
+            二、重庆发布智能网联新能源汽车产业集群行动计划
+            发布时间：2025-06-05　来源：重庆市经济和信息化委员会
+            行动计划提出，到2027年，全市智能网联新能源汽车产量达到200万辆。
+
+            三、青岛推进海洋数据开放共享
+            发布时间：2025-06-06
+            青岛市近日印发工作方案，推动海洋观测数据向科研机构和企业开放。
+            一、建设统一的数据目录；二、完善授权运营机制。
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.reading.layout == .headings)
+        #expect(issue.publication == "算力观察周报")
+        #expect(issue.number == 21)
+        #expect(issue.articles.map(\.title) == ["安徽出台算力券实施细则", "重庆发布智能网联新能源汽车产业集群行动计划", "青岛推进海洋数据开放共享"])
+        #expect(issue.articles.map(\.source) == ["安徽省数据资源管理局", "重庆市经济和信息化委员会", nil])
+        #expect(issue.articles.map(\.date) == ["2025-06-03", "2025-06-05", "2025-06-06"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("发布时间") && !$0.body.contains("来源") })
+        // A numbered line in a body, with no byline under it, stays text.
+        #expect(issue.articles[2].body.contains("一、建设统一的数据目录"))
+    }
+
+    /// Traditional script: 來源 ends an article and names its source, as
+    /// 来源 does.
+    @Test func traditionalSourceLines() throws {
+        let text = """
+            智慧政府通訊 第9期 2025年7月
+
+            【政策要聞】
+
+            數位部公布資料開放推動計畫
+            數位發展部公布資料開放推動計畫，預計三年內開放高價值資料集500項。
+            （來源：數位發展部）
+
+            高雄市推動智慧港口實證
+            高雄市政府宣布，今年將在港區建置20處智慧感測場域，每案最高補助150萬元。
+            資料來源：高雄市政府經濟發展局
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.publication == "智慧政府通訊")
+        #expect(issue.articles.map(\.title) == ["數位部公布資料開放推動計畫", "高雄市推動智慧港口實證"])
+        #expect(issue.articles.map(\.source) == ["數位發展部", "高雄市政府經濟發展局"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("來源") })
+    }
+
     /// `【标题】` headings, and a contents list whose entries have no
     /// numbers and no pages: an unmarked line that is the second half of a
     /// title is joined to it, one that stands alone in the text is an entry.
