@@ -49,9 +49,14 @@ import Testing
     func singleCharactersCaseAndWidthAreFound() throws {
         let (dir, db) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // Articles by their place in the bulletin (ids follow dates).
+        let listed = try CLI.json(try CLI.run(["articles", "--db", db, "--format", "json", "--limit", "0"]).stdout)
+        let positions = Dictionary(uniqueKeysWithValues: listed.compactMap { row in
+            (row["id"] as? Int).flatMap { id in (row["position"] as? Int).map { (id, $0) } }
+        })
         func ids(_ query: String) throws -> [Int] {
             try CLI.searchRows(try CLI.run(["search", query, "--db", db, "--format", "json", "--limit", "0"]).stdout)
-                .compactMap { $0["article_id"] as? Int }.sorted()
+                .compactMap { ($0["article_id"] as? Int).flatMap { positions[$0] } }.sorted()
         }
         #expect(try ids("券") == [8])
         #expect(try ids("DEEPSEEK") == [13])

@@ -34,6 +34,12 @@ public struct SearchRequest: Sendable {
     /// Give each hit its `ScoreExplanation`.
     public var explain = false
     public var sort = Sort.relevance
+    /// Newest first counts matches up to this many and then says "at least"
+    /// (`SearchResults.totalIsExact`), as Elasticsearch's `track_total_hits`
+    /// does at 10,000: the page itself is settled after a few dozen matches,
+    /// and counting every match would cost what ranking them does. With
+    /// facets, which count every match, the total is exact.
+    public static let exactTotalUpTo = 1_000
 
     /// The parsed query (nil for a raw FTS5 expression).
     public var query: SearchQuery?
@@ -118,7 +124,12 @@ extension PolicyStore {
             var hits: [SearchHit]
             if request.exactScript, let query = request.query {
                 (total, hits) = try exactScriptPage(request, query: query, matches: matches, values: values)
-            } else if request.sort != .relevance, conditions.clauses.count == 1, let limit = request.limit {
+            } else if request.sort == .newest, conditions.clauses.count == 1, let limit = request.limit {
+                // No filter: read the index backwards, ids being in date order.
+                // Facets count every match anyway: then the total is exact too.
+                let exactUpTo = request.facets.isEmpty ? SearchRequest.exactTotalUpTo : Int.max
+                (total, totalIsExact, hits) = try newestPage(request, limit: limit, exactUpTo: exactUpTo)
+            } else if request.sort == .oldest, conditions.clauses.count == 1, let limit = request.limit {
                 // No filter: walk the articles in date order and stop after the page.
                 (total, totalIsExact, hits) = try datePage(request, limit: limit)
             } else if request.sort == .relevance, conditions.clauses.count == 1, let limit = request.limit,
@@ -264,7 +275,7 @@ extension PolicyStore {
     func datePage(_ request: SearchRequest, limit: Int, few: Int = 2_000) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
         let wanted = request.offset + limit
         let newest = request.sort == .newest
-        var matches = IDBitmap(capacity: try articleCount() + 1)
+        var matches = IDBitmap()
         var firstIDs: [Int64] = []
         let ids = try database.cached("SELECT rowid FROM article_search WHERE article_search MATCH ?")
         try ids.bind([request.expression])
@@ -310,11 +321,54 @@ extension PolicyStore {
         return (total, true, try hits(Array(found.dropFirst(request.offset).prefix(limit)), phrases: request.phrases) { _ in 0 })
     }
 
-    /// About how many articles there are: the largest id, read in one
-    /// step of the primary key (ids are given in order, so it is the count
-    /// less the articles deleted with their issues). Enough to size a batch.
-    func articleCount() throws -> Int {
-        try database.cached("SELECT coalesce(max(id), 0) AS n FROM articles").rows().first?.decode("n") ?? 0
+    /// The page of an unfiltered newest-first search, read from the index
+    /// backwards: ids follow dates (`ArticleIDs`), so the matches come
+    /// newest day first, and once the page is full and the last article on
+    /// it is newer than any day the ids still to come can name, the page is
+    /// settled. Matches are then counted on, to `exactUpTo`.
+    /// - Returns: the total, exact when every match was counted, else the
+    ///   number counted (at least `exactUpTo`).
+    /// - Complexity: O(p + k) matches read for a page settled after p and a
+    ///   count stopped at k ≤ `exactUpTo`; one date lookup for each of the p.
+    func newestPage(_ request: SearchRequest, limit: Int, exactUpTo: Int) throws -> (total: Int, exact: Bool, hits: [SearchHit]) {
+        let wanted = request.offset + limit
+        let matches = try database.cached("SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC")
+        try matches.bind([request.expression])
+        defer { matches.reset() }
+        let dates = try database.cached("SELECT sort_date FROM articles WHERE id = ?")
+        /// The best `wanted` so far, best first: newest date, undated last, then the larger id.
+        var page: [(date: String, id: Int64)] = []
+        func ranksBefore(_ a: (date: String, id: Int64), _ b: (date: String, id: Int64)) -> Bool {
+            if a.date.isEmpty != b.date.isEmpty { return b.date.isEmpty }
+            if a.date != b.date { return a.date > b.date }
+            return a.id > b.id
+        }
+        var settled = wanted == 0
+        var counted = 0
+        while try matches.step() {
+            counted += 1
+            if !settled {
+                let id = matches.int64(0)
+                let date = try dates.rows([id]).first?.decodeIfPresent("sort_date", as: String.self) ?? ""
+                let candidate = (date: date, id: id)
+                if page.count < wanted || ranksBefore(candidate, page[page.count - 1]) {
+                    let at = page.firstIndex { ranksBefore(candidate, $0) } ?? page.count
+                    page.insert(candidate, at: at)
+                    if page.count > wanted { page.removeLast() }
+                }
+                // Every id still to come is below this one: no date after the day it names.
+                if page.count == wanted, let last = page.last, !last.date.isEmpty,
+                   ArticleIDs.dayKey(last.date) > ArticleIDs.dayKey(ofID: id - 1) {
+                    settled = true
+                }
+            }
+            if settled && counted >= exactUpTo { return (counted, false, try newestHits(page, request, limit)) }
+        }
+        return (counted, true, try newestHits(page, request, limit))
+    }
+
+    private func newestHits(_ page: [(date: String, id: Int64)], _ request: SearchRequest, _ limit: Int) throws -> [SearchHit] {
+        try hits(Array(page.dropFirst(request.offset).prefix(limit).map(\.id)), phrases: request.phrases) { _ in 0 }
     }
 
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.

@@ -102,18 +102,39 @@ extension PolicyStore {
     /// per article would mean one small segment per article and endless
     /// merging. One statement per batch keeps that to one flush per batch,
     /// as a bulk INSERT … SELECT into FTS5 has.
+    ///
+    /// Ids follow the articles' dates (`ArticleIDs`).
     func insertArticles(_ articles: [PreparedArticle], issueID: Int64, issueDate: String?) throws -> [Int64] {
-        let first = try nextID("articles")
         var batch = RowBatch(table: "articles", columns: ["id", "issue_id", "position", "section", "page", "title", "body",
                                                            "source", "region_code", "published_on", "sort_date"])
-        for (offset, prepared) in articles.enumerated() {
+        var ids: [Int64] = []
+        var taken = Set<Int64>()
+        for prepared in articles {
             let article = prepared.parsed
-            batch.append([first + Int64(offset), issueID, article.position, article.section, article.page, article.title,
-                          article.body, article.source, prepared.regionCode, article.date,
-                          article.date ?? issueDate ?? ""])
+            let sortDate = article.date ?? issueDate ?? ""
+            let id = try articleID(day: ArticleIDs.dayKey(sortDate), taken: &taken)
+            ids.append(id)
+            batch.append([id, issueID, article.position, article.section, article.page, article.title,
+                          article.body, article.source, prepared.regionCode, article.date, sortDate])
         }
         try insert(batch)
-        return articles.indices.map { first + Int64($0) }
+        return ids
+    }
+
+    /// The next id of `day`'s slots after those used, or, when they are
+    /// full, the first free id after them (a later day's: an id never names
+    /// a day before its article's). `taken` holds the ids this batch has
+    /// given out and not yet written.
+    /// - Complexity: two primary-key lookups, more only when a day spills over.
+    func articleID(day: Int64, taken: inout Set<Int64>) throws -> Int64 {
+        let first = ArticleIDs.firstID(ofDay: day), end = (day + 1) * ArticleIDs.slotsPerDay
+        let used = try database.cached("SELECT max(id) AS id FROM articles WHERE id >= ? AND id < ?")
+            .rows([first, end]).first?.decodeIfPresent("id", as: Int64.self)
+        var id = max(first, (used ?? first - 1) + 1, (taken.filter { $0 >= first && $0 < end }.max() ?? first - 1) + 1)
+        let exists = try database.cached("SELECT 1 AS found FROM articles WHERE id = ?")
+        while try taken.contains(id) || !exists.rows([id]).isEmpty { id += 1 }
+        taken.insert(id)
+        return id
     }
 
     /// The id after the largest in `table`; inside the write transaction no
