@@ -15,6 +15,11 @@
 -- committed."
 PRAGMA defer_foreign_keys = ON;
 
+-- Every change of an article's id, and every article deleted with its
+-- issue, looks for the evidence that points at it: without this index, a
+-- scan of all the evidence each time.
+CREATE INDEX goal_evidence_article ON goal_evidence(article_id);
+
 CREATE TEMP TABLE article_renumbering (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL UNIQUE);
 
 INSERT INTO article_renumbering (old_id, new_id)

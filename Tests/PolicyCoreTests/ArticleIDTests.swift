@@ -70,12 +70,7 @@ import Testing
 
     @Test func newestPagesEqualSQLiteSortedPages() throws {
         let store = try Self.store()
-        let matches = """
-            FROM article_search s
-            JOIN articles a ON a.id = s.rowid
-            JOIN issues i ON i.id = a.issue_id
-            WHERE article_search MATCH ?
-            """
+        let matches = RankingTests.matchesSQL
         for text in ["数据要素", "算力券", "编号", "产业 OR 报道", "没有这个词"] {
             for (limit, offset) in [(20, 0), (5, 3), (50, 100), (10, 1000), (300, 0)] {
                 var request = SearchRequest(query: try SearchQuery.parse(text), limit: limit)

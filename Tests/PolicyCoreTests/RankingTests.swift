@@ -7,6 +7,14 @@ import Testing
 /// the same pages.
 @Suite struct RankingTests {
     /// 40 generated bulletins (about 400 articles), the same every run.
+    /// The FROM and WHERE of a search, for SQLite to sort the whole set.
+    static let matchesSQL = """
+        FROM article_search s
+        JOIN articles a ON a.id = s.rowid
+        JOIN issues i ON i.id = a.issue_id
+        WHERE article_search MATCH ?
+        """
+
     static func generatedStore() throws -> PolicyStore {
         let store = try PolicyStore(path: ":memory:")
         let generator = CorpusGenerator(seed: 11)
@@ -24,12 +32,7 @@ import Testing
         let store = try Self.generatedStore()
         let articles = try store.database.scalar("SELECT count(*) FROM articles").int ?? 0
         #expect(articles > 300)
-        let matches = """
-            FROM article_search s
-            JOIN articles a ON a.id = s.rowid
-            JOIN issues i ON i.id = a.issue_id
-            WHERE article_search MATCH ?
-            """
+        let matches = RankingTests.matchesSQL
         var pagesCompared = 0
         for text in ["数据", "算力", "具身智能", "深圳", "券", "数据要素 OR 算力", "数字化转型 -金融", "title:行动计划", "人工智能 北京", "没有这个词"] {
             let query = try SearchQuery.parse(text)
@@ -91,12 +94,7 @@ import Testing
 @Suite struct DateOrderTests {
     @Test func datePagesEqualSQLiteSortedPages() throws {
         let store = try RankingTests.generatedStore()
-        let matches = """
-            FROM article_search s
-            JOIN articles a ON a.id = s.rowid
-            JOIN issues i ON i.id = a.issue_id
-            WHERE article_search MATCH ?
-            """
+        let matches = RankingTests.matchesSQL
         var compared = 0
         for text in ["数据", "算力", "具身智能", "券", "数据要素 OR 算力", "数字化转型 -金融", "没有这个词"] {
             for sort in [SearchRequest.Sort.newest, .oldest] {
