@@ -1,13 +1,13 @@
 -- Article ids in date order (Sources/PolicyCore/Store/ArticleIDs.swift): an
--- article's id is its day's key × 128 plus its place among that day's
+-- article's id is its day's key × 64 plus its place among that day's
 -- articles, so that the full-text index, which keeps its rows in id order,
 -- can be read backwards for "newest first" and stop after one page.
 --
 -- The day key of a sort date is year × 416 + month × 32 + day (absent parts
--- 0; undated 0; unreadable 4160000). Articles beyond a day's 128 slots go
--- above every day (key 4160001 on): an id may name a later day than its
--- article's, never an earlier one. Ingest gives new articles their ids the
--- same way (PolicyStore.articleID).
+-- 0; undated 0; unreadable 4160000). Articles beyond a day's 64 slots take
+-- the ids after them: an id may name a later day than its article's, never
+-- an earlier one. Ingest gives new articles their ids the same way
+-- (PolicyStore.articleID).
 --
 -- The parent keys change with their children's references in one
 -- transaction: "When the defer_foreign_keys PRAGMA is on, enforcement of
@@ -39,16 +39,15 @@ WITH parts AS (
         ELSE 4160000
     END AS day
     FROM parts
-), slotted AS (
-    SELECT id, day, row_number() OVER (PARTITION BY day ORDER BY id) - 1 AS slot FROM keyed
-), placed AS (
-    -- Day 0 starts at id 1.
-    SELECT id, CASE WHEN day = 0 AND slot < 127 THEN slot + 1
-                    WHEN day > 0 AND slot < 128 THEN day * 128 + slot END AS new_id
-    FROM slotted
 )
-SELECT id, coalesce(new_id, 4160001 * 128 + row_number() OVER (PARTITION BY new_id IS NULL ORDER BY id) - 1)
-FROM placed;
+-- In date order (then by the old id), each article takes the first id of
+-- its day or the one after the previous article's, whichever is larger:
+-- id_i = max over j ≤ i of (first_j + i − j), a running maximum. A full day
+-- spills into the next days' ids, never back.
+, ordered AS (
+    SELECT id, max(1, day * 64) AS first, row_number() OVER (ORDER BY day, id) - 1 AS n FROM keyed
+)
+SELECT id, n + max(first - n) OVER (ORDER BY n ROWS UNBOUNDED PRECEDING) FROM ordered;
 
 UPDATE articles SET id = -id;
 UPDATE articles SET id = (SELECT new_id FROM temp.article_renumbering WHERE old_id = -articles.id);

@@ -9,10 +9,11 @@
 /// So every article's date is no later than the day its id names, which is
 /// all "newest first" relies on.
 enum ArticleIDs {
-    /// Slots of one day. Measured on 100,000 generated articles, no day of
-    /// which holds more than 146: 22 articles spill over at 128, and the
-    /// index grows by what the gaps between days add to its row deltas.
-    static let slotsPerDay: Int64 = 128
+    /// Slots of one day: room for a few issues a day without spilling over,
+    /// and gaps small enough that the index's row deltas stay short. On the
+    /// 50 MB generated corpus (20,088 articles, 1,370 days) the index is
+    /// 4.6% larger than with ids in ingest order at 64 slots, 5.6% at 128.
+    static let slotsPerDay: Int64 = 64
 
     /// The key of an unreadable date: above every readable one, so that such
     /// articles are read first and compared by their text.
