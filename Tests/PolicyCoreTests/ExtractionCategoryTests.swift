@@ -85,6 +85,24 @@ import Testing
         #expect(goals("该区在2020年建成数据中心3个。", year: 2025).first?.year == nil)
     }
 
+    /// Support given as an amount (给予…最高300万元支持) is a grant; in news
+    /// with no policy a stated aim (计划, 预计, 确保) is a target, while 将
+    /// alone announces a programme, reported as a fact.
+    @Test func supportAsAnAmountAndAimsInNews() {
+        let grant = goals("《某区场景开放办法》明确，每年遴选50个左右场景，给予每个场景最高200万元支持。")
+        #expect(grant.map(\.kind) == [.target, .incentive], "\(grant.map { "\($0.kind) \($0.metric)" })")
+        #expect(grant.last?.comparator == .atMost && grant.last?.value == 2_000_000)
+        let cases: [(String, ExtractedGoal.Kind)] = [
+            ("某区计划新增上云企业800家。", .target),
+            ("某區預計今年新增上雲企業800家。", .target),
+            ("博览会期间还将举办8场专题论坛。", .statistic),
+            ("该区去年新增上云企业800家。", .statistic),
+        ]
+        for (sentence, kind) in cases {
+            #expect(goals(sentence).first?.kind == kind, "\(sentence): \(goals(sentence).map { "\($0.kind) \($0.metric)" })")
+        }
+    }
+
     /// §7: in an article from Hong Kong, Macao or Taiwan a bare 元 is the
     /// local currency; 人民币 next to it, or a mainland article, keeps 元.
     @Test func aBareYuanIsTheLocalCurrencyOfHongKongMacaoAndTaiwan() {

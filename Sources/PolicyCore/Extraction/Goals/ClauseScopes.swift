@@ -77,14 +77,17 @@ struct ClauseScopes {
            !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range) {
             return cue
         }
-        if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil {
+        // News that names no policy reports facts, unless the figure's
+        // clause states an aim (计划新增, 目标是, 确保): an announced plan.
+        // 将 alone is not enough: 大会期间还将举办12场论坛 is the event's programme.
+        if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil,
+           Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil {
             return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
         if let cue = pastBase(before: offset) { return cue }
         if let cue = bracketedPastYear(around: offset) { return cue }
-        let looksAhead = Self.firstWord(ExtractionWords.futureCues, in: clause.lowerBound..<clause.upperBound, body: body) != nil
-        if looksAhead { return nil }
+        if looksAhead(in: clause) { return nil }
         let sentenceStart = body.sentenceStart(before: offset)
         if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
             return cue
@@ -103,6 +106,13 @@ struct ClauseScopes {
             }
         }
         return nil
+    }
+
+    /// A future cue in `range` (将, 计划, 预计, 力争, 到20…); 将近 is "nearly".
+    func looksAhead(in range: Range<Int>) -> Bool {
+        ExtractionWords.futureCues.contains { word in
+            body.occurrences(of: word, in: range).contains { !(word == "将" && body.hasPrefix("将近", at: $0)) }
+        }
     }
 
     /// 提升至目前的3倍, 比目前: the present as the base of a change, not a report.

@@ -48,6 +48,8 @@ enum ExtractionWords {
     /// Cues in a clause that it looks ahead: they keep a figure a target even
     /// in a sentence that opens with a past year.
     static let futureCues = ["到20", "力争", "争取", "将", "计划", "目标", "预计", "有望", "确保"]
+    /// Cues that a figure is an aim even in news that names no policy.
+    static let aimCues = ["计划", "目标", "确保", "力争", "争取", "预计"]
     /// Stretch markers (§7): an aspirational figure.
     static let stretchMarkers = ["力争", "争取", "力求", "努力"]
 

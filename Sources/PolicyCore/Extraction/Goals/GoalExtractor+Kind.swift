@@ -39,6 +39,12 @@ extension GoalExtractor {
         case .money:
             // 交易额突破2000亿元: a floor is something to reach, not a grant.
             guard quantity.comparator != .atLeast && quantity.comparator != .greaterThan else { return nil }
+            // 给予最高300万元支持, 50万元的支持: support given as an amount.
+            var k = quantity.end
+            if body.hasPrefix("的", at: k) { k += 1 }
+            if body.hasPrefix("支持", at: k), grantIsGiven(quantity, clause: clause, body: body) {
+                return "grant 支持 (\(k)–\(k + 2))"
+            }
             guard let noun = incentiveNoun(near: quantity, clause: clause, body: body) else { return nil }
             return "grant \(noun.text) (\(noun.range.lowerBound)–\(noun.range.upperBound))"
         case .share, .percentagePoint:
