@@ -15,6 +15,15 @@ import Testing
         Self.extractor.extract(text, issueYear: year).goals
     }
 
+    /// Each sentence's first goal has the kind given.
+    func expectFirstKinds(_ cases: [(String, ExtractedGoal.Kind)], sourceLocation: SourceLocation = #_sourceLocation) {
+        for (sentence, kind) in cases {
+            let found = goals(sentence)
+            #expect(found.first?.kind == kind, "\(sentence): \(found.map { "\($0.kind) \($0.metric)" })",
+                    sourceLocation: sourceLocation)
+        }
+    }
+
     /// "kind metric comparator value unit" per goal, for compact expectations.
     func rows(_ text: String, year: Int? = 2025) -> [String] {
         goals(text, year: year).map { "\($0.kind.rawValue) \($0.metric) \($0.comparator.rawValue) \($0.value) \($0.unit ?? "-")" }
@@ -66,9 +75,7 @@ import Testing
             ("香港特區政府宣布撥款15億元，資助本地研發中心。", .incentive),
             ("今年以来，全区共兑现各类奖补资金1.8亿元。", .statistic),
         ]
-        for (sentence, kind) in cases {
-            #expect(goals(sentence).first?.kind == kind, "\(sentence): \(goals(sentence).map { "\($0.kind) \($0.metric)" })")
-        }
+        expectFirstKinds(cases)
     }
 
     /// A deadline after 在 (目标在2030年前) is a horizon like one opening a
@@ -98,9 +105,7 @@ import Testing
             ("博览会期间还将举办8场专题论坛。", .statistic),
             ("该区去年新增上云企业800家。", .statistic),
         ]
-        for (sentence, kind) in cases {
-            #expect(goals(sentence).first?.kind == kind, "\(sentence): \(goals(sentence).map { "\($0.kind) \($0.metric)" })")
-        }
+        expectFirstKinds(cases)
     }
 
     /// §7: in an article from Hong Kong, Macao or Taiwan a bare 元 is the
