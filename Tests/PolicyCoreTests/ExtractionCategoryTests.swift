@@ -317,6 +317,13 @@ import Testing
         // 今年以来 looks back: a report, not a horizon.
         let past = goals("《某市方案》印发。今年以来，全市新增基站500个。", year: 2025)
         #expect(past.map(\.kind) == [.statistic])
+        // A bare 今年 or 明年 before a goal verb or a future cue is the plan's year,
+        // in news with no policy too; 今年上半年 looks back.
+        let plans = goals("某区确保今年新增上云企业800家。明年建成5G基站2000个。", year: 2025)
+        #expect(plans.map(\.kind) == [.target, .target])
+        #expect(plans.map(\.year) == [2025, 2026] && plans.allSatisfy { $0.yearSource == .relative })
+        #expect(plans.first?.metric == "上云企业")
+        #expect(goals("今年上半年，全区软件业务收入增长9%。", year: 2025).map(\.kind) == [.statistic])
     }
 
     @Test func aPastYearOpeningASentenceIsNoHorizon() {

@@ -117,6 +117,12 @@ struct TargetExtractor {
                 return (offset, after + tail.unicodeScalars.count)
             }
             if opened { return (offset, after) }
+            // 今年新增…, 明年将…, 确保今年建成…: the year of a plan, when a
+            // goal verb or a future cue follows it (今年以来 and 今年上半年 look back).
+            if (ExtractionWords.goalVerbs + ["将", "要", "力争", "争取", "计划", "再", "实现", "完成"])
+                .contains(where: { body.hasPrefix($0, at: after) }) {
+                return (offset, after)
+            }
             return nil
         }
         guard !opened, body.hasPrefix("未来", at: k), let (count, end) = smallCount(body.scalars, at: k + 2) else { return nil }

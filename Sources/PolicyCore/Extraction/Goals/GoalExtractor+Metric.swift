@@ -268,6 +268,11 @@ extension GoalExtractor {
         }
         if let comma = (start..<quantity.start).last(where: { s[$0] == "、" }) { start = comma + 1 }
         var end = quantity.start
+        // 杭州市确保今年新增…: after a relative horizon stands what is counted.
+        if let year = ["今年", "明年"].compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max(),
+           end - (year + 2) >= 2 {
+            start = year + 2
+        }
         if let time = Self.timeClauseEndScalars.compactMap({ word in
             (start..<end).last { body.hasPrefix(word, at: $0, before: end) }.map { $0 + word.count } }).max(), end - time >= 2 {
             start = time
