@@ -165,10 +165,12 @@ enum BodyLine {
         // search settles most lines.
         guard line.containsText("来源") || line.containsText("來源") else { return nil }
         let markers = sourceMarkers
-        if let marker = markers.first(where: { line.hasPrefix($0) }) {
-            let rest = line.dropFirst(marker.count).drop(while: { $0 == " " })
+        // `**来源：** 新华社` (Markdown bold) reads as 来源：新华社.
+        let bare = line.drop(while: { $0 == "*" || $0 == "_" })
+        if let marker = markers.first(where: { bare.hasPrefix($0) }) {
+            let rest = bare.dropFirst(marker.count).drop(while: { $0 == " " })
             if let colon = rest.first, colon == "：" || colon == ":" {
-                let source = rest.dropFirst().trimmingWhitespace()
+                let source = rest.dropFirst().drop(while: { $0 == "*" || $0 == "_" }).trimmingWhitespace()
                 if !source.isEmpty, source.count <= 80 { return (line[line.startIndex..<line.startIndex], String(source)) }
             }
         }
@@ -200,6 +202,7 @@ enum BodyLine {
 
     /// Page furniture: QR-code prompts, bare page numbers.
     static func isFooter(_ line: Substring) -> Bool {
+        if isRule(line) { return true }
         guard line.hasAtMostScalars(30) else { return false }
         if ["二维码", "扫码", "扫描二", "维码可", "可阅读或下载"].contains(where: { line.containsText($0) }) { return true }
         if line.hasAtMostScalars(12) {
@@ -208,6 +211,17 @@ enum BodyLine {
             if !core.isEmpty && core.allSatisfy({ $0.isASCII && $0.isNumber }) && compact.count <= 5 { return true }
         }
         return false
+    }
+
+    /// A rule drawn between articles: three or more dashes, equals signs,
+    /// stars, dots or box-drawing lines, and nothing else.
+    static func isRule(_ line: Substring) -> Bool {
+        var count = 0
+        for scalar in line.unicodeScalars where !scalar.isSpace {
+            guard "-—–=_*~·.─━═┄┈".unicodeScalars.contains(scalar) else { return false }
+            count += 1
+        }
+        return count >= 3
     }
 
     /// `1.`, `（1）`, `(a)`, `a.`, `一、`, `①` at the start of a line.

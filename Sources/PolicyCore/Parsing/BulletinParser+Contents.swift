@@ -229,7 +229,8 @@ extension BulletinParser {
         // The periodical's name is the short line repeated on the cover and
         // the masthead, or in the running headers of the body; failing
         // that, the line before the first date, or the first name-like line.
-        let compacts = header.map { String($0).removingWhitespace }.filter { !$0.isEmpty }
+        // Without its dressing: `# 数据要素周报` names 数据要素周报.
+        let compacts = header.map { String(Self.undress($0).text).removingWhitespace }.filter { !$0.isEmpty }
         let candidates = compacts.filter { compact in
             (2...20).contains(compact.count) && compact.contains(where: \.isHan) && !compact.contains(where: \.isDigit)
                 && !Self.endsSentence(compact[...]) && !Self.isEditorialLine(compact[...]) && !Self.isBoilerplate(compact[...])
@@ -258,7 +259,8 @@ extension BulletinParser {
             guard let space = line.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { return nil }
             let name = String(line[..<space]), rest = String(line[space...])
             guard (2...20).contains(name.count), name.contains(where: \.isHan), !name.contains(where: \.isDigit),
-                  rest.contains(where: \.isDigit), Self.firstDate(in: rest) != nil || rest.contains("期") else { return nil }
+                  rest.contains(where: \.isDigit),
+                  Self.firstDate(in: rest) != nil || ["期", "年", "月刊"].contains(where: { rest.contains($0) }) else { return nil }
             return name
         }.first
         issue.publication = repeated ?? inRunningHeaders ?? namedWithNumber ?? beforeDate

@@ -262,11 +262,21 @@ extension BulletinParser {
     static func mastheadEnd(_ lines: [Substring]) -> Int {
         var end = 0
         let window = lines.prefix(80)
-        for (index, line) in window.enumerated() where !line.isEmpty {
-            let isMasthead = firstDate(in: String(line)) != nil && line.unicodeScalars.count <= 40
+        func isMasthead(_ line: Substring) -> Bool {
+            firstDate(in: String(line)) != nil && line.unicodeScalars.count <= 40
                 || number(in: String(line), after: "第") != nil && line.unicodeScalars.count <= 40
                 || isEditorialLine(line) || isBoilerplate(line)
-            if isMasthead {
+        }
+        var first = true
+        for (index, line) in window.enumerated() where !line.isEmpty {
+            defer { first = false }
+            if isMasthead(line) {
+                end = index + 1
+                continue
+            }
+            // `# 刊名` over `2025年第12期`: the first line names the periodical,
+            // however it is dressed, when the number or date follows.
+            if first, undress(line).marked, let next = window[(index + 1)...].first(where: { !$0.isEmpty }), isMasthead(next) {
                 end = index + 1
                 continue
             }

@@ -217,6 +217,70 @@ import Testing
         #expect(issue.articles[2].body.contains("一、建设统一的数据目录"))
     }
 
+    /// A Markdown export: `# 刊名` over the issue's line is the masthead,
+    /// `##` sections, `###` titles, `**来源：**` sources.
+    @Test func markdownExport() throws {
+        let text = """
+            # 算力产业周报
+
+            2025年第30期 | 2025年7月28日
+
+            ## 政策速递
+
+            ### 工信部部署算力互联互通行动
+
+            工业和信息化部近日部署算力互联互通行动，提出到2026年建立完善的算力互联互通标准体系。
+
+            **来源：** 工业和信息化部
+
+            ## 地方动态
+
+            ### 宁夏推进东数西算枢纽节点建设
+
+            宁夏回族自治区提出，到2027年中卫数据中心集群标准机架规模达到30万架。
+
+            **来源：** 宁夏日报
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.publication == "算力产业周报")
+        #expect(issue.date == "2025-07-28" && issue.number == 30)
+        #expect(issue.sections == ["政策速递", "地方动态"])
+        #expect(issue.articles.map(\.title) == ["工信部部署算力互联互通行动", "宁夏推进东数西算枢纽节点建设"])
+        #expect(issue.articles.map(\.source) == ["工业和信息化部", "宁夏日报"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("来源") && !$0.body.contains("*") })
+    }
+
+    /// Articles between rules of dashes, titles marked ▲, the name and the
+    /// month on the masthead's one line.
+    @Test func articlesBetweenRules() throws {
+        let text = """
+            工业数字化参考  2025年9月刊
+
+            ------------------------------------------------------------
+
+            ▲ 山东启动制造业数字化转型提标行动
+
+            山东省工业和信息化厅日前启动提标行动，提出到2027年培育省级数字化转型标杆企业300家。
+
+            来源：大众日报
+
+            ------------------------------------------------------------
+
+            ▲ 湖南发布工业软件产业发展方案
+
+            湖南省提出，到2027年全省工业软件产业规模突破500亿元。
+
+            来源：湖南日报
+
+            ------------------------------------------------------------
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.publication == "工业数字化参考")
+        #expect(issue.articles.map(\.title) == ["山东启动制造业数字化转型提标行动", "湖南发布工业软件产业发展方案"])
+        #expect(issue.articles.map(\.source) == ["大众日报", "湖南日报"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("------") })
+    }
+
     /// Traditional script: 來源 ends an article and names its source, as
     /// 来源 does.
     @Test func traditionalSourceLines() throws {
