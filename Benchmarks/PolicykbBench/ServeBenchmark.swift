@@ -217,8 +217,11 @@ final class ServerProcess {
     init(database: String, extraArguments: [String] = []) throws {
         let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let policykb = bench.deletingLastPathComponent().appendingPathComponent("policykb")
-        guard FileManager.default.isExecutableFile(atPath: policykb.path) else {
-            throw BenchError("\(policykb.path) is missing: run `swift build -c release` first")
+        // policykb serve runs the server program beside it.
+        for program in [policykb, bench.deletingLastPathComponent().appendingPathComponent("policykb-serve")] {
+            guard FileManager.default.isExecutableFile(atPath: program.path) else {
+                throw BenchError("\(program.path) is missing: run `swift build -c release` first")
+            }
         }
         process.executableURL = policykb
         process.arguments = ["serve", "--db", database, "--port", "0"] + extraArguments
