@@ -166,8 +166,9 @@ enum BodyLine {
         guard line.containsText("来源") || line.containsText("來源") else { return nil }
         let markers = sourceMarkers
         // `**来源：** 新华社` (Markdown bold) reads as 来源：新华社.
-        let bare = line.drop(while: { $0 == "*" || $0 == "_" })
-        if let marker = markers.first(where: { bare.hasPrefix($0) }) {
+        let bare = line.unicodeScalars.first == "*" || line.unicodeScalars.first == "_"
+            ? line.drop(while: { $0 == "*" || $0 == "_" }) : line
+        if let marker = markers.first(where: { bare.unicodeScalars.starts(with: $0.unicodeScalars) }) {
             let rest = bare.dropFirst(marker.count).drop(while: { $0 == " " })
             if let colon = rest.first, colon == "：" || colon == ":" {
                 let source = rest.dropFirst().drop(while: { $0 == "*" || $0 == "_" }).trimmingWhitespace()

@@ -226,20 +226,30 @@ extension BulletinParser {
     }
 
     /// Lines between a title and its text: the source, the author, the date.
+    /// (By scalars, the first one settling most lines: this runs for many
+    /// lines of every file.)
     static func isByline(_ line: Substring) -> Bool {
         guard line.hasAtMostScalars(48) else { return false }
-        if line.hasPrefix("——") || line.hasPrefix("--") { return true }
-        // In both scripts: 來源, 記者, 發布時間.
-        let labels = ["来源", "作者", "记者", "通讯员", "文/", "文｜", "编辑", "发布时间", "发布日期", "时间", "日期", "撰稿", "供稿", "信息来源",
-                      "來源", "記者", "通訊員", "編輯", "發布時間", "發佈時間", "發布日期", "時間", "資料來源", "資訊來源"]
-        for label in labels where line.hasPrefix(label) {
-            let rest = line.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
-            if label.hasSuffix("/") || label.hasSuffix("｜") || rest.first == "：" || rest.first == ":" { return true }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first == "—" || first == "-", line.hasPrefix("——") || line.hasPrefix("--") { return true }
+        if bylineLabelStarts.contains(first) {
+            for label in bylineLabels where scalars.starts(with: label) {
+                let rest = scalars.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
+                if label.last == "/" || label.last == "｜" || rest.first == "：" || rest.first == ":" { return true }
+            }
         }
         // A date standing alone.
         if line.hasAtMostScalars(16), let date = firstDate(in: String(line)), !date.isEmpty { return true }
         return false
     }
+
+    /// A byline's labels, in both scripts (來源, 記者, 發布時間), longest first.
+    static let bylineLabels: [[Unicode.Scalar]] = [
+        "信息来源", "发布时间", "发布日期", "通讯员", "来源", "作者", "记者", "文/", "文｜", "编辑", "时间", "日期", "撰稿", "供稿",
+        "資料來源", "資訊來源", "發布時間", "發佈時間", "發布日期", "通訊員", "來源", "記者", "編輯", "時間",
+    ].map { Array($0.unicodeScalars) }
+    static let bylineLabelStarts = Set(bylineLabels.compactMap(\.first))
 
     /// Notices about copyright, internal circulation and the like.
     static func isBoilerplate(_ line: Substring) -> Bool {
