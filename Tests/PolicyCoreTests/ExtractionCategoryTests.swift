@@ -324,6 +324,10 @@ import Testing
         #expect(plans.map(\.year) == [2025, 2026] && plans.allSatisfy { $0.yearSource == .relative })
         #expect(plans.first?.metric == "上云企业")
         #expect(goals("今年上半年，全区软件业务收入增长9%。", year: 2025).map(\.kind) == [.statistic])
+        // 三年内 before a goal verb counts from the year; 近三年内 is a condition.
+        let within = goals("《某区方案》提出，力争三年内集聚数据企业500家。", year: 2025)
+        #expect(within.map(\.year) == [2028] && within.first?.metric == "数据企业" && within.first?.stretch == true)
+        #expect(goals("《某区办法》规定，对近三年内无违法记录的企业给予最高50万元奖励。", year: 2025).first?.year == nil)
     }
 
     @Test func aPastYearOpeningASentenceIsNoHorizon() {

@@ -67,6 +67,15 @@ struct TargetExtractor {
                 found.append(Horizon(year: end.year, source: .stated, start: i))
                 i = end.next
                 continue
+            } else if let issueYear, let (count, end) = Self.smallCount(s, at: i), (1...10).contains(count),
+                      i == 0 || Self.smallCount(s, at: i - 1) == nil && s[i - 1].asciiDigit == nil,
+                      Self.isClauseStart(s, i) || ["力争", "争取", "确保", "计划", "要", "将"].contains(where: { body.hasSuffix($0, at: i) }),
+                      let within = Self.withinYears(body, at: end),
+                      (ExtractionWords.scopeSubjectVerbs + ["实现", "达到", "突破"]).contains(where: { body.hasPrefix($0, at: within) }) {
+                // 力争三年内集聚…, 3年内建成…: a relative horizon before a goal verb.
+                found.append(Horizon(year: issueYear + count, source: .relative, start: i))
+                i = within
+                continue
             } else if c == "通" || c == "用" || c == "经", body.hasPrefix("通过", at: i) || body.hasPrefix("用", at: i)
                         || body.hasPrefix("经过", at: i) {
                 // 通过2年左右时间, 用3年时间, 经过三年左右的努力: relative to the year of the issue.
@@ -132,6 +141,14 @@ struct TargetExtractor {
         j += 1
         guard body.hasPrefix("内", at: j) || body.hasPrefix("里", at: j) else { return nil }
         return (count, j + 1)
+    }
+
+    /// Where `年内` or `个年内` after a count ends (三年内, 3年内), or nil.
+    static func withinYears(_ body: BodyText, at index: Int) -> Int? {
+        var j = index
+        if body.hasPrefix("个", at: j) { j += 1 }
+        guard body.hasPrefix("年内", at: j) else { return nil }
+        return j + 2
     }
 
     /// Five-year plans by their number: 十四五 ends in 2025, 十五五 in 2030.

@@ -330,6 +330,11 @@ extension GoalExtractor {
         var k = start
         if let opener = aimOpenerScalars.first(where: { body.hasPrefix($0, at: k, before: end) }) { k += opener.count }
         while k < end, s[k] == " " { k += 1 }
+        // 三年内集聚…: a count of years within which.
+        if let (count, after) = TargetExtractor.smallCount(s, at: k), (1...10).contains(count),
+           let within = TargetExtractor.withinYears(body, at: after), within < end {
+            return within
+        }
         guard k + 5 <= end, PolicyExtractor.fourDigitYear(s, at: k) != nil else { return nil }
         k += 4
         while k < end, s[k] == " " { k += 1 }
