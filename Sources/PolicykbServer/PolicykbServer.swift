@@ -28,6 +28,10 @@ public enum PolicykbServer {
         logger.logLevel = .warning
         return Application(
             router: router(pool: pool, cacheEntries: configuration.cacheEntries),
+            // A connection with nothing to read or write for this long is
+            // closed: a client that opens many and goes quiet cannot hold
+            // the server's connections (or its read-only database handles).
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "policykb"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

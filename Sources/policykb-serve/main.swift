@@ -16,7 +16,7 @@ do {
     configuration = try ServerConfiguration(arguments: Array(CommandLine.arguments.dropFirst()))
 } catch {
     say("policykb-serve: \(error.description) (usage: policykb-serve --db PATH [--host HOST] [--port N] "
-        + "[--cache-entries N]; or run policykb serve)", to: .standardError)
+        + "[--cache-entries N] [--idle-timeout SECONDS]; or run policykb serve)", to: .standardError)
     exit(2)
 }
 

@@ -167,4 +167,49 @@ import Testing
         #expect(try server.stop(SIGTERM) == 0)
         #expect(server.stderr.contains("policykb serve: stopped"))
     }
+
+    /// A connection that sends nothing is closed after the idle timeout
+    /// (30 s by default; 1 s here, given to the server program directly).
+    @Test func closesAnIdleConnection() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("kb.sqlite").path
+        #expect(try CLI.run(["ingest", TestPaths.sampleData.path, "--db", db, "--quiet"]).status == 0)
+        let serve = CLI.binary.deletingLastPathComponent().appendingPathComponent("policykb-serve")
+        let process = Process()
+        process.executableURL = serve
+        process.arguments = ["--db", db, "--port", "0", "--idle-timeout", "1"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { throw CocoaError(.fileReadUnknown) }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try #require(text.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        // A raw socket that connects and says nothing.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        var byte: UInt8 = 0
+        let read = recv(socket, &byte, 1, 0)
+        // The server closes it (recv returns 0) well before the 10 s the read waits.
+        #expect(read == 0)
+        #expect(Date().timeIntervalSince(started) < 8)
+    }
 }

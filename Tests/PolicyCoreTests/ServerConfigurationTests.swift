@@ -8,7 +8,7 @@ import Testing
         let configurations = [
             ServerConfiguration(databasePath: "/tmp/kb.sqlite"),
             ServerConfiguration(databasePath: "知识库 with space.sqlite", host: "::1", port: 0, cacheEntries: 0),
-            ServerConfiguration(databasePath: "--db", host: "0.0.0.0", port: 65535, cacheEntries: 100_000),
+            ServerConfiguration(databasePath: "--db", host: "0.0.0.0", port: 65535, cacheEntries: 100_000, idleTimeout: 5),
         ]
         for configuration in configurations {
             #expect(try ServerConfiguration(arguments: configuration.arguments) == configuration)
@@ -20,6 +20,7 @@ import Testing
         #expect(configuration.host == "127.0.0.1")
         #expect(configuration.port == 8080)
         #expect(configuration.cacheEntries == ServerConfiguration.defaultCacheEntries)
+        #expect(configuration.idleTimeout == ServerConfiguration.defaultIdleTimeout)
     }
 
     @Test func refusesWhatItCannotUseNamingTheArgument() {
@@ -30,6 +31,7 @@ import Testing
             (["--db", "kb", "--port", "70000"], "--port must be a number in 0…65535, not 70000"),
             (["--db", "kb", "--port", "eighty"], "--port must be a number"),
             (["--db", "kb", "--cache-entries", "-1"], "--cache-entries must be a number"),
+            (["--db", "kb", "--idle-timeout", "0"], "--idle-timeout must be a number in 1…86400"),
         ]
         for (arguments, message) in cases {
             #expect {

@@ -11,14 +11,20 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// (`ResponseCache`); 0 renders every request afresh.
     public var cacheEntries: Int
 
+    /// Seconds a connection may stay idle (nothing read, nothing written)
+    /// before the server closes it.
+    public var idleTimeout: Int
+
     public static let defaultCacheEntries = 512
+    public static let defaultIdleTimeout = 30
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
-                cacheEntries: Int = defaultCacheEntries) {
+                cacheEntries: Int = defaultCacheEntries, idleTimeout: Int = defaultIdleTimeout) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
         self.cacheEntries = cacheEntries
+        self.idleTimeout = idleTimeout
     }
 
     /// Whether `host` is a loopback address, reachable from this machine only.
@@ -37,10 +43,11 @@ public struct ServerConfiguration: Sendable, Equatable {
 }
 
 extension ServerConfiguration {
-    /// The server executable's arguments, in the one order
-    /// `init(arguments:)` reads: `--db PATH --host HOST --port N --cache-entries N`.
+    /// The server executable's arguments, as `init(arguments:)` reads them:
+    /// `--db PATH --host HOST --port N --cache-entries N --idle-timeout S`.
     public var arguments: [String] {
-        ["--db", databasePath, "--host", host, "--port", String(port), "--cache-entries", String(cacheEntries)]
+        ["--db", databasePath, "--host", host, "--port", String(port), "--cache-entries", String(cacheEntries),
+         "--idle-timeout", String(idleTimeout)]
     }
 
     /// The configuration `arguments` describe (without the program name).
@@ -49,7 +56,7 @@ extension ServerConfiguration {
         var values: [String: String] = [:]
         var rest = arguments[...]
         while let name = rest.popFirst() {
-            guard ["--db", "--host", "--port", "--cache-entries"].contains(name) else {
+            guard ["--db", "--host", "--port", "--cache-entries", "--idle-timeout"].contains(name) else {
                 throw ServerArgumentError(message: "unknown argument \(name)")
             }
             guard let value = rest.popFirst() else { throw ServerArgumentError(message: "\(name) needs a value") }
@@ -65,7 +72,8 @@ extension ServerConfiguration {
         }
         self.init(databasePath: path, host: values["--host"] ?? "127.0.0.1",
                   port: try number("--port", default: 8080, in: 0...65535),
-                  cacheEntries: try number("--cache-entries", default: Self.defaultCacheEntries, in: 0...Int.max))
+                  cacheEntries: try number("--cache-entries", default: Self.defaultCacheEntries, in: 0...Int.max),
+                  idleTimeout: try number("--idle-timeout", default: Self.defaultIdleTimeout, in: 1...86_400))
     }
 }
 
