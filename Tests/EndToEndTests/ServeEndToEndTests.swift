@@ -14,9 +14,10 @@ import Testing
         let port: Int
         let stderrFile: URL
 
-        init(db: String, directory: URL, executable: URL = CLI.binary) throws {
+        /// `policykb serve` on a free port, or `executable` with `arguments`.
+        init(db: String, directory: URL, executable: URL = CLI.binary, arguments: [String]? = nil) throws {
             process.executableURL = executable
-            process.arguments = ["serve", "--db", db, "--port", "0"]
+            process.arguments = arguments ?? ["serve", "--db", db, "--port", "0"]
             var environment = ProcessInfo.processInfo.environment
             environment["POLICYKB_DB"] = nil
             process.environment = environment
@@ -176,21 +177,10 @@ import Testing
         let db = directory.appendingPathComponent("kb.sqlite").path
         #expect(try CLI.run(["ingest", TestPaths.sampleData.path, "--db", db, "--quiet"]).status == 0)
         let serve = CLI.binary.deletingLastPathComponent().appendingPathComponent("policykb-serve")
-        let process = Process()
-        process.executableURL = serve
-        process.arguments = ["--db", db, "--port", "0", "--idle-timeout", "1"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { throw CocoaError(.fileReadUnknown) }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        let port = try #require(text.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        let server = try Server(db: db, directory: directory, executable: serve,
+                                arguments: ["--db", db, "--port", "0", "--idle-timeout", "1"])
+        defer { _ = try? server.stop(SIGTERM) }
+        let port = server.port
         // A raw socket that connects and says nothing.
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(socket >= 0)
