@@ -11,22 +11,11 @@ public enum DateReading {
     }
 
     public static func firstDate(in scalars: [Unicode.Scalar]) -> String? {
-        func digit(_ k: Int) -> Int? {
-            let v = scalars[k].value
-            return (0x30...0x39).contains(v) ? Int(v - 0x30) : nil
-        }
+        let digit = { (k: Int) in Self.digit(scalars, k) }
         func skipSpaces(_ k: inout Int) {
             while k < scalars.count && scalars[k].properties.isWhitespace && scalars[k] != "\n" { k += 1 }
         }
-        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? {
-            var value = 0, digits = 0
-            while k < scalars.count, let d = digit(k), digits < maxDigits {
-                value = value * 10 + d
-                digits += 1
-                k += 1
-            }
-            return digits > 0 ? value : nil
-        }
+        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? { Self.readNumber(scalars, &k, maxDigits: maxDigits) }
         var i = 0
         while i < scalars.count {
             guard digit(i) != nil, i == 0 || digit(i - 1) == nil else { i += 1; continue }
@@ -59,19 +48,8 @@ public enum DateReading {
     /// date is expected (a byline): in running text 2025.6 is a number.
     public static func firstNumericDate(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
-        func digit(_ k: Int) -> Int? {
-            let v = scalars[k].value
-            return (0x30...0x39).contains(v) ? Int(v - 0x30) : nil
-        }
-        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? {
-            var value = 0, digits = 0
-            while k < scalars.count, let d = digit(k), digits < maxDigits {
-                value = value * 10 + d
-                digits += 1
-                k += 1
-            }
-            return digits > 0 ? value : nil
-        }
+        let digit = { (k: Int) in Self.digit(scalars, k) }
+        func readNumber(_ k: inout Int, maxDigits: Int) -> Int? { Self.readNumber(scalars, &k, maxDigits: maxDigits) }
         var i = 0
         while i < scalars.count {
             guard digit(i) != nil, i == 0 || digit(i - 1) == nil else { i += 1; continue }
@@ -91,5 +69,22 @@ public enum DateReading {
             i += 1
         }
         return nil
+    }
+
+    /// The ASCII digit at `k`, or nil.
+    private static func digit(_ scalars: [Unicode.Scalar], _ k: Int) -> Int? {
+        let v = scalars[k].value
+        return (0x30...0x39).contains(v) ? Int(v - 0x30) : nil
+    }
+
+    /// Up to `maxDigits` ASCII digits from `k` as a number, `k` moved past them.
+    private static func readNumber(_ scalars: [Unicode.Scalar], _ k: inout Int, maxDigits: Int) -> Int? {
+        var value = 0, digits = 0
+        while k < scalars.count, let d = digit(scalars, k), digits < maxDigits {
+            value = value * 10 + d
+            digits += 1
+            k += 1
+        }
+        return digits > 0 ? value : nil
     }
 }
