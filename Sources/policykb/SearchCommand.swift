@@ -66,7 +66,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Pass the query to FTS5 unchanged (its own syntax: NEAR, column filters, prefixes).")
     var raw = false
 
-    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last).")
+    @Option(help: "relevance (best first), newest or oldest (by the article's date, undated last); newest first counts matches up to 1,000 (1,000+), every one with --facets.")
     var sort: SearchRequest.Sort = .relevance
 
     @Option(help: "fold: traditional and simplified characters find each other (數據 finds 数据); exact: only the characters typed.")

@@ -71,8 +71,8 @@ public struct FacetCount: Sendable, Equatable {
 
 public struct SearchResults: Sendable {
     /// Matching articles: exact, or at least this many when `totalIsExact`
-    /// is false (every search this version runs counts exactly; the flag
-    /// stays in the JSON so that a client need not change if a cap returns).
+    /// is false (newest first without facets counts up to
+    /// `SearchRequest.exactTotalUpTo`).
     public let total: Int
     public let totalIsExact: Bool
     public let hits: [SearchHit]
@@ -259,7 +259,9 @@ extension PolicyStore {
         }
     }
 
-    /// The page of an unfiltered date-ordered search, and its exact total.
+    /// The page of an unfiltered date-ordered search, and its exact total:
+    /// what oldest first runs (newest first reads the index backwards,
+    /// `newestPage`, and the tests hold the two to the same pages).
     ///
     /// FTS5 hands matches over in id order, not date order, and reading
     /// each match's date costs a lookup per match. So the matching ids are
