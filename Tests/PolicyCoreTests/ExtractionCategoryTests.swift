@@ -336,6 +336,85 @@ import Testing
         #expect(found.first?.year == nil)
     }
 
+    // MARK: 7b. Years in other forms
+
+    /// An aim names its year without 到 or 前 (计划于2028年, 预计2027年底,
+    /// 目標是2029年): a horizon, and neither the aim nor the year is part of
+    /// the metric. A date of force (将于2026年3月起施行) is none.
+    @Test func anAimBeforeAYearIsAHorizon() {
+        let cases: [(String, Int, String)] = [
+            ("某市计划于2028年建成智能算力中心6个。", 2028, "智能算力中心"),
+            ("某市計劃於2028年建成智能算力中心6個。", 2028, "智能算力中心"),
+            ("预计2027年底，全区工业互联网标识解析量达到30亿次。", 2027, "全区工业互联网标识解析量"),
+            ("該局目標是2029年建成省級數據交易平台2個。", 2029, "省級數據交易平台"),
+            ("某县拟于2027年前培育数字农业示范基地15个。", 2027, "数字农业示范基地"),
+        ]
+        for (sentence, year, metric) in cases {
+            let found = goals(sentence, year: 2025)
+            #expect(found.count == 1 && found.first?.kind == .target, "\(sentence): \(found.map { "\($0.kind) \($0.metric)" })")
+            #expect(found.first?.year == year && found.first?.yearSource == .stated, "\(sentence)")
+            #expect(found.first?.metric == metric, "\(sentence): \(found.map(\.metric))")
+        }
+        // A date of force starts a rule: the grant stays a grant, with no year.
+        let force = goals("该办法将于2026年3月起施行，对新落户的数据企业给予最高80万元奖励。", year: 2025)
+        #expect(force.map(\.kind) == [.incentive] && force.first?.year == nil, "\(force.map { "\($0.kind) \($0.year as Any)" })")
+        // 将 with no preposition marks an object, not an aim.
+        #expect(TargetExtractor().horizons(in: BodyText("将2026年确定为数据要素应用年，新增场景40个。"), issueYear: 2025).isEmpty)
+    }
+
+    /// A year still ahead of the issue's, opening a clause, is a horizon
+    /// (§7: one no later dates a report); with 起 it starts a yearly goal,
+    /// which looks ahead too, in news that names no policy.
+    @Test func aFutureYearOpeningAClauseIsAHorizon() {
+        for text in ["2030年，全区数字经济核心产业增加值占地区生产总值比重达到18%。",
+                     "2030年，全區數字經濟核心產業增加值佔地區生產總值比重達到18%。"] {
+            let found = goals(text, year: 2025)
+            #expect(found.first?.kind == .target && found.first?.year == 2030, "\(found.map { "\($0.kind) \($0.year as Any)" })")
+        }
+        // The same sentence in an issue of 2031 reports.
+        #expect(goals("2030年，全区数字经济核心产业增加值占地区生产总值比重达到18%。", year: 2031).first?.kind == .statistic)
+        let yearly = goals("2026年起，某区每年新增数据标注岗位1500个。", year: 2025)
+        #expect(yearly.map(\.kind) == [.target] && yearly.first?.year == nil, "\(yearly.map { "\($0.kind) \($0.year as Any)" })")
+        // A half year, a span or a month names no horizon.
+        for text in ["2026年上半年，全区新增5G基站800个。", "2026年至2028年，全区新增5G基站800个。", "2026年3月，全区新增5G基站800个。"] {
+            #expect(TargetExtractor().horizons(in: BodyText(text), issueYear: 2025).isEmpty, "\(text)")
+        }
+    }
+
+    /// Taiwan's official text counts years from 1912 (民國115年 = 2026) and
+    /// often leaves the calendar's name out (115年, 一一五年). Its central
+    /// bodies (行政院, 國發會) place a text in Taiwan, as its cities do.
+    @Test func taiwanYearsAreHorizons() {
+        let cases: [(String, Int, String)] = [
+            ("行政院核定，一一五年前完成設置公共充電樁4800座。", 2026, "公共充電樁"),
+            ("國發會表示，預計117年數位經濟產值突破新臺幣7兆元。", 2028, "數位經濟產值"),
+            ("臺中市政府預計於116年完成建置智慧路燈3萬盞。", 2027, "智慧路燈"),
+            ("民國119年再生能源發電占比達25%。", 2030, "再生能源發電占比"),
+        ]
+        for (sentence, year, metric) in cases {
+            let found = goals(sentence, year: 2025)
+            #expect(found.first?.kind == .target && found.first?.year == year,
+                    "\(sentence): \(found.map { "\($0.kind) \($0.metric) \($0.year as Any)" })")
+            #expect(found.first?.metric == metric, "\(sentence): \(found.map(\.metric))")
+            #expect(found.first?.regionCode == "710000" || !sentence.hasPrefix("行政院") && !sentence.hasPrefix("國發會"))
+        }
+        // A past ROC year opening a sentence reports (113年 = 2024).
+        #expect(goals("國發會指出，113年全國數位經濟產值達新臺幣5.6兆元。", year: 2025).first?.kind == .statistic)
+        // Outside Taiwan's text three digits and 年 are a duration, not a year.
+        #expect(TargetExtractor().horizons(in: BodyText("大坝设计使用寿命延长至120年。"), issueYear: 2025).isEmpty)
+        #expect(Self.extractor.regions.articleRegion(title: "立法院三讀通過數位發展條例", source: nil, body: "") == "710000")
+    }
+
+    /// A quoted name inside a noun phrase is part of it (专精特新“小巨人”企业);
+    /// a word that only starts like an adverb keeps it (再生资源, 使用率).
+    @Test func quotedNamesAndWordsLikeAdverbsStayInTheMetric() {
+        let giants = goals("到2027年，某市培育50家专精特新“小巨人”企业。")
+        #expect(giants.first.map { $0.metric.contains("小巨人") && $0.metric.hasSuffix("企业") } == true, "\(giants.map(\.metric))")
+        let renewable = goals("到2027年，某县再生资源回收企业达到40家。")
+        #expect(renewable.first?.metric == "某县再生资源回收企业" || renewable.first?.metric == "再生资源回收企业",
+                "\(renewable.map(\.metric))")
+    }
+
     // MARK: 8. Not goals at all
 
     @Test func durationsAndCountsOfTheTextAreNotGoals() {

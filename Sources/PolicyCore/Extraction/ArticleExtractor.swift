@@ -13,7 +13,7 @@ public struct ArticleExtractor: Sendable {
     ///     policies and goals.
     ///   - issueYear: the year relative horizons (通过2年左右时间) count from.
     public func extract(body text: String, articleRegion: String?, issueYear: Int?) -> ArticleExtraction {
-        let body = BodyText(text)
+        let body = Self.body(text, articleRegion: articleRegion)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
         let goals = GoalExtractor().extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
@@ -21,9 +21,15 @@ public struct ArticleExtractor: Sendable {
         return ArticleExtraction(policies: policies.policies, targets: targets, goals: goals)
     }
 
+    static func body(_ text: String, articleRegion: String?) -> BodyText {
+        var body = BodyText(text)
+        body.usesROCCalendar = CalendarYear.usesROCCalendar(folded: body.folded, articleRegion: articleRegion)
+        return body
+    }
+
     /// What goal extraction decided about each quantity of `body`, and why.
     public func explain(body text: String, articleRegion: String?, issueYear: Int?) -> [QuantityDecision] {
-        let body = BodyText(text)
+        let body = Self.body(text, articleRegion: articleRegion)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
         return GoalExtractor(explains: true).decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,

@@ -16,6 +16,9 @@ struct BodyText {
     let folded: String
     /// Whether folding changed anything.
     let hasTraditional: Bool
+    /// Whether bare three-digit years (115年) count from 1912, as Taiwan's
+    /// do (`CalendarYear`): set by the extractor, which knows the region.
+    var usesROCCalendar = false
     /// UTF-8 offset of each scalar in `text`, and of the end.
     private let byteOffsets: [Int32]
     /// Paragraph ranges, separated in the text by blank lines.

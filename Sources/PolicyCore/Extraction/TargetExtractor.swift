@@ -21,11 +21,8 @@ struct TargetExtractor {
         func skipSpaces(_ k: inout Int) { while k < s.count && s[k] == " " { k += 1 } }
         func year(at k: inout Int) -> Int? {
             skipSpaces(&k)
-            guard let value = PolicyExtractor.fourDigitYear(s, at: k), (2000...2100).contains(value) else { return nil }
-            var j = k + 4
-            skipSpaces(&j)
-            guard j < s.count, s[j] == "年" else { return nil }
-            k = j + 1
+            guard let (value, end) = CalendarYear.read(body, at: k), (2000...2100).contains(value) else { return nil }
+            k = end
             return value
         }
         while i < s.count {
@@ -54,10 +51,15 @@ struct TargetExtractor {
                     i = k
                     continue
                 }
-            } else if c == "力" || c == "争", body.hasPrefix("力争", at: i) || body.hasPrefix("争取", at: i) {
-                k = i + 2
-                if k < s.count, "在到于".unicodeScalars.contains(s[k]) { k += 1 }
-                if let value = year(at: &k) {
+            } else if Self.aimFirstScalars.contains(c),
+                      let word = Self.aimWordScalars.first(where: { body.hasPrefix($0, at: i, before: s.count) }) {
+                // 力争在2025年, 计划于2027年, 预计2026年底, 目标是2030年: an aim
+                // and the year it names; not 将于2026年起施行 (a date of force).
+                k = i + word.count
+                let preposition = k < s.count && "在到于".unicodeScalars.contains(s[k])
+                if preposition { k += 1 }
+                // 将 alone also marks an object (将2025年定为…): it needs 于, 在 or 到.
+                if preposition || word != ["将"], let value = year(at: &k), Self.yearEndsHorizon(body, at: k) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
                     continue
@@ -96,13 +98,20 @@ struct TargetExtractor {
                         }
                     }
                 }
-            } else if c.asciiDigit != nil, i == 0 || s[i - 1].asciiDigit == nil,
+            } else if CalendarYear.mayStart(c, roc: body.usesROCCalendar), i == 0 || s[i - 1].asciiDigit == nil,
                       Self.isClauseStart(s, i) || "在于".unicodeScalars.contains(s[i - 1]) {
                 // 2025年底前, 2025年前, (目标)在2030年以前: a deadline at the
-                // start of a clause or after 在.
+                // start of a clause or after 在. 2030年，全市…: a year still
+                // ahead of the issue's, opening a clause (§7: one no later
+                // dates a report).
                 var j = i
                 if let value = year(at: &j) {
                     if ["底前", "年底前", "前", "以前", "之前"].contains(where: { body.hasPrefix($0, at: j) }) {
+                        found.append(Horizon(year: value, source: .stated, start: i))
+                        i = j
+                        continue
+                    }
+                    if let issueYear, value > issueYear, Self.yearEndsHorizon(body, at: j) {
                         found.append(Horizon(year: value, source: .stated, start: i))
                         i = j
                         continue
@@ -112,6 +121,36 @@ struct TargetExtractor {
             i += 1
         }
         return found
+    }
+
+    /// Words of aim before a year (longest first): 力争在2025年, 计划于2027年,
+    /// 预计2026年底, 目标是2030年, 将于2027年.
+    static let aimWords = ["目标是", "目标为", "力争", "争取", "力求", "预计", "预期", "计划", "目标", "确保", "有望", "拟", "将"]
+    static let aimWordScalars = aimWords.map { Array($0.unicodeScalars) }
+    static let aimFirstScalars = Set(aimWords.compactMap(\.unicodeScalars.first))
+
+    /// Whether what follows a year (at `index`, just after its 年) leaves it
+    /// a horizon: 2027年，, 2027年底, 2027年全市…, 2027年6月底前; not a day
+    /// or month (2026年1月1日, 2026年3月召开), a start (2026年起), a span
+    /// (2025年至2027年, 2026年上半年), a season or an edition (2026年度).
+    static func yearEndsHorizon(_ body: BodyText, at index: Int) -> Bool {
+        let s = body.scalars
+        var k = index
+        while k < s.count, s[k] == " " { k += 1 }
+        guard k < s.count else { return true }
+        if s[k].asciiDigit != nil {
+            // A month is a horizon only as a deadline: 2026年6月底前.
+            while k < s.count, s[k].asciiDigit != nil { k += 1 }
+            guard k < s.count, s[k] == "月" else { return false }
+            k += 1
+            if k < s.count, s[k] == "底" { k += 1 }
+            return ["前", "以前", "之前"].contains { body.hasPrefix($0, at: k) }
+        }
+        if ["起", "开始", "正式", "以来", "上半年", "下半年", "一季度", "前三季度", "第", "度", "版", "春", "秋", "夏", "冬", "的",
+            "至", "到", "和", "与", "及", "、", "-", "—", "–", "～", "~", "月"].contains(where: { body.hasPrefix($0, at: k) }) {
+            return false
+        }
+        return true
     }
 
     /// 到今年底, 今年底前, 今年年内, 到明年, 明年底前, 未来三年内: years after the

@@ -59,7 +59,22 @@ struct ClauseScopes {
     private func opensWithHorizon(after offset: Int) -> Bool {
         var k = offset
         if k < body.count, "到在于".unicodeScalars.contains(body.scalars[k]) { k += 1 }
-        return k + 4 <= body.count && PolicyExtractor.fourDigitYear(body.scalars, at: k) != nil
+        return CalendarYear.read(body, at: k) != nil
+    }
+
+    /// A year after the issue's, from the start of the sentence to `offset`
+    /// (2026年起，每年新增…; 该中心计划2027年投运): the sentence speaks of
+    /// what is to come.
+    func futureYear(in range: Range<Int>) -> Cue? {
+        guard let issueYear else { return nil }
+        let s = body.scalars
+        for k in range where CalendarYear.mayStart(s[k], roc: body.usesROCCalendar)
+            && (k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar)) {
+            if let (year, end) = CalendarYear.read(body, at: k), year > issueYear, year <= issueYear + 30 {
+                return Cue(word: body[k..<end], range: k..<end)
+            }
+        }
+        return nil
     }
 
     // MARK: Reported facts
@@ -81,13 +96,14 @@ struct ClauseScopes {
         // clause states an aim (计划新增, 目标是, 确保): an announced plan.
         // 将 alone is not enough: 大会期间还将举办12场论坛 is the event's programme.
         if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil,
-           Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil {
+           Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil,
+           futureYear(in: body.sentenceStart(before: offset)..<offset) == nil {
             return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
         if let cue = pastBase(before: offset) { return cue }
         if let cue = bracketedPastYear(around: offset) { return cue }
-        if looksAhead(in: clause) { return nil }
+        if looksAhead(in: clause) || futureYear(in: clause.lowerBound..<offset) != nil { return nil }
         let sentenceStart = body.sentenceStart(before: offset)
         if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
             return cue
@@ -160,14 +176,12 @@ struct ClauseScopes {
             k = leadEnd + 1
             while k < s.count, s[k] == " " { k += 1 }
         }
-        guard let year = PolicyExtractor.fourDigitYear(s, at: k) else { return nil }
-        var j = k + 4
-        while j < s.count, s[j] == " " { j += 1 }
-        guard j < s.count, s[j] == "年" else { return nil }
+        // 2024年, and in Taiwan's text 113年 (CalendarYear).
+        guard let (year, end) = CalendarYear.read(body, at: k) else { return nil }
         // 2025年前, 2025年底前: a deadline, not a report.
-        if body.hasPrefix("前", at: j + 1) || body.hasPrefix("底前", at: j + 1) || body.hasPrefix("内", at: j + 1) { return nil }
+        if body.hasPrefix("前", at: end) || body.hasPrefix("底前", at: end) || body.hasPrefix("内", at: end) { return nil }
         guard year <= (issueYear ?? Int.max) else { return nil }
-        return Cue(word: body[k..<(j + 1)], range: k..<(j + 1))
+        return Cue(word: body[k..<end], range: k..<end)
     }
 
     /// （2024年底为280EFLOPS）: a past year in the brackets that hold the figure.

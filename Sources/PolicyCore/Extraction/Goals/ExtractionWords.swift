@@ -72,13 +72,12 @@ enum ExtractionWords {
         "新增培育", "累计培育", "累计支持", "累计", "新增", "培育", "打造", "建成", "建设", "形成", "推出", "实现", "集聚",
         "支撑", "产出", "突破", "达到", "力争", "争取", "力求", "努力", "预计", "预期", "进一步", "率先", "持续", "推动", "引进",
         "带动", "吸引", "部署", "开展", "完成", "新建", "建立", "组建", "认定", "遴选", "扶持", "服务", "覆盖", "发展",
-        "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持", "分别", "确保",
+        "建置", "布建", "设置", "其中", "同时", "此外", "并", "且", "和", "及", "全面", "加快", "大力", "着力", "保持在", "保持", "分别", "确保",
         "使", "推广应用", "推广", "开通", "完成", "再", "已累计", "已经", "已", "拥有", "汇聚", "聚集", "现有", "共有", "今年", "明年",
     ]
-    /// Words that announce an aim before its deadline (目标在2030年前使…,
-    /// 计划于2026年底前): they and the deadline open the clause, they do not
-    /// name what is counted.
-    static let aimOpeners = ["目标是", "目标在", "目标于", "目标为", "计划在", "计划于", "预计在", "预计于", "力争在", "力争于"]
+    /// Words that begin with a one-character leading word but are nouns or
+    /// verbs of their own (再生能源, 使用率, 并购基金): the word stays.
+    static let wordsStartingLikeLeading = ["再生", "再制造", "再保险", "使用", "并购", "并网", "及时", "和谐"]
     /// A time clause inside the phrase before a figure (项目建成后年产值可达):
     /// what is counted starts after it.
     static let timeClauseEnds = ["建成后", "投产后", "达产后", "运营后", "实施后", "完成后"]
@@ -99,7 +98,8 @@ enum ExtractionWords {
     /// Vague counts: 一批百亿级产业集群 names no number of clusters.
     static let vagueCounts = ["一批", "若干", "一系列", "多个", "一些", "数个"]
     /// Verbs that open a clause setting a goal (新增…等10家).
-    static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局"]
+    static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局",
+                            "建置", "布建"]
     /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
     static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
     /// Where a clause's subject ends: its first verb or preposition.

@@ -273,6 +273,10 @@ extension GoalExtractor {
            end - (year + 2) >= 2 {
             start = year + 2
         }
+        // 臺北市政府預計於115年完成建置…: after a year stands what is counted.
+        if let year = Self.lastYearPhraseEnd(body, in: start..<end), end - year >= 2 {
+            start = year
+        }
         if let time = Self.timeClauseEndScalars.compactMap({ word in
             (start..<end).last { body.hasPrefix(word, at: $0, before: end) }.map { $0 + word.count } }).max(), end - time >= 2 {
             start = time
@@ -285,7 +289,8 @@ extension GoalExtractor {
             while start < end && (s[start] == " " || s[start] == "、") { start += 1; changed = true }
             // A verb goes unless only a bare head would remain (服务企业 stays).
             if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }),
-               end - start - word.count > 2 || end - start == word.count {
+               end - start - word.count > 2 || end - start == word.count,
+               word.count > 1 || !Self.wordsStartingLikeLeadingScalars.contains(where: { body.hasPrefix($0, at: start, before: end) }) {
                 start += word.count
                 changed = true
             }
@@ -320,31 +325,62 @@ extension GoalExtractor {
         return (body[start..<end], start..<end)
     }
 
+    static let wordsStartingLikeLeadingScalars = ExtractionWords.wordsStartingLikeLeading.map { Array($0.unicodeScalars) }
     static let leadingScalars = ExtractionWords.leadingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
-    static let aimOpenerScalars = ExtractionWords.aimOpeners.map { Array($0.unicodeScalars) }
-
-    /// Where `目标在2030年前`, `计划于2026年底前` or a bare `2030年前` ends, when
-    /// the phrase opens with one.
+    /// Where `目标在2030年前`, `计划于2026年底前`, `计划2027年`, `预計於115年`
+    /// or a bare `2030年前` ends, when the phrase opens with one: an aim
+    /// and its year, or a deadline.
     static func deadlineEnd(_ body: BodyText, at start: Int, before end: Int) -> Int? {
         let s = body.scalars
         var k = start
-        if let opener = aimOpenerScalars.first(where: { body.hasPrefix($0, at: k, before: end) }) { k += opener.count }
+        var aimed = false
+        if let word = TargetExtractor.aimWordScalars.first(where: { body.hasPrefix($0, at: k, before: end) }) {
+            k += word.count
+            aimed = true
+        }
+        if k < end, "在于到".unicodeScalars.contains(s[k]) {
+            k += 1
+            aimed = true
+        }
         while k < end, s[k] == " " { k += 1 }
         // 三年内集聚…: a count of years within which.
         if let (count, after) = TargetExtractor.smallCount(s, at: k), (1...10).contains(count),
            let within = TargetExtractor.withinYears(body, at: after), within < end {
             return within
         }
-        guard k + 5 <= end, PolicyExtractor.fourDigitYear(s, at: k) != nil else { return nil }
-        k += 4
-        while k < end, s[k] == " " { k += 1 }
-        guard k < end, s[k] == "年" else { return nil }
-        k += 1
+        guard let (_, yearEnd) = CalendarYear.read(body, at: k), yearEnd < end else { return nil }
+        k = yearEnd
         if k < end, s[k] == "底" || s[k] == "末" { k += 1 }
-        guard let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: k) }) else { return nil }
-        k += tail.unicodeScalars.count
+        if let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: k) }) {
+            k += tail.unicodeScalars.count
+        } else if !aimed || !TargetExtractor.yearEndsHorizon(body, at: k) {
+            return nil
+        }
         while k < end, s[k] == " " || s[k] == "，" || s[k] == "," { k += 1 }
         return k
+    }
+
+    /// Where the last year phrase inside `range` ends (臺北市預計於115年完成…,
+    /// 该项目计划2027年建成…): what is counted stands after it. A year that
+    /// names a thing (2025年度, 2024年版) is not one.
+    static func lastYearPhraseEnd(_ body: BodyText, in range: Range<Int>) -> Int? {
+        let s = body.scalars
+        var k = range.upperBound - 1
+        while k > range.lowerBound {
+            if s[k] == "年", let found = (max(range.lowerBound, k - 6)..<k).first(where: { at in
+                CalendarYear.mayStart(s[at], roc: body.usesROCCalendar) && CalendarYear.read(body, at: at)?.end == k + 1 }),
+               found == range.lowerBound || !CalendarYear.mayStart(s[found - 1], roc: body.usesROCCalendar),
+               TargetExtractor.yearEndsHorizon(body, at: k + 1) || body.hasPrefix("底", at: k + 1) {
+                var after = k + 1
+                if after < range.upperBound, s[after] == "底" || s[after] == "末" { after += 1 }
+                if let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: after) }) {
+                    after += tail.unicodeScalars.count
+                }
+                return after
+            }
+            k -= 1
+        }
+        return nil
     }
 
     static let scopeSubjectVerbScalars = ExtractionWords.scopeSubjectVerbs.sorted { $0.count > $1.count }
@@ -366,6 +402,15 @@ extension GoalExtractor {
         var end = start
         while end < clauseEnd {
             let c = s[end]
+            // A quoted name inside the phrase (专精特新“小巨人”企业) is part
+            // of it when a name follows the quote; else the phrase ends there.
+            if end > start, let close = Self.closingQuote(of: c),
+               let closed = ((end + 1)..<min(clauseEnd, end + 14)).first(where: { s[$0] == close }),
+               closed + 1 < clauseEnd, s[closed + 1].properties.isIdeographic,
+               !ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: closed + 1) }) {
+                end = closed + 1
+                continue
+            }
             if "（(“”「」\"".unicodeScalars.contains(c) { break }
             if end > start, ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }) { break }
             end += 1
@@ -399,6 +444,17 @@ extension GoalExtractor {
             start = de + 1
         }
         return (body[start..<end].trimmingCharacters(in: " "), start..<end)
+    }
+
+    /// The mark that closes a quotation opened by `scalar`, if it opens one.
+    static func closingQuote(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "“": "”"
+        case "「": "」"
+        case "『": "』"
+        case "‘": "’"
+        default: nil
+        }
     }
 
     // MARK: Incentives
