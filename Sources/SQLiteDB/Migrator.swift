@@ -106,12 +106,14 @@ public struct Migrator: Sendable {
         let exists = try database.scalar(
             "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").int ?? 0
         guard exists > 0 else { return }
-        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
+        // A linear search of a dozen migrations: a dictionary would cost more
+        // to build (its generic type is instantiated at run time, on every
+        // start of the command) than it saves.
         for row in try database.rows("SELECT version, name, checksum FROM schema_migrations ORDER BY version") {
             let version = row["version"].int ?? 0
             let name = row["name"].string ?? "?"
             let recorded = row["checksum"].string ?? ""
-            guard let migration = known[version] else {
+            guard let migration = migrations.first(where: { $0.version == version }) else {
                 throw MigrationError.unknownApplied(version: version, name: name)
             }
             if migration.checksum != recorded {

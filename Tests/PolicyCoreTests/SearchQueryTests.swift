@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    /// FTS5 escapes a double quote inside a string by doubling it.
+    @Test func aQuoteInsideAPhraseIsDoubled() {
+        #expect(SearchQuery.compile(.phrase(#"数据"要素"#, titleOnly: false)) == #""数据""要素""#)
+    }
+
+    /// The folder `PolicyStore` checks for room beside a database file.
+    @Test(arguments: [("a/b.sqlite", "a"), ("b.sqlite", "."), ("/b.sqlite", "/"), ("/x/y/b.sqlite", "/x/y"),
+                      ("x/y/", "x"), ("/", "/")])
+    func folderOfADatabasePath(path: String, folder: String) {
+        #expect(PolicyStore.folder(of: path) == folder)
+    }
+
     @Test(arguments: [
         ("", SearchQuery.ParseError.empty),
         ("   ", .empty),

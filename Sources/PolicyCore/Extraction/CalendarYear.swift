@@ -38,6 +38,10 @@ enum CalendarYear {
         return (value + rocOffset, j + 1)
     }
 
+    /// What closes a deadline after a year (2026年前, 2027年或之前 as Hong
+    /// Kong writes it, 2025年内), longest first.
+    static let deadlineTails = ["或以前", "或之前", "以前", "之前", "前", "内"]
+
     /// Whether a year may start with `scalar`: a digit, 民 (民国), or in
     /// text on the ROC calendar a Chinese digit (一一五年).
     static func mayStart(_ scalar: Unicode.Scalar, roc: Bool) -> Bool {

@@ -106,7 +106,7 @@ struct TargetExtractor {
                 // dates a report).
                 var j = i
                 if let value = year(at: &j) {
-                    if ["底前", "年底前", "前", "以前", "之前"].contains(where: { body.hasPrefix($0, at: j) }) {
+                    if (["底前", "年底前"] + CalendarYear.deadlineTails.dropLast()).contains(where: { body.hasPrefix($0, at: j) }) {
                         found.append(Horizon(year: value, source: .stated, start: i))
                         i = j
                         continue

@@ -238,7 +238,14 @@ public struct SearchQuery: Sendable, Equatable {
     static func compile(_ node: Node) -> String {
         switch node {
         case .phrase(let text, let titleOnly):
-            var quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            // FTS5: "a string enclosed in double quotes … embedded double
+            // quote characters may be escaped by doubling them".
+            var quoted = "\""
+            for character in text.unicodeScalars {
+                quoted.unicodeScalars.append(character)
+                if character == "\"" { quoted.unicodeScalars.append(character) }
+            }
+            quoted += "\""
             // A phrase that ends in a lone CJK character ends in a one-character
             // token, which must match the bigrams that character begins.
             if endsWithLoneCJK(text) { quoted += " *" }

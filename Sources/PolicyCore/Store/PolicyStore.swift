@@ -103,9 +103,19 @@ public final class PolicyStore {
     /// Whether this process can write the file at `path` and create files
     /// beside it (SQLite's `-wal`, `-shm` and `-journal`).
     static func canWrite(beside path: String) -> Bool {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK | X_OK) == 0
+        let folder = Self.folder(of: path)
+        return access(path, W_OK) == 0 && access(folder, W_OK | X_OK) == 0
             && !Self.isImmutableFile(path) && !Self.isImmutableFile(folder)
+    }
+
+    /// The folder that holds `path`, by its text (`a/b.sqlite` → `a`,
+    /// `b.sqlite` → `.`, `/b.sqlite` → `/`): `URL` would cost a tenth of a
+    /// millisecond on every start of the command.
+    static func folder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// Whether the file has the Linux immutable attribute (`chattr +i`),

@@ -351,7 +351,7 @@ extension GoalExtractor {
         guard let (_, yearEnd) = CalendarYear.read(body, at: k), yearEnd < end else { return nil }
         k = yearEnd
         if k < end, s[k] == "底" || s[k] == "末" { k += 1 }
-        if let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: k) }) {
+        if let tail = CalendarYear.deadlineTails.first(where: { body.hasPrefix($0, at: k) }) {
             k += tail.unicodeScalars.count
         } else if !aimed || !TargetExtractor.yearEndsHorizon(body, at: k) {
             return nil
@@ -373,7 +373,7 @@ extension GoalExtractor {
                TargetExtractor.yearEndsHorizon(body, at: k + 1) || body.hasPrefix("底", at: k + 1) {
                 var after = k + 1
                 if after < range.upperBound, s[after] == "底" || s[after] == "末" { after += 1 }
-                if let tail = ["以前", "之前", "前", "内"].first(where: { body.hasPrefix($0, at: after) }) {
+                if let tail = CalendarYear.deadlineTails.first(where: { body.hasPrefix($0, at: after) }) {
                     after += tail.unicodeScalars.count
                 }
                 return after
