@@ -202,6 +202,16 @@ import Testing
         #expect(found.map(\.kind) == [.target])
     }
 
+    /// Compensation at a rate (给予…补偿) is granted like a subsidy.
+    @Test func compensationIsAGrant() {
+        for text in ["《某省公共数据授权运营办法》明确，按授权运营收益的15%给予数据提供单位补偿。",
+                     "《某省公共數據授權運營辦法》明確，按授權運營收益的15%給予數據提供單位補償。"] {
+            let found = goals(text)
+            #expect(found.map(\.kind) == [.incentive] && found.first?.value == 15 && found.first?.unit == "%",
+                    "\(found.map { "\($0.kind) \($0.metric)" })")
+        }
+    }
+
     // MARK: 3. Qualifiers and conditions are not goals
 
     @Test func aQualifierInsideTheMetricIsNotAGoal() {

@@ -117,10 +117,11 @@ public struct Ingestion {
         self.store = store
     }
 
-    /// File name extensions a directory walk picks up: bulletin text, PDF
-    /// and JSON Lines. Files named on the command line are read whatever their
+    /// File name extensions a directory walk picks up: bulletin text, PDF,
+    /// web pages and JSON Lines. Not Markdown, though a Markdown export
+    /// reads as a bulletin when named: folders of bulletins hold README.md. Files named on the command line are read whatever their
     /// name; their encoding is always told from the bytes.
-    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl", "pdf"]
+    public static let ingestibleExtensions: Set<String> = ["txt", "text", "jsonl", "pdf", "html", "htm"]
 
     /// Files named by `paths`, directories expanded recursively to their
     /// ingestible files, each list in a stable (sorted) order; paths that

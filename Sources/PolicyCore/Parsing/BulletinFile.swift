@@ -14,13 +14,14 @@ public struct BulletinFile: Sendable {
     public var issue: ParsedIssue
 
     /// Reads the file called `fileName` whose content is `bytes`: a PDF
-    /// (by its signature or name) through pdftotext, a `.jsonl` file or
+    /// (by its signature or name) through pdftotext, a web page (by its name
+    /// or its opening) through `HTMLText`, a `.jsonl` file or
     /// text that looks like JSON Lines as such, anything else as a
     /// bulletin. Decoding warnings come first in `issue.reading.warnings`.
     /// - Throws: the stage that failed, in one line, never naming the file
     ///   (the caller does).
     public static func read(fileName: String, bytes: [UInt8]) throws(BulletinFileError) -> BulletinFile {
-        let decoded: DecodedText
+        var decoded: DecodedText
         if PDFText.isPDF(bytes) || fileName.lowercased().hasSuffix(".pdf") {
             let text: String
             do {
@@ -35,6 +36,10 @@ public struct BulletinFile: Sendable {
                 decoded = try TextDecoder.decodeTolerantly(bytes)
             } catch {
                 throw .decoding(error)
+            }
+            // A web page: its text, laid out in lines as a bulletin is.
+            if HTMLText.isHTML(fileName: fileName, text: decoded.text) {
+                decoded.text = TextDecoder.normalize(HTMLText.text(fromHTML: decoded.text))
             }
         }
         var issue: ParsedIssue

@@ -53,6 +53,9 @@ extension BulletinParser {
                 break
             }
             if let entry = Self.contentsEntry(line) {
+                // A listed title again, its number with it (1.标题 in the
+                // list and over the article): the articles begin.
+                if seenKeys.contains(entry.title.comparisonKey) { break }
                 contents.entries.append(ContentsEntry(section: section, page: entry.page, title: entry.title,
                                                       leading: entry.leading, trailing: entry.trailing,
                                                       adjoinsPrevious: previousWasEntry, line: index))

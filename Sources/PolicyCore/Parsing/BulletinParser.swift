@@ -154,10 +154,48 @@ public struct BulletinParser: Sendable {
             position += 1
             let line = anchor.span.lowerBound < sheet.count ? sheet.origin[anchor.span.lowerBound] + 1 : nil
             issue.articles.append(ParsedArticle(
-                position: position, section: anchor.section, page: anchor.page, title: anchor.title,
-                body: body.text, source: body.source, urls: body.urls, date: body.date, line: line))
+                position: position, section: anchor.section, page: anchor.page, title: Self.articleTitle(anchor.title),
+                body: Self.articleBody(body.text), source: body.source, urls: body.urls, date: body.date, line: line))
         }
         return lastEnd
+    }
+
+    /// A title without the list number a bulletin printed before it
+    /// (`1.标题`, `二、标题`, `（三）标题`): the number is the bulletin's
+    /// order, not the article's name.
+    static func articleTitle(_ title: String) -> String {
+        // 标题：… in a bulletin exported field by field.
+        if let label = droppingLabel(Substring(title), labels: titleLabels), label.unicodeScalars.count >= 2 {
+            return String(label)
+        }
+        let line = Substring(title)
+        guard BodyLine.startsWithListNumber(line) else { return title }
+        let rest = droppingListNumber(line)
+        guard rest.unicodeScalars.count >= 4, rest.contains(where: \.isHan) else { return title }
+        return String(rest)
+    }
+
+    /// Labels of a bulletin exported field by field (标题：…, 正文：…), in
+    /// both scripts.
+    static let titleLabels = ["标题", "题目", "標題", "題目", "文章标题", "文章標題"]
+    static let bodyLabels = ["正文", "内容", "全文", "內容", "文章内容", "文章內容"]
+
+    /// `line` after one of `labels` and its colon (`标题：`, `标 题:`), or
+    /// nil when it opens with none.
+    static func droppingLabel(_ line: Substring, labels: [String]) -> Substring? {
+        let compact = line.prefix(12).filter { $0 != " " && $0 != "\u{3000}" }
+        for label in labels where compact.hasPrefix(label + "：") || compact.hasPrefix(label + ":") {
+            // Past the colon in the line as written (spaces may stand in the label).
+            guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+            return line[line.index(after: colon)...].trimmingWhitespace()
+        }
+        return nil
+    }
+
+    /// A body without the label a field-by-field export puts before it (正文：).
+    static func articleBody(_ body: String) -> String {
+        guard let rest = droppingLabel(Substring(body), labels: bodyLabels), !rest.isEmpty else { return body }
+        return String(rest)
     }
 
     /// The whole text after the masthead as one article, titled by its

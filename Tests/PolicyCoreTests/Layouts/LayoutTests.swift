@@ -217,6 +217,155 @@ import Testing
         #expect(issue.articles[2].body.contains("一、建设统一的数据目录"))
     }
 
+    /// A bulletin published as a web page (`HTMLText`): the site's
+    /// navigation, scripts and footer are no articles; headings give the
+    /// masthead, sections and titles; a link to the original keeps its address.
+    @Test func webPageWithHeadings() throws {
+        let page = """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <title>智算观察 第12期</title>
+            <style>body { font-family: sans-serif; } .x::before { content: "算力"; }</style>
+            <script>var total = 2025; document.write("<p>不应出现</p>");</script>
+            </head>
+            <body>
+            <nav><a href="/">首页</a> | <a href="/list">往期</a></nav>
+            <h1>智算观察</h1>
+            <p>2025年第12期&nbsp;&nbsp;2025年6月16日</p>
+            <!-- 栏目一 -->
+            <h2>政策要闻</h2>
+            <h3>某省印发算力基础设施高质量发展行动方案</h3>
+            <p>某省人民政府办公厅近日印发《某省算力基础设施高质量发展行动方案（2025—2027年）》。方案提出，
+            到2027年，全省算力总规模达到25EFLOPS，智能算力占比超过60%。</p>
+            <p>方案明确，对新建智算中心按设备投资额的10%给予补助，单个项目最高1000万元。</p>
+            <p>来源：某省人民政府网站&nbsp;<a href="https://example.gov.cn/a/1.html">原文链接</a></p>
+            <h3>某市发布数据要素市场化配置改革实施意见</h3>
+            <p>某市提出，到2026年底，培育数据商和第三方专业服务机构不少于80家，数据交易额突破50亿元。</p>
+            <p>来源：某市发展和改革委员会</p>
+            <h2>地方动态</h2>
+            <h3>某区启动&ldquo;人工智能+&rdquo;应用场景征集</h3>
+            <p>某区近日启动&ldquo;人工智能+&rdquo;应用场景征集活动，计划于2026年遴选示范场景30个，每个给予最高50万元奖励。</p>
+            <p>来源：某区融媒体中心</p>
+            <footer><p>主办：某省大数据中心 &copy; 2025</p></footer>
+            </body>
+            </html>
+            """
+        let file = try BulletinFile.read(fileName: "zsgc-12.html", bytes: Array(page.utf8))
+        let issue = file.issue
+        #expect(issue.publication == "智算观察" && issue.number == 12 && issue.date == "2025-06-16")
+        #expect(issue.sections == ["政策要闻", "地方动态"])
+        #expect(issue.articles.map(\.title) == ["某省印发算力基础设施高质量发展行动方案", "某市发布数据要素市场化配置改革实施意见",
+                                                "某区启动“人工智能+”应用场景征集"])
+        #expect(issue.articles.map(\.source) == ["某省人民政府网站", "某市发展和改革委员会", "某区融媒体中心"])
+        #expect(issue.articles.first?.urls == ["https://example.gov.cn/a/1.html"])
+        #expect(issue.articles[0].body.contains("到2027年，全省算力总规模达到25EFLOPS"))
+        #expect(issue.articles.allSatisfy { !$0.body.contains("首页") && !$0.body.contains("不应出现") && !$0.body.contains("主办") })
+    }
+
+    /// A page exported from a messaging platform, in GB18030: no headings,
+    /// titles in bold paragraphs, numbered in a contents list (本期导读)
+    /// and again over each article; spans and line breaks inside sentences.
+    @Test func webPageOfSpansWithANumberedContentsList() throws {
+        let page = """
+            <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>数字政策周报</title></head>
+            <body><div id="app"><div class="rich_media_content">
+            <section><p style="text-align:center"><span style="font-size:20px"><strong>数字政策周报</strong></span></p>
+            <p style="text-align:center"><span>2025年第41期（总第208期）</span></p>
+            <p style="text-align:center"><span>2025年10月20日</span></p></section>
+            <section><p><strong><span>【本期导读】</span></strong></p>
+            <p><span>1.某省出台数字贸易发展若干措施</span></p>
+            <p><span>2.某市推动低空经济与数字技术融合</span></p></section>
+            <section><p><strong><span>1.某省出台数字贸易发展若干措施</span></strong></p>
+            <p><span>近日，某省商务厅印发《某省促进数字贸易发展若干措施》，提出到2027年，</span><span>全省数字贸易进出口额达到3000亿元，<br>培育数字贸易重点企业200家以上。</span></p>
+            <p><span>对年度数字服务出口额首次突破1000万美元的企业，给予一次性奖励20万元。</span></p>
+            <p><span>（来源：某省商务厅）</span></p></section>
+            <section><p><strong><span>2.某市推动低空经济与数字技术融合</span></strong></p>
+            <p><span>某市近日召开低空经济发展大会。会议提出，力争到2026年底，全市建成低空起降点150个，开通低空航线80条。</span></p>
+            <p><span>（来源：某市日报）</span></p></section>
+            </div></div></body></html>
+            """
+        let bytes = try #require(TextDecoder.convert(Array(page.utf8), from: "UTF-8", to: "GB18030"))
+        let file = try BulletinFile.read(fileName: "szzczb-41.htm", bytes: bytes)
+        #expect(file.encoding == .gb18030)
+        let issue = file.issue
+        #expect(issue.publication == "数字政策周报" && issue.number == 41 && issue.date == "2025-10-20")
+        #expect(issue.articles.map(\.title) == ["某省出台数字贸易发展若干措施", "某市推动低空经济与数字技术融合"])
+        #expect(issue.articles.map(\.source) == ["某省商务厅", "某市日报"])
+        #expect(issue.articles[0].body.contains("全省数字贸易进出口额达到3000亿元"))
+        #expect(issue.reading.warnings.isEmpty, "\(issue.reading.warnings)")
+    }
+
+    /// The same bulletin as text: a contents list whose entries are numbered
+    /// as the titles below are. The list ends where its first title comes
+    /// again with its number, and a title loses the number.
+    @Test func numberedContentsListAndNumberedTitles() throws {
+        let text = """
+            数字政策周报
+
+            2025年第41期（总第208期）
+
+            2025年10月20日
+
+            【本期导读】
+
+            1.某省出台数字贸易发展若干措施
+
+            2.某市推动低空经济与数字技术融合
+
+            1.某省出台数字贸易发展若干措施
+
+            近日，某省商务厅印发《某省促进数字贸易发展若干措施》，提出到2027年，全省数字贸易进出口额达到3000亿元，
+            培育数字贸易重点企业200家以上。
+
+            对年度数字服务出口额首次突破1000万美元的企业，给予一次性奖励20万元。
+
+            （来源：某省商务厅）
+
+            2.某市推动低空经济与数字技术融合
+
+            某市近日召开低空经济发展大会。会议提出，力争到2026年底，全市建成低空起降点150个，开通低空航线80条。
+
+            （来源：某市日报）
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.reading.layout == .contents)
+        #expect(issue.articles.map(\.title) == ["某省出台数字贸易发展若干措施", "某市推动低空经济与数字技术融合"])
+        #expect(issue.reading.warnings.isEmpty, "\(issue.reading.warnings)")
+    }
+
+    /// A bulletin exported field by field (标题：, 来源：, 发布日期：, 正文：):
+    /// the labels go, the fields give each article its source and date.
+    @Test func fieldByFieldExport() throws {
+        let text = """
+            数据要素动态
+            2025年第7期
+
+            标题：某省印发公共数据授权运营管理办法
+            来源：某省数据局
+            发布日期：2025-07-03
+            正文：某省数据局近日印发《某省公共数据授权运营管理办法》，明确到2026年，全省开放公共数据集不少于5000个，培育授权运营机构20家以上。
+            办法提出，对授权运营收益的20%给予数据提供单位补偿。
+
+            标题：某市建设城市可信数据空间
+            来源：某市日报
+            发布日期：2025-07-05
+            正文：某市提出，到2027年建成城市可信数据空间3个，接入企业超过1000家。
+
+            标题：某县推动数字乡村建设
+            来源：某县融媒体中心
+            发布日期：2025-07-06
+            正文：某县计划于2026年底前完成全部行政村光纤网络升级改造，建设益农信息社120个。
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.articles.map(\.title) == ["某省印发公共数据授权运营管理办法", "某市建设城市可信数据空间", "某县推动数字乡村建设"])
+        #expect(issue.articles.map(\.source) == ["某省数据局", "某市日报", "某县融媒体中心"])
+        #expect(issue.articles.map(\.date) == ["2025-07-03", "2025-07-05", "2025-07-06"])
+        #expect(issue.articles.allSatisfy { !$0.body.hasPrefix("正文") && !$0.body.contains("发布日期") })
+        #expect(issue.articles[0].body.hasPrefix("某省数据局近日印发"))
+    }
+
     /// A Markdown export: `# 刊名` over the issue's line is the masthead,
     /// `##` sections, `###` titles, `**来源：**` sources.
     @Test func markdownExport() throws {
