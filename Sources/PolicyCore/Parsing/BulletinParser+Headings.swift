@@ -291,7 +291,10 @@ extension BulletinParser {
     /// A line without its dressing: `【标题】`, `■ 标题`, `★ 栏目 ★`,
     /// `◆◆ 栏目 ◆◆`. `symmetric` when the dressing stands on both sides.
     static let headingMarks: Set<Unicode.Scalar> = ["■", "□", "●", "○", "◆", "◇", "▲", "△", "▶", "►", "▼", "▽", "◎", "★", "☆",
-                                                    "※", "♦", "▪", "◼", "⬛", "◉", "❖", "✦", "✧", "→", "=", "＝", "#", "＃", "—"]
+                                                    "※", "♦", "▪", "◼", "⬛", "◉", "❖", "✦", "✧", "→", "=", "＝", "#", "＃", "—",
+                                                    // Bars and arrows of pages made on messaging platforms.
+                                                    "▍", "▌", "▎", "▏", "▋", "▊", "█", "│", "┃", "｜", "|", "➤", "➢", "▷",
+                                                    "◥", "◤", "◢", "◣", "♢", "✪", "◈", "⊙", "⭐"]
 
     static func undress(_ line: Substring) -> (text: Substring, marked: Bool, symmetric: Bool) {
         // By scalars: every mark is one.

@@ -192,10 +192,33 @@ public struct BulletinParser: Sendable {
         return nil
     }
 
-    /// A body without the label a field-by-field export puts before it (正文：).
+    /// Credits a page prints under a news item, in both scripts.
+    static let creditLabels = ["责任编辑", "责编", "编辑", "审核", "审校", "校对", "初审", "复审", "终审", "一审", "二审", "三审",
+                               "监制", "排版", "美编", "编审", "責任編輯", "責編", "編輯", "審核", "校對"]
+
+    /// Marks that close a news item: the item's end, not its text.
+    static let endMarks = ["（全文完）", "(全文完)", "（完）", "(完)", "【完】", "[完]", "（END）", "(END)"]
+
+    /// A body without the label a field-by-field export puts before it
+    /// (正文：) and the mark that closes a news item (（完）).
     static func articleBody(_ body: String) -> String {
-        guard let rest = droppingLabel(Substring(body), labels: bodyLabels), !rest.isEmpty else { return body }
-        return String(rest)
+        var text = Substring(body)
+        if let rest = droppingLabel(text, labels: bodyLabels), !rest.isEmpty { text = rest }
+        var changed = true
+        while changed {
+            changed = false
+            if let mark = endMarks.first(where: { text.hasSuffix($0) }) {
+                text = text.dropLast(mark.count).trimmingWhitespace()
+                changed = true
+            }
+            // 责任编辑：…, 审核：… on the last line: the page's credits.
+            let lastLine = text.lastIndex(of: "\n").map { text[text.index(after: $0)...] } ?? text
+            if lastLine.count <= 40, lastLine.count < text.count, droppingLabel(lastLine, labels: creditLabels) != nil {
+                text = text.dropLast(lastLine.count).trimmingWhitespace()
+                changed = true
+            }
+        }
+        return text.count == body.count ? body : String(text)
     }
 
     /// The whole text after the masthead as one article, titled by its

@@ -366,6 +366,38 @@ import Testing
         #expect(issue.articles[0].body.hasPrefix("某省数据局近日印发"))
     }
 
+    /// A page made on a messaging platform: sections and titles behind bars
+    /// (▍, ▌), an editor's line and an end mark (（完）) after the text.
+    @Test func barMarkedHeadingsAndEndMarks() throws {
+        let text = """
+            算力网络周刊
+            第18期 2025年9月8日
+
+            ▍政策速递
+
+            ▌某省发布算力券实施细则
+
+            某省工业和信息化厅近日发布《某省算力券实施细则》，每年发放算力券总额不超过2亿元，单个企业年度支持最高200万元。
+            责任编辑：王某
+
+            ▌某市出台智算中心建设指引
+
+            某市提出，到2027年建成智算中心5个，智能算力规模达到10000P。（完）
+
+            ▍地方实践
+
+            ▌某区打造人工智能创新街区
+
+            某区计划用三年时间集聚人工智能企业300家，打造人工智能创新街区。
+            （来源：某区政府网）
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.sections == ["政策速递", "地方实践"])
+        #expect(issue.articles.map(\.title) == ["某省发布算力券实施细则", "某市出台智算中心建设指引", "某区打造人工智能创新街区"])
+        #expect(issue.articles.map(\.section) == ["政策速递", "政策速递", "地方实践"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("完）") && !$0.body.contains("责任编辑") }, "\(issue.articles.map(\.body))")
+    }
+
     /// A Markdown export: `# 刊名` over the issue's line is the masthead,
     /// `##` sections, `###` titles, `**来源：**` sources.
     @Test func markdownExport() throws {
