@@ -418,6 +418,23 @@ import Testing
         #expect(Self.extractor.regions.articleRegion(title: "立法院三讀通過數位發展條例", source: nil, body: "") == "710000")
     }
 
+    /// §7: a plan's period (“十五五”期间, 十五五时期) is its end year, as its
+    /// end (“十四五”末) is; 新建 leaves the metric like 建成.
+    @Test func aPlansPeriodIsItsEndYear() {
+        let cases: [(String, Int)] = [
+            ("《某省数字经济发展规划》提出，“十五五”期间，全省新建5G基站4万个。", 2030),
+            ("《某省數字經濟發展規劃》提出，“十五五”期間，全省新建5G基站4萬個。", 2030),
+            ("《某市规划》明确，十四五时期，全市新增上云企业8000家。", 2025),
+        ]
+        for (sentence, year) in cases {
+            let found = goals(sentence, year: 2024)
+            #expect(found.first?.year == year && found.first?.kind == .target, "\(sentence)")
+        }
+        #expect(goals(cases[0].0, year: 2024).first?.metric == "5G基站")
+        // The plan's name alone names no year.
+        #expect(TargetExtractor().horizons(in: BodyText("《某省“十五五”数字经济发展规划》印发。"), issueYear: 2025).isEmpty)
+    }
+
     /// A quoted name inside a noun phrase is part of it (专精特新“小巨人”企业);
     /// a word that only starts like an adverb keeps it (再生资源, 使用率).
     @Test func quotedNamesAndWordsLikeAdverbsStayInTheMetric() {

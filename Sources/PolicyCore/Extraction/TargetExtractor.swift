@@ -193,13 +193,14 @@ struct TargetExtractor {
     /// Five-year plans by their number: 十四五 ends in 2025, 十五五 in 2030.
     static let fiveYearPlans: [(name: String, end: Int)] = [("十三五", 2020), ("十四五", 2025), ("十五五", 2030), ("十六五", 2035)]
 
-    /// “十五五”末, 十四五期末, “十五五”时期末 at `index`: the plan's last year,
+    /// “十五五”末, 十四五期末, “十五五”时期末, “十五五”期间 at `index`: the plan's last year,
     /// and where the horizon ends.
     static func fiveYearPlanEnd(_ body: BodyText, at index: Int) -> (year: Int, next: Int)? {
         guard let plan = fiveYearPlans.first(where: { body.hasPrefix($0.name, at: index) }) else { return nil }
         var k = index + 3
         if k < body.count, "”\"’」".unicodeScalars.contains(body.scalars[k]) { k += 1 }
-        for tail in ["末", "期末", "时期末"] where body.hasPrefix(tail, at: k) {
+        // §7: a plan's period (“十五五”期间, 十五五时期) is its end year too.
+        for tail in ["时期末", "期末", "末", "期间", "时期"] where body.hasPrefix(tail, at: k) {
             return (plan.end, k + tail.count)
         }
         return nil

@@ -99,7 +99,7 @@ enum ExtractionWords {
     static let vagueCounts = ["一批", "若干", "一系列", "多个", "一些", "数个"]
     /// Verbs that open a clause setting a goal (新增…等10家).
     static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局",
-                            "建置", "布建"]
+                            "建置", "布建", "新建"]
     /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
     static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
     /// Where a clause's subject ends: its first verb or preposition.
