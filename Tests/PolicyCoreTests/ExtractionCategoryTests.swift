@@ -388,8 +388,9 @@ import Testing
         #expect(goals("2030年，全区数字经济核心产业增加值占地区生产总值比重达到18%。", year: 2031).first?.kind == .statistic)
         let yearly = goals("2026年起，某区每年新增数据标注岗位1500个。", year: 2025)
         #expect(yearly.map(\.kind) == [.target] && yearly.first?.year == nil, "\(yearly.map { "\($0.kind) \($0.year as Any)" })")
-        // A half year, a span or a month names no horizon.
-        for text in ["2026年上半年，全区新增5G基站800个。", "2026年至2028年，全区新增5G基站800个。", "2026年3月，全区新增5G基站800个。"] {
+        // A half year or a month names no horizon (a span names its last
+        // year: spansDeadlinesAndDurations).
+        for text in ["2026年上半年，全区新增5G基站800个。", "2026年3月，全区新增5G基站800个。"] {
             #expect(TargetExtractor().horizons(in: BodyText(text), issueYear: 2025).isEmpty, "\(text)")
         }
     }
@@ -433,6 +434,25 @@ import Testing
         #expect(goals(cases[0].0, year: 2024).first?.metric == "5G基站")
         // The plan's name alone names no year.
         #expect(TargetExtractor().horizons(in: BodyText("《某省“十五五”数字经济发展规划》印发。"), issueYear: 2025).isEmpty)
+    }
+
+    /// A span of years opening a clause governs as its last year (yearly
+    /// goals under it get that year); 截至 a year still ahead is a deadline;
+    /// a span of time (用3年时间) leaves the metric.
+    @Test func spansDeadlinesAndDurations() {
+        let yearly = goals("《某省方案》提出，2026年至2028年，每年遴选工业互联网示范项目40个。", year: 2025)
+        #expect(yearly.first?.kind == .target && yearly.first?.year == 2028, "\(yearly.map { "\($0.kind) \($0.year as Any)" })")
+        let dashed = goals("《某省方案》提出，2026—2028年，全省每年新增规上数字企业100家。", year: 2025)
+        #expect(dashed.first?.year == 2028)
+        // A span already past reports; a policy's period in its title is no horizon.
+        #expect(goals("2019—2023年，全省累计建成5G基站12万个。", year: 2025).first?.kind == .statistic)
+        #expect(TargetExtractor().horizons(in: BodyText("《某省数据产业行动方案（2026—2028年）》印发。"), issueYear: 2025).isEmpty)
+        // 截至 a future year sets a deadline; 截至 a past one dates a count.
+        let ahead = goals("《某市方案》提出，截至2027年底，累计建成无人驾驶测试道路500公里。", year: 2025)
+        #expect(ahead.first?.kind == .target && ahead.first?.year == 2027, "\(ahead.map { "\($0.kind) \($0.year as Any)" })")
+        #expect(goals("《某市方案》印发。截至2024年底，全市累计建成测试道路320公里。", year: 2025).first?.kind == .statistic)
+        let span = goals("《某省方案》提出，力争用3年时间引进数字技术人才1.2万名。", year: 2025)
+        #expect(span.first?.metric == "数字技术人才" && span.first?.year == 2028, "\(span.map(\.metric))")
     }
 
     /// A quoted name inside a noun phrase is part of it (专精特新“小巨人”企业);

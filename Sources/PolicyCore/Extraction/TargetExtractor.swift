@@ -51,6 +51,15 @@ struct TargetExtractor {
                     i = k
                     continue
                 }
+            } else if c == "截", let issueYear, body.hasPrefix("截至", at: i) || body.hasPrefix("截止", at: i) {
+                // 截至2027年底 still ahead of the issue: a deadline, not a report.
+                k = i + 2
+                if k < s.count, s[k] == "到" { k += 1 }
+                if let value = year(at: &k), value > issueYear, Self.yearEndsHorizon(body, at: k) {
+                    found.append(Horizon(year: value, source: .stated, start: i))
+                    i = k
+                    continue
+                }
             } else if Self.aimFirstScalars.contains(c),
                       let word = Self.aimWordScalars.first(where: { body.hasPrefix($0, at: i, before: s.count) }) {
                 // 力争在2025年, 计划于2027年, 预计2026年底, 目标是2030年: an aim
@@ -105,6 +114,15 @@ struct TargetExtractor {
                 // ahead of the issue's, opening a clause (§7: one no later
                 // dates a report).
                 var j = i
+                // 2025年至2027年，每年…; 2025—2027年，…: a span that governs
+                // what follows as its last year (not a policy's period in
+                // its title's brackets).
+                if let span = Self.yearSpan(body, at: i), span.end >= (issueYear ?? span.end),
+                   i == 0 || !"（(".unicodeScalars.contains(s[i - 1]), Self.yearEndsHorizon(body, at: span.next) {
+                    found.append(Horizon(year: span.end, source: .stated, start: i))
+                    i = span.next
+                    continue
+                }
                 if let value = year(at: &j) {
                     if (["底前", "年底前"] + CalendarYear.deadlineTails.dropLast()).contains(where: { body.hasPrefix($0, at: j) }) {
                         found.append(Horizon(year: value, source: .stated, start: i))
@@ -121,6 +139,22 @@ struct TargetExtractor {
             i += 1
         }
         return found
+    }
+
+    /// `2025年至2027年`, `2025—2027年`, `2025-2027年` at `index`: the span's
+    /// last year and where it ends.
+    static func yearSpan(_ body: BodyText, at index: Int) -> (end: Int, next: Int)? {
+        let s = body.scalars
+        guard let first = PolicyExtractor.fourDigitYear(s, at: index) else { return nil }
+        var k = index + 4
+        while k < s.count, s[k] == " " { k += 1 }
+        if k < s.count, s[k] == "年" { k += 1 }
+        guard k < s.count, "至到-—–～~".unicodeScalars.contains(s[k]) else { return nil }
+        k += 1
+        if k < s.count, s[k] == "—" { k += 1 }  // ——
+        while k < s.count, s[k] == " " { k += 1 }
+        guard let (last, next) = CalendarYear.read(body, at: k), last > first, last - first <= 15 else { return nil }
+        return (last, next)
     }
 
     /// Words of aim before a year (longest first): 力争在2025年, 计划于2027年,

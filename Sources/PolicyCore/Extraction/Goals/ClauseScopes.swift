@@ -89,7 +89,7 @@ struct ClauseScopes {
     /// not under a horizon that does not look ahead.
     func reportCue(at offset: Int, clause: Range<Int>) -> Cue? {
         if let cue = Self.firstWord(ExtractionWords.reportCues, in: clause.lowerBound..<offset, body: body),
-           !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range) {
+           !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range), !isFutureDeadline(cue) {
             return cue
         }
         // News that names no policy reports facts, unless the figure's
@@ -111,7 +111,10 @@ struct ClauseScopes {
         if target(at: offset) == nil, let cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
             return cue
         }
-        if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body) { return cue }
+        if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body),
+           !isFutureDeadline(cue) {
+            return cue
+        }
         if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
         if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {
             let previous = body.sentenceStart(before: sentenceStart - 1)
@@ -129,6 +132,16 @@ struct ClauseScopes {
         ExtractionWords.futureCues.contains { word in
             body.occurrences(of: word, in: range).contains { !(word == "将" && body.hasPrefix("将近", at: $0)) }
         }
+    }
+
+    /// 截至2027年底 with the year still ahead of the issue: a deadline, not
+    /// the date of a count.
+    private func isFutureDeadline(_ cue: Cue) -> Bool {
+        guard let issueYear, cue.word == "截至" || cue.word == "截止" else { return false }
+        var k = cue.range.upperBound
+        if body.hasPrefix("到", at: k) { k += 1 }
+        while k < body.count, body.scalars[k] == " " { k += 1 }
+        return CalendarYear.read(body, at: k).map { $0.year > issueYear } ?? false
     }
 
     /// 提升至目前的3倍, 比目前: the present as the base of a change, not a report.

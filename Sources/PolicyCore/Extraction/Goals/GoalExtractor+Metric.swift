@@ -273,9 +273,13 @@ extension GoalExtractor {
            end - (year + 2) >= 2 {
             start = year + 2
         }
-        // 臺北市政府預計於115年完成建置…: after a year stands what is counted.
+        // 臺北市政府預計於115年完成建置…: after a year stands what is counted;
+        // so it does after a span of time (力争用3年时间引进…).
         if let year = Self.lastYearPhraseEnd(body, in: start..<end), end - year >= 2 {
             start = year
+        }
+        if let span = Self.durationPhraseEnd(body, in: start..<end), end - span >= 2 {
+            start = span
         }
         if let time = Self.timeClauseEndScalars.compactMap({ word in
             (start..<end).last { body.hasPrefix(word, at: $0, before: end) }.map { $0 + word.count } }).max(), end - time >= 2 {
@@ -358,6 +362,19 @@ extension GoalExtractor {
         }
         while k < end, s[k] == " " || s[k] == "，" || s[k] == "," { k += 1 }
         return k
+    }
+
+    /// Where a span of time that frames a goal ends inside `range`
+    /// (用3年时间, 通过两年左右时间, 经过三年的努力), or nil.
+    static func durationPhraseEnd(_ body: BodyText, in range: Range<Int>) -> Int? {
+        for word in ["时间", "的努力", "努力"] {
+            guard let at = body.occurrences(of: word, in: range).last, at - range.lowerBound >= 2 else { continue }
+            let before = max(range.lowerBound, at - 8)..<at
+            guard body.contains("年", in: before),
+                  ["用", "通过", "经过", "历时"].contains(where: { body.contains($0, in: before) }) else { continue }
+            return at + word.unicodeScalars.count
+        }
+        return nil
     }
 
     /// Where the last year phrase inside `range` ends (臺北市預計於115年完成…,
