@@ -224,6 +224,17 @@ import Testing
         }
     }
 
+    /// Thresholds listed with 、 before the noun they qualify (首次突破1亿元、
+    /// 10亿元、50亿元的企业) are all conditions, not only the last; in a
+    /// metric the list stays whole.
+    @Test func aListOfThresholdsQualifiesAllAlong() {
+        let grants = goals("《某区办法》明确，对年营收首次突破2亿元、20亿元、80亿元的企业，分别给予60万元、120万元、240万元奖励。")
+        #expect(grants.map(\.kind) == [.incentive, .incentive, .incentive], "\(grants.map { "\($0.kind) \($0.value)" })")
+        #expect(grants.map(\.value) == [600_000, 1_200_000, 2_400_000])
+        let counts = goals("《某市方案》提出，到2027年，营业收入超2亿元、20亿元的软件企业分别达到40家、6家。")
+        #expect(counts.map(\.value) == [40, 6] && counts.allSatisfy { $0.metric.hasSuffix("软件企业") }, "\(counts.map(\.metric))")
+    }
+
     @Test func anEligibilityConditionIsNotAGoal() {
         let found = goals("《某县若干措施》明确，对员工数50人以上的企业，给予一次性奖励10万元；对年度研发投入超过500万元的企业，按研发投入的10%给予补助。")
         #expect(found.map(\.value) == [100_000, 10])

@@ -266,7 +266,10 @@ extension GoalExtractor {
         if let previous, previous.quantity.end > start, previous.quantity.end <= quantity.start {
             start = previous.quantity.end
         }
-        if let comma = (start..<quantity.start).last(where: { s[$0] == "、" }) { start = comma + 1 }
+        // A 、 between two figures (超1亿元、10亿元的企业) joins values, not names.
+        if let comma = (start..<quantity.start).last(where: { s[$0] == "、" && !($0 + 1 < s.count && s[$0 + 1].properties.numericType != nil) }) {
+            start = comma + 1
+        }
         var end = quantity.start
         // 杭州市确保今年新增…: after a relative horizon stands what is counted.
         if let year = ["今年", "明年"].compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max(),

@@ -68,6 +68,17 @@ extension GoalExtractor {
             || ExtractionWords.vagueCounts.contains(where: { body.hasSuffix($0, at: quantity.start) }) {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }
+        // 对年营收首次突破1亿元、10亿元、50亿元的企业: figures listed with 、
+        // before one that 的 joins to a noun describe that noun, all of them.
+        if let last = lastOfList(from: quantity, in: inClause, body: body), last.start != quantity.start,
+           let de = deAfter(last, clauseEnd: clauseEnd, body: body), !grantFollows(de + 1, clauseEnd, body) {
+            let head = headNoun(after: de + 1, clauseEnd: clauseEnd, body: body)
+            let sentenceRest = clauseEnd..<body.sentenceEnd(after: clauseEnd)
+            if opensCondition(clauseStart, before: quantity.start, body: body) || body.contains("给予", in: sentenceRest) {
+                return .condition(head: head)
+            }
+            return .qualifier(head: head)
+        }
         // 营业收入超10亿元的企业达到30家: the figure before 的 describes the
         // head another figure of the clause counts.
         // 年营业收入超1000亿元的2个: the count of those follows 的 at once.
@@ -100,6 +111,21 @@ extension GoalExtractor {
             return role
         }
         return .goal(note: note)
+    }
+
+    /// The last figure of a list that starts at `quantity` (1亿元、10亿元、50亿元):
+    /// each next one follows the one before after a 、 and nothing else.
+    func lastOfList(from quantity: Quantity, in figures: [Quantity], body: BodyText) -> Quantity? {
+        var current = quantity
+        while true {
+            var k = current.end
+            while k < body.count, body.scalars[k] == " " { k += 1 }
+            guard k < body.count, body.scalars[k] == "、" else { return current }
+            k += 1
+            while k < body.count, body.scalars[k] == " " { k += 1 }
+            guard let next = figures.first(where: { $0.start == k && $0.unit == current.unit }) else { return current }
+            current = next
+        }
     }
 
     /// The 的 right after a figure (and its comparator): 超10亿元的企业.
