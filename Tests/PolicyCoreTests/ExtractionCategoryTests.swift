@@ -254,6 +254,17 @@ import Testing
         #expect(share.first?.metric == "全省规模以上工业战略性新兴产业增加值占比")
     }
 
+    /// A part counted after 其中 by its qualifier alone (其中年营业收入超1000亿元的
+    /// 2个) counts what the sentence just counted, so qualified.
+    @Test func aPartAfterQiZhongKeepsTheHeadNoun() {
+        for text in ["《某省方案》提出，到2027年，培育先进制造业集群12个，其中年营业收入超2000亿元的3个。",
+                     "《某省方案》提出，到2027年，培育先進製造業集群12個，其中年營業收入超2000億元的3個。"] {
+            let found = goals(text)
+            #expect(found.map(\.value) == [12, 3])
+            #expect(found.last.map { $0.metric.hasSuffix("集群") && $0.metric.contains("2000") } == true, "\(found.map(\.metric))")
+        }
+    }
+
     // MARK: 5. Traditional script
 
     @Test func traditionalStretchGrantsAndPolicies() {

@@ -31,6 +31,13 @@ extension GoalExtractor {
             return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
         }
         let isClassifier = quantity.unitKind == .count || quantity.unitKind == .measure || quantity.unitKind == .duration
+        // 培育特色产业集群10个，其中年营业收入超1000亿元的2个: a part of what
+        // the sentence just counted, named by its qualifier and that thing.
+        if isClassifier, after.text.isEmpty, !before.text.isEmpty, let previous = samePrevious,
+           body.hasSuffix("的", at: quantity.start), body.hasPrefix("其中", at: clause.lowerBound) {
+            return Metric(metric: Self.hygienic(before.text + "的" + previous.metric), range: before.range,
+                          evidenceStart: before.range.lowerBound)
+        }
         // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
         // the thing is named after it.
         let verbBefore = ExtractionWords.verbsBeforeAmount.contains { body.hasSuffix($0, at: quantity.start) }
