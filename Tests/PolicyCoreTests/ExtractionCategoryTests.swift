@@ -477,6 +477,13 @@ import Testing
         #expect(span.first?.metric == "数字技术人才" && span.first?.year == 2028, "\(span.map(\.metric))")
     }
 
+    /// The quick test of a code point covers every aim word.
+    @Test func everyAimWordPassesTheQuickTest() {
+        for word in TargetExtractor.aimWords {
+            #expect(word.unicodeScalars.first.map(TargetExtractor.mayStartAim) == true, "\(word)")
+        }
+    }
+
     /// A quoted name inside a noun phrase is part of it (专精特新“小巨人”企业);
     /// a word that only starts like an adverb keeps it (再生资源, 使用率).
     @Test func quotedNamesAndWordsLikeAdverbsStayInTheMetric() {

@@ -23,7 +23,7 @@ public struct ArticleExtractor: Sendable {
 
     static func body(_ text: String, articleRegion: String?) -> BodyText {
         var body = BodyText(text)
-        body.usesROCCalendar = CalendarYear.usesROCCalendar(folded: body.folded, articleRegion: articleRegion)
+        body.usesROCCalendar = CalendarYear.usesROCCalendar(body, articleRegion: articleRegion)
         return body
     }
 

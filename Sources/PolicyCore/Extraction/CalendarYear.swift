@@ -80,7 +80,9 @@ enum CalendarYear {
 
     /// Whether an article's text counts years from 1912: it comes from
     /// Taiwan, or it names the calendar (民國).
-    static func usesROCCalendar(folded text: String, articleRegion: String?) -> Bool {
-        articleRegion?.hasPrefix("71") == true || text.contains("民国")
+    /// - Complexity: O(n), a byte search (`String.contains` would go
+    ///   through Foundation's locale-aware search, many times slower).
+    static func usesROCCalendar(_ body: BodyText, articleRegion: String?) -> Bool {
+        articleRegion?.hasPrefix("71") == true || body.contains("民国", in: 0..<body.count)
     }
 }

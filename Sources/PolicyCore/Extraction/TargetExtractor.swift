@@ -60,7 +60,7 @@ struct TargetExtractor {
                     i = k
                     continue
                 }
-            } else if Self.aimFirstScalars.contains(c),
+            } else if Self.mayStartAim(c),
                       let word = Self.aimWordScalars.first(where: { body.hasPrefix($0, at: i, before: s.count) }) {
                 // 力争在2025年, 计划于2027年, 预计2026年底, 目标是2030年: an aim
                 // and the year it names; not 将于2026年起施行 (a date of force).
@@ -161,7 +161,14 @@ struct TargetExtractor {
     /// 预计2026年底, 目标是2030年, 将于2027年.
     static let aimWords = ["目标是", "目标为", "力争", "争取", "力求", "预计", "预期", "计划", "目标", "确保", "有望", "拟", "将"]
     static let aimWordScalars = aimWords.map { Array($0.unicodeScalars) }
-    static let aimFirstScalars = Set(aimWords.compactMap(\.unicodeScalars.first))
+    /// Whether an aim word may start with `scalar`: a switch, as this asks
+    /// of every code point of every body (a set would hash each).
+    static func mayStartAim(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "目", "力", "争", "预", "计", "确", "有", "拟", "将": true
+        default: false
+        }
+    }
 
     /// Whether what follows a year (at `index`, just after its 年) leaves it
     /// a horizon: 2027年，, 2027年底, 2027年全市…, 2027年6月底前; not a day
@@ -276,8 +283,21 @@ struct TargetExtractor {
             while j < s.count, let digit = s[j].asciiDigit, j - index < 2 { value = value * 10 + digit; j += 1 }
             return (value, j)
         }
-        let digits: [Unicode.Scalar: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
-        guard let value = digits[s[index]] else { return nil }
+        // A switch, not a dictionary: this runs for every code point of every body.
+        let value: Int
+        switch s[index] {
+        case "一": value = 1
+        case "二", "两": value = 2
+        case "三": value = 3
+        case "四": value = 4
+        case "五": value = 5
+        case "六": value = 6
+        case "七": value = 7
+        case "八": value = 8
+        case "九": value = 9
+        case "十": value = 10
+        default: return nil
+        }
         return (value, index + 1)
     }
 

@@ -203,7 +203,13 @@ public struct BulletinParser: Sendable {
     /// (正文：) and the mark that closes a news item (（完）).
     static func articleBody(_ body: String) -> String {
         var text = Substring(body)
-        if let rest = droppingLabel(text, labels: bodyLabels), !rest.isEmpty { text = rest }
+        var trimmed = false
+        if let rest = droppingLabel(text, labels: bodyLabels), !rest.isEmpty {
+            text = rest
+            trimmed = true
+        }
+        // By bytes and lines, never by counting characters: this runs for
+        // every article.
         var changed = true
         while changed {
             changed = false
@@ -212,13 +218,16 @@ public struct BulletinParser: Sendable {
                 changed = true
             }
             // 责任编辑：…, 审核：… on the last line: the page's credits.
-            let lastLine = text.lastIndex(of: "\n").map { text[text.index(after: $0)...] } ?? text
-            if lastLine.count <= 40, lastLine.count < text.count, droppingLabel(lastLine, labels: creditLabels) != nil {
-                text = text.dropLast(lastLine.count).trimmingWhitespace()
-                changed = true
+            if let newline = text.lastIndex(of: "\n") {
+                let lastLine = text[text.index(after: newline)...]
+                if lastLine.utf8.count <= 120, droppingLabel(lastLine, labels: creditLabels) != nil {
+                    text = text[..<newline].trimmingWhitespace()
+                    changed = true
+                }
             }
+            trimmed = trimmed || changed
         }
-        return text.count == body.count ? body : String(text)
+        return trimmed ? String(text) : body
     }
 
     /// The whole text after the masthead as one article, titled by its
