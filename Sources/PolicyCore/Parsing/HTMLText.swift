@@ -44,7 +44,9 @@ enum HTMLText {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var preformatted = 0
-        var anchor: (href: String, start: Int)? = nil
+        // The open link and where its text starts in `out` (an index, not a
+        // count: counting would make a page of many links quadratic).
+        var anchor: (href: String, start: String.UnicodeScalarView.Index)? = nil
         var i = 0
 
         func newline(_ count: Int) {
@@ -113,18 +115,20 @@ enum HTMLText {
             }
             if name == "a" {
                 if !tag.closing {
-                    anchor = tag.href.map { ($0, out.count) }
+                    anchor = tag.href.map { ($0, out.endIndex) }
                 } else if let open = anchor {
                     anchor = nil
-                    let text = String(String.UnicodeScalarView(out.dropFirst(open.start)))
+                    // Trailing spaces trimmed inside the link may end `out` before it began.
+                    let start = min(open.start, out.endIndex)
+                    let text = Substring(String(out[start...]))
                     let address = open.href.lowercased()
-                    if address.hasPrefix("http://") || address.hasPrefix("https://"), !text.contains(open.href),
-                       linkWords.contains(where: { text.contains($0) }) {
+                    if address.hasPrefix("http://") || address.hasPrefix("https://"), !text.containsText(open.href),
+                       linkWords.contains(where: { text.containsText($0) }) {
                         // A link to the original, on a line of its own with its
                         // address (原文链接：https://…), as a bulletin prints it.
-                        out.removeSubrange(out.index(out.startIndex, offsetBy: open.start)...)
+                        out.removeSubrange(start...)
                         newline(1)
-                        out.append(contentsOf: Substring(text).trimmingWhitespace().unicodeScalars)
+                        out.append(contentsOf: text.trimmingWhitespace().unicodeScalars)
                         if let last = out.last, last != "：", last != ":" { out.append("：") }
                         out.append(contentsOf: open.href.unicodeScalars)
                         newline(1)
