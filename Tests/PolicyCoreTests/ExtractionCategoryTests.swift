@@ -254,6 +254,13 @@ import Testing
         #expect(share.first?.metric == "全省规模以上工业战略性新兴产业增加值占比")
     }
 
+    /// 高达, 多达 before a figure are copulas like 达: they leave the metric.
+    @Test func copulasOfDegreeLeaveTheMetric() {
+        #expect(goals("全区软件和信息服务业营收高达326亿元，同比增长9.2%。").first?.metric == "全区软件和信息服务业营收")
+        #expect(goals("全區軟件和信息服務業營收高達326億元，同比增長9.2%。").first?.metric == "全區軟件和信息服務業營收")
+        #expect(goals("参会企业多达1200家。").first?.metric == "参会企业")
+    }
+
     /// A part counted after 其中 by its qualifier alone (其中年营业收入超1000亿元的
     /// 2个) counts what the sentence just counted, so qualified.
     @Test func aPartAfterQiZhongKeepsTheHeadNoun() {
