@@ -274,6 +274,19 @@ import Testing
 
     // MARK: 5. Traditional script
 
+    /// Hong Kong and Taiwan quote titles in 「」: one that ends as a policy
+    /// does (實施意見, 行動方案, 計畫) is a policy; a quoted slogan or scheme
+    /// is not. Taiwan's 計畫 is a plan in 《》 too.
+    @Test func quotedTitlesOfHongKongAndTaiwan() {
+        let quoted = Self.extractor.extract(
+            "某部發布「智慧製造賦能專項行動實施意見」，明確到2027年，打造80個工業高質量數據集。政府亦推出「科技券」及「強化數位韌性」。",
+            issueYear: 2025)
+        #expect(quoted.policies.map(\.title) == ["智慧製造賦能專項行動實施意見"])
+        #expect(quoted.goals.first?.policyIndex == 0)
+        let plan = Self.extractor.extract("行政院核定《數位韌性強化計畫》，到2027年完成建置備援通訊站點700處。", issueYear: 2025)
+        #expect(plan.policies.map(\.title) == ["數位韌性強化計畫"])
+    }
+
     @Test func traditionalStretchGrantsAndPolicies() {
         let text = "臺中市政府發布《臺中市智慧製造行動計劃（2025—2028年）》，到2028年，力爭培育智慧工廠120個，產業產值達到3,500億元；對通過認定的示範場域，給予最高500萬元補助。"
         let result = Self.extractor.extract(text, issueYear: 2025)

@@ -11,6 +11,16 @@ struct PolicyExtractor {
         "目录", "清单", "条例", "办法", "规划", "纲要", "声明", "宣言", "倡议", "指南", "指引", "规定", "细则",
         "决定", "法案", "法", "规则", "准则", "守则", "框架", "标准", "政策", "战略", "路线图", "要点", "公告",
         "通告", "决议", "公约", "协定", "规范", "制度", "机制", "议程",
+        // Taiwan writes a plan 計畫 (计画 once folded).
+        "计画",
+    ]
+
+    /// Title endings strong enough to make a 「…」 a policy: Hong Kong and
+    /// Taiwan quote titles so (「人工智能+製造專項行動實施意見」), but quote
+    /// slogans and schemes so too (「強化數位韌性」, 「科技券」).
+    static let quotedPolicySuffixes = [
+        "行动计划", "计划", "计画", "实施方案", "方案", "实施意见", "指导意见", "意见", "若干措施", "措施", "条例", "办法",
+        "规划", "纲要", "指引", "细则", "规定", "行动", "施政报告", "蓝图",
     ]
 
     /// Qualifiers a title may end with after its type: （试行）, （2025—2027年）.
@@ -38,12 +48,22 @@ struct PolicyExtractor {
     }
 
     /// Every 《…》 in the body, outermost brackets only (《关于印发〈X〉的通知》
-    /// is one title).
+    /// is one title), and every 「…」 that names a policy by its ending.
     static func bracketedTitles(in body: BodyText) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         let s = body.scalars
         while i < s.count {
+            if s[i] == "「", let close = (i + 1..<min(s.count, i + 60)).first(where: { s[$0] == "」" || s[$0] == "\n" }),
+               s[close] == "」" {
+                let inner = body[(i + 1)..<close].removingWhitespace
+                let core = stripTrailingQualifiers(ScriptFold.fold(inner))
+                if core.count >= 6, quotedPolicySuffixes.contains(where: { core.hasSuffix($0) }) {
+                    found.append(Mention(title: inner, start: i, end: close + 1))
+                }
+                i = close + 1
+                continue
+            }
             guard s[i] == "《" else { i += 1; continue }
             var depth = 0
             var j = i
