@@ -202,6 +202,17 @@ import Testing
         #expect(found.map(\.kind) == [.target])
     }
 
+    /// A rate given (给予最高50%) is granted under a horizon too, and so is
+    /// the cap beside it; both name the base, not the giving.
+    @Test func aRateGivenUnderAHorizonIsAGrant() {
+        let text = "《某省行动方案》提出，到2027年，全省企业数字化转型全覆盖。每年重点支持技术攻关，按项目总投资给予最高40%、不超过800万元资金支持。"
+        let found = goals(text)
+        #expect(found.map(\.kind) == [.incentive, .incentive], "\(found.map { "\($0.kind) \($0.metric)" })")
+        #expect(found.map(\.value) == [40, 8_000_000])
+        #expect(found.allSatisfy { $0.metric.hasPrefix("项目总投资") && !$0.metric.contains("给予") && !$0.metric.contains("%") },
+                "\(found.map(\.metric))")
+    }
+
     /// Compensation at a rate (给予…补偿) is granted like a subsidy.
     @Test func compensationIsAGrant() {
         for text in ["《某省公共数据授权运营办法》明确，按授权运营收益的15%给予数据提供单位补偿。",

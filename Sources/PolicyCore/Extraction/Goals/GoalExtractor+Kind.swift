@@ -56,7 +56,12 @@ extension GoalExtractor {
             }
             // 给予1个点的贴息; a rate next to a grant outside any horizon.
             let grantVerbAfter = ExtractionWords.grantVerbs.contains { body.contains($0, in: quantity.end..<min(clause.upperBound, quantity.end + 4)) }
-            if grantVerbAfter || context.scopes.target(at: quantity.start) == nil || quantity.unitKind == .percentagePoint {
+            // 按项目总投资给予最高50%: a rate given, the verb just before it.
+            let givenBefore = ExtractionWords.givingVerbs.contains {
+                body.contains($0, in: max(clause.lowerBound, quantity.start - 6)..<quantity.start)
+            }
+            if grantVerbAfter || givenBefore || context.scopes.target(at: quantity.start) == nil
+                || quantity.unitKind == .percentagePoint {
                 return "rate, grant \(noun.text) (\(noun.range.lowerBound)–\(noun.range.upperBound))"
             }
             return nil

@@ -515,6 +515,11 @@ extension GoalExtractor {
             var from = at.upperBound
             for cap in ExtractionWords.capWords where folded[from...].starts(with: cap.unicodeScalars) { from += cap.unicodeScalars.count }
             var to = folded.count
+            // 按项目总投资给予最高50%: the base ends where the giving begins.
+            for verb in ExtractionWords.givingVerbs {
+                let v = Array(verb.unicodeScalars)
+                if let at = (from..<to).first(where: { folded[$0...].starts(with: v) }) { to = at }
+            }
             if let de = (from..<to).last(where: { folded[$0] == "的" }) { to = de }
             let base = text(from..<to).trimmingCharacters(in: .whitespaces)
             if !base.isEmpty { return join(base) }
