@@ -508,6 +508,21 @@ import Testing
         #expect(span.first?.metric == "数字技术人才" && span.first?.year == 2028, "\(span.map(\.metric))")
     }
 
+    /// In news: an aim before this year's end (力争年底前, 确保年内) is a
+    /// relative horizon; 规划建设 and 拟 state a plan; the horizon's tail
+    /// and a trailing 将 leave the metric.
+    @Test func newsAimsAtThisYearsEnd() {
+        let late = goals("记者从市数据局获悉，下一步全市将加快建设算力设施，力争年底前智能算力规模突破6000P。", year: 2025)
+        #expect(late.first?.kind == .target && late.first?.year == 2025 && late.first?.yearSource == .relative)
+        #expect(late.first?.metric == "智能算力规模", "\(late.map(\.metric))")
+        let planned = goals("该数据中心项目规划建设标准机柜9000个。", year: 2025)
+        #expect(planned.first?.kind == .target && planned.first?.metric == "标准机柜", "\(planned.map { "\($0.kind) \($0.metric)" })")
+        let end = goals("全省计划到今年底开放公共数据集1.5万个。", year: 2025)
+        #expect(end.first?.metric == "开放公共数据集" || end.first?.metric == "公共数据集", "\(end.map(\.metric))")
+        let forecast = goals("据预测，到2030年全国数据要素市场规模将超过4000亿元。", year: 2025)
+        #expect(forecast.first?.metric == "全国数据要素市场规模", "\(forecast.map(\.metric))")
+    }
+
     /// The quick test of a code point covers every aim word.
     @Test func everyAimWordPassesTheQuickTest() {
         for word in TargetExtractor.aimWords {

@@ -65,6 +65,12 @@ struct TargetExtractor {
                 // 力争在2025年, 计划于2027年, 预计2026年底, 目标是2030年: an aim
                 // and the year it names; not 将于2026年起施行 (a date of force).
                 k = i + word.count
+                // 力争年底前, 确保年内: this year's end, counted from the issue.
+                if let issueYear, let tail = ["年底前", "年底", "年内"].first(where: { body.hasPrefix($0, at: k) }) {
+                    found.append(Horizon(year: issueYear, source: .relative, start: i))
+                    i = k + tail.unicodeScalars.count
+                    continue
+                }
                 let preposition = k < s.count && "在到于".unicodeScalars.contains(s[k])
                 if preposition { k += 1 }
                 // 将 alone also marks an object (将2025年定为…): it needs 于, 在 or 到.

@@ -279,9 +279,14 @@ extension GoalExtractor {
         }
         var end = quantity.start
         // 杭州市确保今年新增…: after a relative horizon stands what is counted.
-        if let year = ["今年", "明年"].compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max(),
-           end - (year + 2) >= 2 {
-            start = year + 2
+        // 到今年底开放…, 力争年底前突破…: the horizon's tail (底, 底前, 内) goes too.
+        if let year = ["今年", "明年", "年底", "年内"].compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max() {
+            var after = year + 2
+            for tail in ["底前", "底", "前", "内"] where body.hasPrefix(tail, at: after) {
+                after += tail.unicodeScalars.count
+                break
+            }
+            if end - after >= 2 { start = after }
         }
         // 臺北市政府預計於115年完成建置…: after a year stands what is counted;
         // so it does after a span of time (力争用3年时间引进…).
@@ -315,7 +320,8 @@ extension GoalExtractor {
             }
             // 全省建成, 该平台汇聚: a short scope subject and its verb.
             if end - start > 4, ExtractionWords.scopeDeterminers.contains(s[start]),
-               let verb = ((start + 2)..<min(start + 5, end)).lazy.compactMap({ at in
+               // 该/本 name a project or a body, often long (该数据中心项目规划建设…).
+               let verb = ((start + 2)..<min(start + ("该本".unicodeScalars.contains(s[start]) ? 12 : 5), end)).lazy.compactMap({ at in
                    Self.scopeSubjectVerbScalars.first { body.hasPrefix($0, at: at, before: end) }.map { (at, $0) } }).first,
                end - verb.0 - verb.1.count >= 2 {
                 start = verb.0 + verb.1.count
