@@ -213,6 +213,18 @@ import Testing
                 "\(found.map(\.metric))")
     }
 
+    /// A cap a few words before the figure (最高可獲, 上限為) caps it; an
+    /// allowance (津貼) is a grant; 未來三年 before a goal verb is a horizon.
+    @Test func hongKongGrantsAndSpans() {
+        let grants = goals("香港特區政府宣布預留20億元推行「智能生產資助計劃」，每間企業最高可獲800萬元資助，資助上限為項目開支的三分之一。")
+        #expect(grants.map(\.kind) == [.incentive, .incentive, .incentive], "\(grants.map { "\($0.kind) \($0.metric)" })")
+        #expect(grants.map(\.comparator) == [.equal, .atMost, .atMost])
+        #expect(grants.first?.unit == "港元")
+        #expect(goals("該計劃下每名研究員每月津貼為3.2萬元。").first?.kind == .incentive)
+        let span = goals("某園區計劃未來三年培育250間初創企業，並把從業人員增至4萬人。", year: 2025)
+        #expect(span.map(\.year) == [2028, 2028] && span.allSatisfy { $0.kind == .target }, "\(span.map { "\($0.kind) \($0.year as Any)" })")
+    }
+
     /// Compensation at a rate (给予…补偿) is granted like a subsidy.
     @Test func compensationIsAGrant() {
         for text in ["《某省公共数据授权运营办法》明确，按授权运营收益的15%给予数据提供单位补偿。",

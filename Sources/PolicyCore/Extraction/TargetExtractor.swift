@@ -225,8 +225,12 @@ struct TargetExtractor {
         if body.hasPrefix("个", at: j) { j += 1 }
         guard body.hasPrefix("年", at: j), (1...10).contains(count) else { return nil }
         j += 1
-        guard body.hasPrefix("内", at: j) || body.hasPrefix("里", at: j) else { return nil }
-        return (count, j + 1)
+        if body.hasPrefix("内", at: j) || body.hasPrefix("里", at: j) { return (count, j + 1) }
+        // 未来三年培育…: the span before a goal verb frames the goal too.
+        if (ExtractionWords.goalVerbs + ["实现", "达到", "突破", "力争", "将"]).contains(where: { body.hasPrefix($0, at: j) }) {
+            return (count, j)
+        }
+        return nil
     }
 
     /// Where `年内` or `个年内` after a count ends (三年内, 3年内), or nil.

@@ -6,7 +6,7 @@ enum ExtractionWords {
     /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
     static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
                              "券", "奖金", "配套资金", "配套", "支持金额", "支持资金", "予以支持", "给予支持", "一次性支持",
-                             "专项资金", "扶持", "拨款", "补偿"]
+                             "专项资金", "扶持", "拨款", "补偿", "津贴"]
     /// Verbs that grant what follows them (给予20万元奖励, 按…的30%予以补助).
     static let grantVerbs = ["给予", "予以", "奖励", "补助", "补贴", "资助", "发放", "安排", "可获", "获得"]
     /// Verbs that give money to someone (not nouns of a grant): 给予, 可获.

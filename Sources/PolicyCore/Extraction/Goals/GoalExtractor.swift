@@ -152,7 +152,8 @@ struct GoalExtractor {
         let span = EvidenceSpan(start: spanStart, end: spanEnd, text: body[spanStart..<spanEnd])
         return group.map { part in
             var comparator = part.comparator ?? (part.isMagnitudeClass ? .atLeast : .equal)
-            if kind == .incentive, part.comparator == nil, capStandsApart(before: part, clause: clause, body: body) {
+            if kind == .incentive, part.comparator == nil,
+               capStandsApart(before: part, clause: clause, body: body) || capJustBefore(part, clause: clause, body: body) {
                 comparator = .atMost
             }
             let goal = ExtractedGoal(
@@ -200,6 +201,14 @@ struct GoalExtractor {
     }
 
     /// 按不超过合同金额的20%给予补助: the cap stands apart from its rate.
+    /// 最高可获1500万元资助, 资助上限为三分之一: a cap a few words before the
+    /// figure, with no other figure between.
+    func capJustBefore(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
+        let window = max(clause.lowerBound, quantity.start - 10)..<quantity.start
+        guard let cap = ClauseScopes.firstWord(ExtractionWords.capWords, in: window, body: body) else { return false }
+        return !body.scalars[cap.range.upperBound..<quantity.start].contains { $0.properties.numericType != nil }
+    }
+
     func capStandsApart(before quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
         guard quantity.unit == "%" else { return false }
         let before = clause.lowerBound..<quantity.start
