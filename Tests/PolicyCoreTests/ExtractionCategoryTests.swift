@@ -225,6 +225,16 @@ import Testing
         #expect(span.map(\.year) == [2028, 2028] && span.allSatisfy { $0.kind == .target }, "\(span.map { "\($0.kind) \($0.year as Any)" })")
     }
 
+    /// The recipient an eligibility clause names ends where the giving
+    /// begins; a count after verbs alone counts what the sentence counted.
+    @Test func recipientsAndBareVerbs() {
+        let grant = goals("《某省平台培育方案》明确，对新认定的国家级平台给予一次性奖励200万元。")
+        #expect(grant.first?.metric == "国家级平台一次性奖励", "\(grant.map(\.metric))")
+        let again = goals("某县今年已推动260家中小企业完成数字化改造，计划明年再推动300家。", year: 2025)
+        #expect(again.map(\.kind) == [.statistic, .target])
+        #expect(again.last.map { $0.metric.hasPrefix("中小企业") } == true && again.last?.year == 2026, "\(again.map(\.metric))")
+    }
+
     /// Compensation at a rate (给予…补偿) is granted like a subsidy.
     @Test func compensationIsAGrant() {
         for text in ["《某省公共数据授权运营办法》明确，按授权运营收益的15%给予数据提供单位补偿。",

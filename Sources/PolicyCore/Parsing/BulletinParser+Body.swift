@@ -75,9 +75,12 @@ extension BulletinParser {
         for marker in BodyLine.sourceMarkers {
             guard let range = line.range(of: marker) else { continue }
             let rest = line[range.upperBound...].drop(while: { $0 == " " })
-            guard let colon = rest.first, colon == "：" || colon == ":" else { continue }
+            // 来源：X, and 【来源】X with the label in brackets.
+            guard let colon = rest.first, colon == "：" || colon == ":" || colon == "】" || colon == "]" || colon == "〕" else {
+                continue
+            }
             let value = rest.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" })
-            let end = value.firstIndex(where: { $0 == "\u{3000}" || $0 == "\t" })
+            let end = value.firstIndex(where: { $0 == "\u{3000}" || $0 == "\t" || $0 == "【" || $0 == "[" || $0 == "〔" })
                 ?? value.range(of: "  ")?.lowerBound ?? value.endIndex
             let name = value[..<end].trimmingWhitespace()
             if !name.isEmpty { source = String(name) }

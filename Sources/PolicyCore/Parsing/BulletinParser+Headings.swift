@@ -233,6 +233,13 @@ extension BulletinParser {
         let scalars = line.unicodeScalars
         guard let first = scalars.first else { return false }
         if first == "—" || first == "-", line.hasPrefix("——") || line.hasPrefix("--") { return true }
+        // 【来源】…　【日期】…: labels in brackets.
+        if first == "【" || first == "[" || first == "〔" {
+            let inner = scalars.dropFirst()
+            for label in bylineLabels where inner.starts(with: label) {
+                if let close = inner.dropFirst(label.count).first, close == "】" || close == "]" || close == "〕" { return true }
+            }
+        }
         if bylineLabelStarts.contains(first) {
             for label in bylineLabels where scalars.starts(with: label) {
                 let rest = scalars.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
@@ -260,6 +267,14 @@ extension BulletinParser {
 
     /// `主编：…`, `地址：…`, `电话 0571…`: the editorial office's block.
     static func isEditorialLine(_ line: Substring) -> Bool {
+        // 某省工业和信息化厅 编, 某某中心编印, 某某学会主办: who compiles the issue.
+        if line.hasAtMostScalars(32), let last = line.unicodeScalars.last, "编印办部".unicodeScalars.contains(last) {
+            let compact = String(line).removingWhitespace
+            if ["编印", "主办", "承办", "编辑部"].contains(where: { compact.hasSuffix($0) }) && compact.count > 3
+                || line.hasSuffix(" 编") || line.hasSuffix("\u{3000}编") {
+                return true
+            }
+        }
         // Most lines start with no label's first character: settled without a copy.
         guard let first = line.unicodeScalars.first(where: { !$0.isSpace }),
               editorialLabelStarts.contains(first) else { return false }

@@ -398,6 +398,33 @@ import Testing
         #expect(issue.articles.allSatisfy { !$0.body.contains("完）") && !$0.body.contains("责任编辑") }, "\(issue.articles.map(\.body))")
     }
 
+    /// No blank lines at all; each title over a byline whose labels stand in
+    /// brackets (【来源】… 【日期】…); a compiler's line (某厅 编) under the
+    /// masthead, which is no section.
+    @Test func denseWithBracketedBylineLabels() throws {
+        let text = """
+            工业互联网简报
+            2025年第22期
+            某省工业和信息化厅 编
+            某省发布工业互联网平台培育方案
+            【来源】某省工业和信息化厅 【日期】2025-11-03
+            某省近日发布工业互联网平台培育方案，提出到2027年培育省级以上工业互联网平台60个，带动10万家企业上云用平台。
+            方案明确，对新认定的国家级平台给予一次性奖励300万元。
+            某市打造5G全连接工厂
+            【来源】某市日报 【日期】2025-11-04
+            某市提出，到2026年建成5G全连接工厂50家，培育5G应用解决方案供应商20家。
+            某县推进中小企业数字化转型
+            【来源】某县政府网 【日期】2025-11-05
+            某县今年已推动320家中小企业完成数字化改造，计划明年再推动400家。
+            """
+        let issue = try BulletinParser().parse(text)
+        #expect(issue.sections.isEmpty, "\(issue.sections)")
+        #expect(issue.articles.map(\.title) == ["某省发布工业互联网平台培育方案", "某市打造5G全连接工厂", "某县推进中小企业数字化转型"])
+        #expect(issue.articles.map(\.source) == ["某省工业和信息化厅", "某市日报", "某县政府网"])
+        #expect(issue.articles.map(\.date) == ["2025-11-03", "2025-11-04", "2025-11-05"])
+        #expect(issue.articles.allSatisfy { !$0.body.contains("【") })
+    }
+
     /// A Markdown export: `# 刊名` over the issue's line is the masthead,
     /// `##` sections, `###` titles, `**来源：**` sources.
     @Test func markdownExport() throws {

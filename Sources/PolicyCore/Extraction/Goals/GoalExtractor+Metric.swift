@@ -41,9 +41,12 @@ extension GoalExtractor {
         // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
         // the thing is named after it.
         let verbBefore = ExtractionWords.verbsBeforeAmount.contains { body.hasSuffix($0, at: quantity.start) }
+        // 计划明年再推动400家: verbs and adverbs alone name nothing; the
+        // figure counts what the sentence counted before.
+        let beforeNamesSomething = !before.text.isEmpty && !Self.isOnlyLeadingWords(body, before.range)
         if (isClassifier || quantity.isMagnitudeClass || verbBefore) && !after.text.isEmpty {
             (text, range) = (after.text, after.range)
-        } else if !before.text.isEmpty {
+        } else if beforeNamesSomething {
             (text, range) = (before.text, before.range)
         } else if !after.text.isEmpty {
             (text, range) = (after.text, after.range)
@@ -345,6 +348,17 @@ extension GoalExtractor {
         return (body[start..<end], start..<end)
     }
 
+    /// Whether `range` is verbs and adverbs that open a clause, nothing else
+    /// (再推动, 新增).
+    static func isOnlyLeadingWords(_ body: BodyText, _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            guard let word = leadingScalars.first(where: { body.hasPrefix($0, at: k, before: range.upperBound) }) else { return false }
+            k += word.count
+        }
+        return true
+    }
+
     static let wordsStartingLikeLeadingScalars = ExtractionWords.wordsStartingLikeLeading.map { Array($0.unicodeScalars) }
     static let leadingScalars = ExtractionWords.leadingWords.sorted { $0.count > $1.count }.map { Array($0.unicodeScalars) }
     /// Where `目标在2030年前`, `计划于2026年底前`, `计划2027年`, `预計於115年`
@@ -555,7 +569,12 @@ extension GoalExtractor {
             let end = body.clauseEnd(after: k)
             if opensCondition(k, before: end, body: body),
                let de = (k..<min(end, quantity.start)).last(where: { body.scalars[$0] == "的" }) {
-                let head = body[(de + 1)..<min(end, quantity.start)]
+                // 对新认定的国家级平台给予一次性奖励: the recipient ends where the giving begins.
+                var headEnd = min(end, quantity.start)
+                for verb in ExtractionWords.givingVerbs {
+                    if let at = body.occurrences(of: verb, in: (de + 1)..<headEnd).first { headEnd = at }
+                }
+                let head = body[(de + 1)..<headEnd]
                 if !head.isEmpty, head.count <= 12 { recipient = head }
             }
             k = end + 1
