@@ -235,6 +235,14 @@ import Testing
         #expect(again.last.map { $0.metric.hasPrefix("中小企业") } == true && again.last?.year == 2026, "\(again.map(\.metric))")
     }
 
+    /// Hong Kong's measure words name a grant's recipient (每宗申請); its
+    /// 按年 reports a change where no horizon governs.
+    @Test func hongKongRecipientsAndAnnualChanges() {
+        #expect(goals("《某資助計劃》規定，每宗申請的資助額不多於40萬元。").first?.metric.hasPrefix("每宗申請") == true)
+        #expect(goals("《某計劃》公布。數據中心的用電量按年增加近兩成。").first?.kind == .statistic)
+        #expect(goals("《某計劃》提出，到2027年，數據中心的用電量按年增加近兩成。").first?.kind == .target)
+    }
+
     /// Compensation at a rate (给予…补偿) is granted like a subsidy.
     @Test func compensationIsAGrant() {
         for text in ["《某省公共数据授权运营办法》明确，按授权运营收益的15%给予数据提供单位补偿。",

@@ -108,6 +108,10 @@ struct ClauseScopes {
         if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
             return cue
         }
+        if target(at: offset) == nil,
+           let cue = Self.firstWord(ExtractionWords.annualChangeCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            return cue
+        }
         if target(at: offset) == nil, let cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
             return cue
         }

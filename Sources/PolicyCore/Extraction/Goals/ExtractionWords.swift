@@ -16,7 +16,9 @@ enum ExtractionWords {
     /// Caps that may stand apart from the rate they bound (按不超过合同金额的20%).
     static let capWords = ["不超过", "最高", "上限", "最多"]
     /// Recipients a grant is counted per: 每家企业, 单个服务商.
-    static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "每条", "每座", "单个", "单家", "单项", "单户"]
+    static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "每条", "每座", "单个", "单家", "单项", "单户",
+                                    // Hong Kong's and Taiwan's measure words: 每宗申請, 每間企業, 每名學員.
+                                    "每宗", "每间", "每名", "每位", "每所", "每件"]
     /// Words before a rate that name its base: 按合同金额的20%.
     static let rateBaseMarkers = ["按照", "按其", "按"]
     /// Words that open an eligibility condition: 对…的企业, 凡…的项目.
@@ -31,6 +33,9 @@ enum ExtractionWords {
     /// make their whole sentence one, before or after the figure
     /// (…达5600亿元，同比增长9.6%).
     static let yearOnYearCues = ["同比", "环比", "比上年", "较上年", "比去年", "较去年", "上年同期", "去年同期"]
+    /// Hong Kong writes a year-on-year change 按年; under a horizon the same
+    /// words set a yearly rate, so they report only where none governs.
+    static let annualChangeCues = ["按年增", "按年上升", "按年下降", "按年下跌", "按年减少"]
     /// Verbs of possession: with no horizon over them they state what is
     /// (全市拥有…企业86家), not what is to be reached.
     static let stateVerbs = ["拥有"]
