@@ -239,6 +239,7 @@ import Testing
     /// 按年 reports a change where no horizon governs.
     @Test func hongKongRecipientsAndAnnualChanges() {
         #expect(goals("《某資助計劃》規定，每宗申請的資助額不多於40萬元。").first?.metric.hasPrefix("每宗申請") == true)
+        #expect(goals("《某補助要點》規定，每案補助最高新臺幣60萬元。").first?.metric == "每案補助")
         #expect(goals("《某計劃》公布。數據中心的用電量按年增加近兩成。").first?.kind == .statistic)
         #expect(goals("《某計劃》提出，到2027年，數據中心的用電量按年增加近兩成。").first?.kind == .target)
     }

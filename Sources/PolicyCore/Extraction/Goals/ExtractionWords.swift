@@ -18,7 +18,7 @@ enum ExtractionWords {
     /// Recipients a grant is counted per: 每家企业, 单个服务商.
     static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "每条", "每座", "单个", "单家", "单项", "单户",
                                     // Hong Kong's and Taiwan's measure words: 每宗申請, 每間企業, 每名學員.
-                                    "每宗", "每间", "每名", "每位", "每所", "每件"]
+                                    "每宗", "每间", "每名", "每位", "每所", "每件", "每案"]
     /// Words before a rate that name its base: 按合同金额的20%.
     static let rateBaseMarkers = ["按照", "按其", "按"]
     /// Words that open an eligibility condition: 对…的企业, 凡…的项目.
