@@ -89,7 +89,9 @@ import Testing
             #expect(found.first.map { ["智慧醫療產業產值", "智慧医疗产业产值"].contains($0.metric) } == true, "\(found.map(\.metric))")
         }
         // 在2020年 with no 前 dates a fact, not a deadline.
-        #expect(goals("该区在2020年建成数据中心3个。", year: 2025).first?.year == nil)
+        let fact = goals("该区在2020年建成数据中心3个。", year: 2025)
+        #expect(fact.first?.kind == .statistic && fact.first?.year == 2020)
+        #expect(TargetExtractor().horizons(in: BodyText("该区在2020年建成数据中心3个。"), issueYear: 2025).isEmpty)
     }
 
     /// Support given as an amount (给予…最高300万元支持) is a grant; in news
@@ -242,6 +244,25 @@ import Testing
         #expect(goals("《某補助要點》規定，每案補助最高新臺幣60萬元。").first?.metric == "每案補助")
         #expect(goals("《某計劃》公布。數據中心的用電量按年增加近兩成。").first?.kind == .statistic)
         #expect(goals("《某計劃》提出，到2027年，數據中心的用電量按年增加近兩成。").first?.kind == .target)
+    }
+
+    /// §7: a reported figure carries the year it is of — the last year its
+    /// sentence names before it, 去年 and 今年 from the issue — and a level
+    /// reached by a past year (增长至2024年的…) is reported, not a target.
+    @Test func reportedFiguresCarryTheirYear() {
+        let cases: [(String, [Int?])] = [
+            ("2024年，全省数字经济核心产业增加值达到2900亿元，同比增长7.5%。", [2024, 2024]),
+            ("截至2024年底，全市累計建成5G基站2.6萬個。", [2024]),
+            ("去年全市软件业务收入突破900亿元。", [2024]),
+            ("全省数字经济规模由2020年的2.1万亿元增长至2024年的2.9万亿元。", [2020, 2024]),
+            ("2020年以来，全省累计培育专精特新企业700家。", [nil]),
+            ("《某省数字经济规划（2021—2025年）》实施以来，全省新增上云企业9000家。", [nil]),
+        ]
+        for (sentence, years) in cases {
+            let found = goals(sentence, year: 2025)
+            #expect(found.allSatisfy { $0.kind == .statistic }, "\(sentence): \(found.map { "\($0.kind)" })")
+            #expect(found.map(\.year) == years, "\(sentence): \(found.map(\.year))")
+        }
     }
 
     /// Compensation at a rate (给予…补偿) is granted like a subsidy.
@@ -425,9 +446,12 @@ import Testing
     }
 
     @Test func aPastYearOpeningASentenceIsNoHorizon() {
-        let found = goals("2023年，全省新增智能工厂42个。", year: 2025)
+        let text = "2023年，全省新增智能工厂42个。"
+        let found = goals(text, year: 2025)
         #expect(found.first?.kind == .statistic)
-        #expect(found.first?.year == nil)
+        // No horizon: the year is the report's (§7), not a target's.
+        #expect(TargetExtractor().horizons(in: BodyText(text), issueYear: 2025).isEmpty)
+        #expect(found.first?.year == 2023)
     }
 
     // MARK: 7b. Years in other forms

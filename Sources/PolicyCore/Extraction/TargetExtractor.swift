@@ -31,9 +31,12 @@ struct TargetExtractor {
             if c == "到" || c == "至" {
                 let previous = i > 0 ? s[i - 1] : " "
                 // 有效期至2025年12月31日 is a term of validity.
+                // 增长至2024年的3.1万亿元 in an issue of 2025: a level reached,
+                // reported (§7), not a horizon.
                 if !Self.verbEndingInDao.contains(previous) && previous.asciiDigit == nil,
                    !body.hasSuffix("有效期", at: i), let value = year(at: &k),
-                   !Self.isFullDate(s, after: k) {
+                   !Self.isFullDate(s, after: k),
+                   !(body.hasPrefix("的", at: k) && value < (issueYear ?? Int.min)) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
                     continue

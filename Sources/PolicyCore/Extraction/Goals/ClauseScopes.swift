@@ -138,6 +138,36 @@ struct ClauseScopes {
         }
     }
 
+    /// The year a reported figure is of (§7: 由2020年的2.5万亿元 is a
+    /// statistic of 2020): the last year its sentence names before it
+    /// (2024年，全省…; 截至2024年底; 2024年上半年), not one inside a title's
+    /// 《…》, not a start (2020年以来), not after the issue's year; 去年
+    /// and 今年 count from the issue. Nil when the sentence names none.
+    func reportYear(before offset: Int) -> Int? {
+        let s = body.scalars
+        let sentenceStart = body.sentenceStart(before: offset)
+        var depth = 0
+        var found: Int?
+        var k = sentenceStart
+        while k < offset {
+            let c = s[k]
+            if c == "《" { depth += 1 } else if c == "》" { depth = max(0, depth - 1) }
+            if depth == 0, CalendarYear.mayStart(c, roc: body.usesROCCalendar),
+               k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar),
+               let (year, end) = CalendarYear.read(body, at: k), end <= offset {
+                if !body.hasPrefix("以来", at: end), year <= (issueYear ?? Int.max) { found = year }
+                k = end
+                continue
+            }
+            if depth == 0, let issueYear, c == "去" || c == "今" || c == "上", k + 1 < s.count, s[k + 1] == "年",
+               !body.hasPrefix("以来", at: k + 2) {
+                found = c == "今" ? issueYear : issueYear - 1
+            }
+            k += 1
+        }
+        return found
+    }
+
     /// 截至2027年底 with the year still ahead of the issue: a deadline, not
     /// the date of a count.
     private func isFutureDeadline(_ cue: Cue) -> Bool {

@@ -140,6 +140,10 @@ struct GoalExtractor {
                 (year, yearSource) = (value, .policyPeriod)
             }
             if explains, let year { reasons.append("year \(year) from the policy's period") }
+        } else if kind == .statistic, let reported = context.scopes.reportYear(before: quantity.start) {
+            // §7: a reported figure carries the year it is of.
+            (year, yearSource) = (reported, .stated)
+            if explains { reasons.append("year \(reported) of the report") }
         }
         if explains {
             if let stretchCue { reasons.append("stretch \(stretchCue.word) (\(stretchCue.range.lowerBound)–\(stretchCue.range.upperBound))") }
