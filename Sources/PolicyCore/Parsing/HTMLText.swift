@@ -213,8 +213,7 @@ enum HTMLText {
                         let from = quoted ? j + 1 : j
                         var e = from
                         while e < s.count, quoted ? s[e] != quote : !(s[e] == " " || s[e] == ">") { e += 1 }
-                        let (value, _) = decodeReferences(Array(s[from..<e]))
-                        href = value
+                        href = decodeReferences(Array(s[from..<e]))
                         k = quoted ? min(e + 1, s.count) : e
                         continue
                     }
@@ -321,7 +320,7 @@ enum HTMLText {
     }
 
     /// `scalars` with every reference decoded.
-    static func decodeReferences(_ scalars: [Unicode.Scalar]) -> (String, Int) {
+    static func decodeReferences(_ scalars: [Unicode.Scalar]) -> String {
         var out = ""
         var k = 0
         while k < scalars.count {
@@ -334,6 +333,6 @@ enum HTMLText {
                 k += 1
             }
         }
-        return (out, k)
+        return out
     }
 }
