@@ -92,7 +92,7 @@ let package = Package(
         .target(name: "PolicykbTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "CSQLite"]),
         .testTarget(name: "PolicykbDigestTests", dependencies: ["PolicykbDigest"]),
-        .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "SQLiteDB"]),
+        .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "CScriptFold", "SQLiteDB"]),
         .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "PolicyNumbers", "CorpusGenerator", "PolicykbTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PolicykbServerTests", dependencies: [

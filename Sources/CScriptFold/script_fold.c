@@ -34,3 +34,11 @@ uint32_t policykb_fold_script(uint32_t c) {
     }
     return c;
 }
+
+unsigned long policykb_script_fold_count(void) { return (unsigned long)POLICYKB_FOLD_COUNT; }
+
+void policykb_script_fold_pair(unsigned long i, uint32_t *traditional, uint32_t *simplified) {
+    if (i >= POLICYKB_FOLD_COUNT) { *traditional = *simplified = 0; return; }
+    *traditional = policykb_script_fold_pairs[i][0];
+    *simplified = policykb_script_fold_pairs[i][1];
+}

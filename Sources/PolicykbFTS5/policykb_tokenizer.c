@@ -244,6 +244,16 @@ int policykb_tokenize(const char *text, int bytes, int query, void *context,
     return rc;
 }
 
+size_t policykb_fold_capacity(int bytes) {
+    /* Only characters of 3 bytes (U+0800..U+FFFF) can grow, by one byte each
+       (to 4); characters of 1, 2 and 4 bytes fold to at most their own
+       length, and undecodable bytes are dropped. Hence at most one extra
+       byte per 3 bytes of input, plus room for the NUL and one spare
+       character for the guard in the loop. */
+    size_t n = bytes > 0 ? (size_t)bytes : 0;
+    return n + n / 3 + 5;
+}
+
 char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) {
     return policykb_fold_with(text, bytes, 0, out_bytes, origins);
 }
@@ -251,10 +261,13 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins) 
 char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes, int **origins) {
     const int keep_script = (flags & POLICYKB_FOLD_KEEP_SCRIPT) != 0;
     const unsigned char *s = (const unsigned char *)text;
-    /* Folding never lengthens UTF-8: full-width forms shrink from 3 bytes to
-       1, case mapping stays within the same encoded length. */
-    char *out = malloc((size_t)bytes + 1);
-    int *from = origins ? malloc(sizeof(int) * ((size_t)bytes + 1)) : NULL;
+    if (bytes < 0) bytes = 0;
+    /* Folding can lengthen UTF-8: a traditional character of 3 bytes may
+       fold to a simplified one outside the BMP (4 bytes); see
+       policykb_fold_capacity. */
+    const size_t capacity = policykb_fold_capacity(bytes);
+    char *out = malloc(capacity);
+    int *from = origins ? malloc(sizeof(int) * capacity) : NULL;
     if (!out || (origins && !from)) {
         free(out);
         free(from);
@@ -287,6 +300,9 @@ char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes,
         }
         if (!(cp == 0xFFFD && len == 1 && s[i] >= 0x80)) {
             /* undecodable bytes stay out of the folded text */
+            /* The bound holds for every character (a test checks each
+               entry of the fold table); this keeps a future table honest. */
+            if ((size_t)n + 4 >= capacity) break;
             int written = encode(folded, out + n);
             if (from) for (int k = 0; k < written; k++) from[n + k] = i;
             n += written;

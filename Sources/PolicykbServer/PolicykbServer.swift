@@ -10,9 +10,11 @@ public enum PolicykbServer {
     /// The router with every page, API endpoint and asset, keeping up to
     /// `cacheEntries` rendered answers until the database changes.
     public static func router(pool: StorePool,
-                              cacheEntries: Int = ServerConfiguration.defaultCacheEntries) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-        Routes(pool: pool, cache: ResponseCache(path: pool.path, capacity: cacheEntries)).register(on: router)
+                              cacheEntries: Int = ServerConfiguration.defaultCacheEntries,
+                              requestTimeout: Int = ServerConfiguration.defaultRequestTimeout) -> Router<ServerRequestContext> {
+        let router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
+        Routes(pool: pool, cache: ResponseCache(path: pool.path, capacity: cacheEntries), requestTimeout: requestTimeout)
+            .register(on: router)
         return router
     }
 
@@ -27,11 +29,13 @@ public enum PolicykbServer {
         var logger = Logger(label: "policykb-serve")
         logger.logLevel = .warning
         return Application(
-            router: router(pool: pool, cacheEntries: configuration.cacheEntries),
+            router: router(pool: pool, cacheEntries: configuration.cacheEntries, requestTimeout: configuration.requestTimeout),
             // A connection with nothing to read or write for this long is
             // closed: a client that opens many and goes quiet cannot hold
             // the server's connections (or its read-only database handles).
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
+            // ConnectionWatch tells the queries when a client has gone.
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionWatch()],
+                                                idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "policykb"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

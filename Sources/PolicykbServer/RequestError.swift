@@ -7,6 +7,12 @@ public enum RequestError: Error, Sendable, Equatable {
     case badRequest(String)
     /// No such record or page (404).
     case notFound(String)
+    /// The request used up its time (`--request-timeout`) before it was
+    /// answered (503).
+    case timedOut(seconds: Int)
+    /// The client closed its connection before the answer was ready; no one
+    /// reads this status (503).
+    case abandoned
     /// Something failed that the request could not have caused (500); the
     /// details go to the log, not to the client.
     case internalError
@@ -15,6 +21,7 @@ public enum RequestError: Error, Sendable, Equatable {
         switch self {
         case .badRequest: .badRequest
         case .notFound: .notFound
+        case .timedOut, .abandoned: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }
@@ -22,6 +29,8 @@ public enum RequestError: Error, Sendable, Equatable {
     var message: String {
         switch self {
         case .badRequest(let message), .notFound(let message): message
+        case .timedOut(let seconds): "the request took longer than \(seconds) s and was stopped; narrow the query"
+        case .abandoned: "the client closed the connection"
         case .internalError: "internal error; the server's log has the details"
         }
     }

@@ -8,23 +8,25 @@ struct Routes: Sendable {
     let pool: StorePool
     /// Answers already rendered, until the database changes.
     let cache: ResponseCache
+    /// Seconds a request may take before it is stopped.
+    let requestTimeout: Int
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerRequestContext>) {
         router.add(middleware: SecurityMiddleware())
 
         // Pages.
-        router.get("/") { request, _ in try await page(request) { try SearchPage.render(try SearchForm($0), store: $1) } }
-        router.get("/search") { request, _ in try await page(request) { try SearchPage.render(try SearchForm($0), store: $1) } }
+        router.get("/") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1) } }
+        router.get("/search") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1) } }
         router.get("/articles/:id") { request, context in
             let id = try Self.id(context, "article")
-            return try await page(request) { _, store in
+            return try await page(request, context) { _, store in
                 guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
                 return ArticlePage.render(detail)
             }
         }
-        router.get("/compare") { request, _ in try await page(request) { try ComparePage.render(try CompareForm($0), store: $1) } }
-        router.get("/policies") { request, _ in
-            try await page(request) { parameters, store in
+        router.get("/compare") { request, context in try await page(request, context) { try ComparePage.render(try CompareForm($0), store: $1) } }
+        router.get("/policies") { request, context in
+            try await page(request, context) { parameters, store in
                 let form = try RecordForm(parameters)
                 let (limit, offset) = try parameters.page(defaultLimit: 50)
                 let policies = try store.policies(try form.filter(in: store), page: Page(limit: limit + 1, offset: offset))
@@ -33,13 +35,13 @@ struct Routes: Sendable {
         }
         router.get("/policies/:id") { request, context in
             let id = try Self.id(context, "policy")
-            return try await page(request) { _, store in
+            return try await page(request, context) { _, store in
                 guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
                 return PolicyPage.render(detail)
             }
         }
-        router.get("/goals") { request, _ in try await page(request) { try GoalsPage.render(try GoalForm($0), store: $1) } }
-        router.get("/timeline") { request, _ in try await page(request) { try TimelinePage.render(try GoalForm($0), store: $1) } }
+        router.get("/goals") { request, context in try await page(request, context) { try GoalsPage.render(try GoalForm($0), store: $1) } }
+        router.get("/timeline") { request, context in try await page(request, context) { try TimelinePage.render(try GoalForm($0), store: $1) } }
         router.get("/assets/:name") { _, context in
             guard let name = context.parameters.get("name"), let asset = Assets.files[name] else {
                 throw RequestError.notFound("no such asset")
@@ -51,32 +53,33 @@ struct Routes: Sendable {
 
         // The JSON API.
         router.get("/api") { _, _ in Responses.json(API.index) }
-        router.get("/api/search") { request, _ in try await api(request) { try API.search($0, store: $1) } }
-        router.get("/api/articles") { request, _ in try await api(request) { try API.articles($0, store: $1) } }
+        router.get("/api/search") { request, context in try await api(request, context) { try API.search($0, store: $1) } }
+        router.get("/api/articles") { request, context in try await api(request, context) { try API.articles($0, store: $1) } }
         router.get("/api/articles/:id") { request, context in
             let id = try Self.id(context, "article")
-            return try await api(request) { _, store in
+            return try await api(request, context) { _, store in
                 guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
                 return Records.article(detail)
             }
         }
-        router.get("/api/goals") { request, _ in try await api(request) { try API.goals($0, store: $1) } }
-        router.get("/api/timeline") { request, _ in try await api(request) { try API.timeline($0, store: $1) } }
-        router.get("/api/policies") { request, _ in try await api(request) { try API.policies($0, store: $1) } }
+        router.get("/api/goals") { request, context in try await api(request, context) { try API.goals($0, store: $1) } }
+        router.get("/api/timeline") { request, context in try await api(request, context) { try API.timeline($0, store: $1) } }
+        router.get("/api/policies") { request, context in try await api(request, context) { try API.policies($0, store: $1) } }
         router.get("/api/policies/:id") { request, context in
             let id = try Self.id(context, "policy")
-            return try await api(request) { _, store in
+            return try await api(request, context) { _, store in
                 guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
                 return Records.policy(detail)
             }
         }
-        router.get("/api/compare") { request, _ in
+        router.get("/api/compare") { request, context in
             let parameters = try QueryParameters(request.uri.query)
             let format = try parameters.text("format") ?? "json"
             guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
             let form = try CompareForm(parameters)
+            let budget = await budget(context)
             return try await cached(request) {
-                try await pool.read { store in
+                try await pool.read(budget: budget) { store in
                     let goals = try form.goals(in: store).goals
                     if format == "csv" {
                         return Rendered(text: CSV.table(columns: Records.compareColumns, rows: goals.map(Records.comparedValues)),
@@ -89,12 +92,13 @@ struct Routes: Sendable {
     }
 
     /// An HTML page made by `render` from the request's parameters.
-    func page(_ request: Request,
+    func page(_ request: Request, _ context: ServerRequestContext,
               _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> String) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
+        let budget = await budget(context)
         do {
             return try await cached(request) {
-                Rendered(text: try await pool.read { store in try render(parameters, store) }, contentType: Responses.htmlType)
+                Rendered(text: try await pool.read(budget: budget) { store in try render(parameters, store) }, contentType: Responses.htmlType)
             }
         } catch let error as RenderedError {
             return Responses.html(error.html, status: error.status)
@@ -102,14 +106,20 @@ struct Routes: Sendable {
     }
 
     /// A JSON response made by `render` from the request's parameters.
-    func api(_ request: Request,
+    func api(_ request: Request, _ context: ServerRequestContext,
              _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> JSON) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
+        let budget = await budget(context)
         return try await cached(request) {
             // Rendered to text on the pool thread too: a page of goals is big.
-            Rendered(text: try await pool.read { store in try render(parameters, store).text + "\n" },
+            Rendered(text: try await pool.read(budget: budget) { store in try render(parameters, store).text + "\n" },
                      contentType: Responses.jsonType)
         }
+    }
+
+    /// The time and connection this request's queries run under.
+    func budget(_ context: ServerRequestContext) async -> RequestBudget {
+        RequestBudget(seconds: requestTimeout, connection: await context.connectionState())
     }
 
     /// The answer kept for this request's path and query, else the one
@@ -124,7 +134,7 @@ struct Routes: Sendable {
     }
 
     /// The `:id` of the path: a positive integer, else the record is not found.
-    static func id(_ context: BasicRequestContext, _ kind: String) throws -> Int64 {
+    static func id(_ context: ServerRequestContext, _ kind: String) throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
             throw RequestError.notFound("no \(kind) \(context.parameters.get("id") ?? "")")
         }

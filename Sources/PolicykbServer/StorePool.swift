@@ -52,12 +52,29 @@ public final class StorePool: Sendable {
 
     /// Runs `body` on a pool thread with a connection of its own and returns
     /// what it returns (rendered pages are made there too, off the event
-    /// loops).
+    /// loops). With a `budget`, a request whose client has gone or whose
+    /// time is up is not started, and its queries are interrupted when
+    /// either happens while they run.
     public func read<T: Sendable>(_ body: @escaping @Sendable (PolicyStore) throws -> T) async throws -> T {
+        try await read(budget: nil, body)
+    }
+
+    func read<T: Sendable>(budget: RequestBudget?, _ body: @escaping @Sendable (PolicyStore) throws -> T) async throws -> T {
         try await threadPool.runIfActive { [self] in
+            if let stop = budget?.exhausted { throw stop }
             let connection = try take()
             defer { giveBack(connection) }
-            return try body(connection.store)
+            guard let budget else { return try body(connection.store) }
+            do {
+                return try connection.store.database.interrupting(when: { budget.exhausted != nil }) {
+                    try body(connection.store)
+                }
+            } catch {
+                // An interrupted statement surfaces as whatever error its
+                // caller wraps it in; the budget says why it stopped.
+                if let stop = budget.exhausted { throw stop }
+                throw error
+            }
         }
     }
 

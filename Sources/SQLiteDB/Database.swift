@@ -168,9 +168,6 @@ public final class Database {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
 
-    /// Rows changed since the connection opened.
-    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
-
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     /// `PRAGMA user_version`: "an integer at offset 60 in the database

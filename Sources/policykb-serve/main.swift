@@ -16,8 +16,13 @@ do {
     configuration = try ServerConfiguration(arguments: Array(CommandLine.arguments.dropFirst()))
 } catch {
     say("policykb-serve: \(error.description) (usage: policykb-serve --db PATH [--host HOST] [--port N] "
-        + "[--cache-entries N] [--idle-timeout SECONDS]; or run policykb serve)", to: .standardError)
+        + "[--cache-entries N] [--idle-timeout SECONDS] [--request-timeout SECONDS]; or run policykb serve)",
+        to: .standardError)
     exit(2)
+}
+// Whether run by `policykb serve` or directly.
+if let warning = ServerConfiguration.exposureWarning(host: configuration.host) {
+    say("policykb: warning: " + warning, to: .standardError)
 }
 
 do {

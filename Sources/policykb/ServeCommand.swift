@@ -27,17 +27,25 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "How many rendered pages and API answers to keep until the database changes; 0 keeps none.")
     var cacheEntries = ServerConfiguration.defaultCacheEntries
 
+    @Option(help: "Seconds a connection may stay idle before the server closes it.")
+    var idleTimeout = ServerConfiguration.defaultIdleTimeout
+
+    @Option(help: "Seconds one request may take, waiting and running, before it is stopped (503).")
+    var requestTimeout = ServerConfiguration.defaultRequestTimeout
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if cacheEntries < 0 { throw ValidationError("--cache-entries must be 0 or more") }
+        if !(1...86_400).contains(idleTimeout) { throw ValidationError("--idle-timeout must be between 1 and 86400") }
+        if !(1...3_600).contains(requestTimeout) { throw ValidationError("--request-timeout must be between 1 and 3600") }
     }
 
     func run() throws {
         let configuration = ServerConfiguration(databasePath: options.databasePath, host: host, port: port,
-                                                cacheEntries: cacheEntries)
-        if let warning = ServerConfiguration.exposureWarning(host: host) {
-            Console.error("policykb: warning: " + warning)
-        }
+                                                cacheEntries: cacheEntries, idleTimeout: idleTimeout,
+                                                requestTimeout: requestTimeout)
+        // The server warns when it listens beyond loopback (run directly
+        // too), before it opens the database.
         guard let server = ServerExecutable.locate() else {
             throw CommandFailure.input("serve: the server program \(ServerExecutable.name) is neither beside policykb nor in "
                                        + "../lib/policykb (swift build builds it; Scripts/install.sh installs it)")

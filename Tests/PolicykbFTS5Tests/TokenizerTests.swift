@@ -1,4 +1,5 @@
 import Foundation
+import CScriptFold
 import PolicykbFTS5
 import Testing
 import SQLiteDB
@@ -97,6 +98,51 @@ private func tokens(_ text: String, query: Bool) -> [String] {
         #expect(fold("党的二十\n\n大").0 == "党的二十大")
         // "Ａb": the folded "a" comes from byte 0, "b" from byte 3; the end is 4.
         #expect(fold("Ａb").1 == [0, 3, 4])
+    }
+
+    /// Folding may lengthen UTF-8 (795 traditional characters of 3 bytes
+    /// fold to simplified ones of 4): every entry of the table, alone and
+    /// repeated, folds to its simplified form within the bound the fold
+    /// allocates, and the origins point into the input.
+    @Test func everyFoldTableEntryFoldsWithinItsBound() {
+        var lengthened = 0
+        for index in 0..<policykb_script_fold_count() {
+            var traditional: UInt32 = 0, simplified: UInt32 = 0
+            policykb_script_fold_pair(index, &traditional, &simplified)
+            guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else {
+                Issue.record("entry \(index) is not a scalar")
+                continue
+            }
+            let input = String(repeating: String(Character(from)), count: 5) + "a"
+            let expected = String(repeating: String(Character(to)), count: 5) + "a"
+            var count: Int32 = 0
+            var origins: UnsafeMutablePointer<Int32>?
+            let bytes = Int32(input.utf8.count)
+            guard let out = policykb_fold_with(input, bytes, 0, &count, &origins) else {
+                Issue.record("no memory")
+                return
+            }
+            defer { policykb_free(out); policykb_free(origins) }
+            if String(cString: out) != expected { Issue.record("U+\(String(traditional, radix: 16)) folds to \(String(cString: out))") }
+            if Int(count) + 1 > policykb_fold_capacity(bytes) { Issue.record("U+\(String(traditional, radix: 16)) outgrows the bound") }
+            let inBounds = UnsafeBufferPointer(start: origins, count: Int(count) + 1).allSatisfy { $0 >= 0 && $0 <= bytes }
+            if !inBounds { Issue.record("U+\(String(traditional, radix: 16)): origins outside the input") }
+            if String(to).utf8.count > String(from).utf8.count { lengthened += 1 }
+        }
+        #expect(lengthened > 0, "the table has entries that lengthen UTF-8; the test must cover them")
+    }
+
+    /// A query and a stored text made of characters that fold longer
+    /// search and snippet like any other (once a heap overflow).
+    @Test func lengtheningCharactersSearchInsideSQLite() throws {
+        let db = try connection()
+        try db.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = 'policykb')")
+        try db.execute("INSERT INTO docs (body) VALUES (?)", ["前文韚峥貦詑韚後文"])
+        try db.execute("INSERT INTO docs (body) VALUES (?)", ["无关"])
+        let hits = try db.rows("SELECT rowid FROM docs WHERE docs MATCH ?", ["\"韚峥貦\""]).map { $0[0].int }
+        #expect(hits == [1])
+        let folded = try db.scalar("SELECT policykb_fold(?)", ["韚韚韚韚"]).string
+        #expect(folded?.unicodeScalars.count == 4 && folded?.utf8.count == 16)
     }
 
     @Test func tokenizerWorksInsideSQLite() throws {

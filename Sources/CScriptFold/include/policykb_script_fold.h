@@ -24,4 +24,9 @@ static inline int policykb_is_cjk_run(uint32_t c) {
 /// The simplified form of a traditional Chinese character, one code point to
 /// one; any other code point is returned unchanged.
 uint32_t policykb_fold_script(uint32_t c);
+
+/// The table itself, for tests that check a property of every entry: the
+/// number of pairs, and the i-th (traditional, simplified) pair.
+unsigned long policykb_script_fold_count(void);
+void policykb_script_fold_pair(unsigned long i, uint32_t *traditional, uint32_t *simplified);
 #endif

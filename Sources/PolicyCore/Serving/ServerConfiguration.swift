@@ -15,16 +15,24 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// before the server closes it.
     public var idleTimeout: Int
 
+    /// Seconds one request may take (queued and running) before it is
+    /// stopped and answered 503.
+    public var requestTimeout: Int
+
     public static let defaultCacheEntries = 512
     public static let defaultIdleTimeout = 30
+    public static let defaultRequestTimeout = 10
 
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 8080,
-                cacheEntries: Int = defaultCacheEntries, idleTimeout: Int = defaultIdleTimeout) {
+                cacheEntries: Int = defaultCacheEntries, idleTimeout: Int = defaultIdleTimeout,
+                requestTimeout: Int = defaultRequestTimeout) {
         self.databasePath = databasePath
-        self.host = host
+        // An IPv6 address as URLs write it ([::1]) is the address itself.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = port
         self.cacheEntries = cacheEntries
         self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
     }
 
     /// Whether `host` is a loopback address, reachable from this machine only.
@@ -44,11 +52,15 @@ public struct ServerConfiguration: Sendable, Equatable {
 
 extension ServerConfiguration {
     /// The server executable's arguments, as `init(arguments:)` reads them:
-    /// `--db PATH --host HOST --port N --cache-entries N --idle-timeout S`.
+    /// `--db PATH --host HOST --port N --cache-entries N --idle-timeout S
+    /// --request-timeout S`.
     public var arguments: [String] {
         ["--db", databasePath, "--host", host, "--port", String(port), "--cache-entries", String(cacheEntries),
-         "--idle-timeout", String(idleTimeout)]
+         "--idle-timeout", String(idleTimeout), "--request-timeout", String(requestTimeout)]
     }
+
+    /// The names `init(arguments:)` takes, each with a value.
+    public static let argumentNames = ["--db", "--host", "--port", "--cache-entries", "--idle-timeout", "--request-timeout"]
 
     /// The configuration `arguments` describe (without the program name).
     /// - Throws: `ServerArgumentError` naming the argument and the reason.
@@ -56,7 +68,7 @@ extension ServerConfiguration {
         var values: [String: String] = [:]
         var rest = arguments[...]
         while let name = rest.popFirst() {
-            guard ["--db", "--host", "--port", "--cache-entries", "--idle-timeout"].contains(name) else {
+            guard Self.argumentNames.contains(name) else {
                 throw ServerArgumentError(message: "unknown argument \(name)")
             }
             guard let value = rest.popFirst() else { throw ServerArgumentError(message: "\(name) needs a value") }
@@ -73,7 +85,8 @@ extension ServerConfiguration {
         self.init(databasePath: path, host: values["--host"] ?? "127.0.0.1",
                   port: try number("--port", default: 8080, in: 0...65535),
                   cacheEntries: try number("--cache-entries", default: Self.defaultCacheEntries, in: 0...Int.max),
-                  idleTimeout: try number("--idle-timeout", default: Self.defaultIdleTimeout, in: 1...86_400))
+                  idleTimeout: try number("--idle-timeout", default: Self.defaultIdleTimeout, in: 1...86_400),
+                  requestTimeout: try number("--request-timeout", default: Self.defaultRequestTimeout, in: 1...3_600))
     }
 }
 

@@ -38,10 +38,16 @@ public final class PolicyStore {
         }
         try Self.registerExtension()
         let writable = !exists || Self.canWrite(beside: path)
+        // An immutable open ignores the -wal: safe only when it holds no
+        // committed transaction (a writer killed before its checkpoint
+        // leaves some). Otherwise a read-only open reads it, through the
+        // -shm beside it ("a read-only WAL-mode database can be opened as
+        // long as the -shm and -wal files already exist").
+        let walCommitted = !writable && access != .write && WriteAheadLog.hasCommittedFrames(databasePath: path)
         let mode: Database.Mode = switch access {
         case .write: .readWrite
-        case .inspect: writable ? .readWrite : .immutable
-        case .read: writable ? .readOnly : .immutable
+        case .inspect: writable ? .readWrite : (walCommitted ? .readOnly : .immutable)
+        case .read: writable || walCommitted ? .readOnly : .immutable
         }
         do {
             database = try Database(path: path, mode: mode)
@@ -51,7 +57,17 @@ public final class PolicyStore {
         if access == .write && (database.isReadOnly || !writable) {
             throw StoreError.readOnly(path: path)
         }
-        try Self.identify(database, path: path, creating: access == .write)
+        let migrator: Migrator
+        do {
+            migrator = try Migrator(PolicykbSchema.migrations)
+        } catch {
+            throw StoreError.migration(error)
+        }
+        do {
+            try Self.identify(database, path: path, creating: access == .write, migrator: migrator)
+        } catch StoreError.cannotOpen(_, let error) where walCommitted {
+            throw StoreError.walUnreadable(path: path, error)
+        }
         do {
             try database.execute("PRAGMA foreign_keys = ON")
             if access == .write {
@@ -75,7 +91,6 @@ public final class PolicyStore {
             throw StoreError.cannotOpen(path: path, error)
         }
         do {
-            let migrator = try Migrator(PolicykbSchema.migrations)
             if access == .write {
                 try migrator.migrate(database)
             } else {
@@ -135,18 +150,30 @@ public final class PolicyStore {
         #endif
     }
 
-    /// Refuses a file that is not a policykb database: not SQLite at all
-    /// (SQLite says so on the first read), or another application's SQLite
-    /// file, which holds tables and no policykb schema. An empty database is
-    /// fine to create a schema in; to a reader it is not a policykb database.
-    static func identify(_ database: Database, path: String, creating: Bool) throws {
+    /// Refuses a file that is not a policykb database, before anything is
+    /// written to it: not SQLite at all (SQLite says so on the first read),
+    /// or another application's SQLite file — tables and no policykb schema,
+    /// a `user_version` policykb did not set, or a `schema_migrations` table
+    /// of another tool (Rails and golang-migrate keep one, without
+    /// policykb's names and checksums). An empty database is fine to create
+    /// a schema in; to a reader it is not a policykb database.
+    static func identify(_ database: Database, path: String, creating: Bool, migrator: Migrator) throws {
         do {
-            guard try database.userVersion() == 0 else { return }
+            let version = try database.userVersion()
             let tables = try database.rows("""
                 SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
                 ORDER BY name
                 """).map { try $0.decode("name", as: String.self) }
-            if tables.contains("schema_migrations") { return }
+            if tables.contains("schema_migrations") {
+                if let reason = try foreignMigrationRecords(database, migrator: migrator) {
+                    throw StoreError.notPolicykb(path: path, reason: .foreignSchema(reason))
+                }
+                return
+            }
+            if version != 0 {
+                throw StoreError.notPolicykb(path: path, reason: .foreignSchema(
+                    "user_version is \(version) but it has no policykb migration records"))
+            }
             if !tables.isEmpty { throw StoreError.notPolicykb(path: path, reason: .foreignTables(tables)) }
             if !creating { throw StoreError.notPolicykb(path: path, reason: .empty) }
         } catch let error as SQLiteError where error.code == .notADatabase {
@@ -154,6 +181,27 @@ public final class PolicyStore {
         } catch let error as SQLiteError {
             throw StoreError.cannotOpen(path: path, error)
         }
+    }
+
+    /// Why a `schema_migrations` table is not policykb's, or nil when it
+    /// is: policykb's has `version`, `name` and `checksum`, and its first
+    /// row is this binary's first migration by name or checksum (a newer
+    /// binary's file still starts with it; `Migrator` judges the rest,
+    /// edited migrations included).
+    static func foreignMigrationRecords(_ database: Database, migrator: Migrator) throws -> String? {
+        let columns = Set(try database.rows("SELECT name FROM pragma_table_info('schema_migrations')")
+            .map { try $0.decode("name", as: String.self) })
+        guard columns.isSuperset(of: ["version", "name", "checksum"]) else {
+            return "its schema_migrations table is another tool's (columns: \(columns.sorted().joined(separator: ", ")))"
+        }
+        guard let first = try database.rows("SELECT version, name, checksum FROM schema_migrations ORDER BY version LIMIT 1").first
+        else { return nil }
+        guard let expected = migrator.migrations.first, first["version"].int == expected.version,
+              first["name"].string == expected.name || first["checksum"].string == expected.checksum
+        else {
+            return "its schema_migrations table records \(first["name"].string ?? "?"), not policykb's first migration"
+        }
+        return nil
     }
 
     /// The region names extraction looks for.

@@ -13,6 +13,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notPolicykb(path: String, reason: NotPolicykbReason)
     /// A writer was given a file it cannot write.
     case readOnly(path: String)
+    /// A file this process cannot write whose `-wal` holds committed
+    /// transactions that SQLite cannot read without writing beside it.
+    case walUnreadable(path: String, SQLiteError)
     /// A migration could not be verified or applied.
     case migration(MigrationError)
     /// A region name the gazetteer does not know.
@@ -29,6 +32,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case foreignTables([String])
         /// An SQLite database with nothing in it.
         case empty
+        /// An SQLite database marked by another tool: a `user_version` or
+        /// `schema_migrations` table that policykb did not write.
+        case foreignSchema(String)
     }
 
     public var description: String {
@@ -38,6 +44,11 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .notPolicykb(let path, .foreignTables(let tables)):
             "\(path): not a policykb database: it is an SQLite database of another application (tables: "
                 + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "") + "); give policykb a file of its own"
+        case .notPolicykb(let path, .foreignSchema(let reason)):
+            "\(path): not a policykb database: \(reason); give policykb a file of its own"
+        case .walUnreadable(let path, let error):
+            "\(path): its -wal file holds committed changes that cannot be read here (\(error.message)); "
+                + "they need \(path)-shm beside it, or write permission on the folder: open it once with that permission"
         case .notPolicykb(let path, .empty):
             "\(path): not a policykb database (an empty SQLite file); run `policykb ingest FILE... --db \(path)` to fill it"
         case .readOnly(let path):

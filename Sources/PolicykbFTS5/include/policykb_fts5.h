@@ -30,6 +30,8 @@
  * character begins.
  */
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -61,6 +63,10 @@ char *policykb_fold(const char *text, int bytes, int *out_bytes, int **origins);
  * it). */
 #define POLICYKB_FOLD_KEEP_SCRIPT 1
 char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes, int **origins);
+
+/* The bytes policykb_fold_with allocates for `bytes` of input: an upper
+ * bound on its output, NUL included, over every character it folds. */
+size_t policykb_fold_capacity(int bytes);
 
 void policykb_free(void *pointer);
 
