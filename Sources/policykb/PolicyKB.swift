@@ -33,7 +33,7 @@ struct PolicyKB: ParsableCommand {
             try command.run()
         } catch {
             let failure = CommandFailure(error)
-            if !failure.message.isEmpty { Console.error("policykb: " + failure.message) }
+            if !failure.message.isEmpty { Console.error("policykb: " + Console.visible(failure.message)) }
             Foundation.exit(failure.status)
         }
     }

@@ -80,12 +80,19 @@ struct SearchCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The query; several words mean all of them.")
     var query: [String] = []
 
+    /// The query's words: after a `--`, everything is query text, even
+    /// what looks like an option.
+    var queryWords: [String] {
+        guard let end = query.firstIndex(of: "--") else { return query }
+        return Array(query[..<end]) + Array(query[(end + 1)...])
+    }
+
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if offset < 0 { throw ValidationError("--offset must be 0 or more") }
-        if query.isEmpty { throw ValidationError("give a query, e.g. policykb search 数据要素") }
-        if let option = query.first(where: { $0.hasPrefix("--") }) {
-            throw ValidationError("unknown option \(option)")
+        if queryWords.isEmpty { throw ValidationError("give a query, e.g. policykb search 数据要素") }
+        if let option = query.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("unknown option \(option) (a query that starts with -- follows a lone --)")
         }
         _ = try facetList()
         if raw && script == .exact { throw ValidationError("--script exact works on the query language, not with --raw") }
@@ -102,9 +109,13 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let text = query.joined(separator: " ")
+        let text = queryWords.joined(separator: " ")
         var request: SearchRequest
         if raw {
+            let characters = text.unicodeScalars.count
+            if characters > SearchQuery.maxCharacters {
+                throw CommandFailure.usage("malformed query: " + SearchQuery.ParseError.tooLong(characters: characters).description)
+            }
             request = SearchRequest(rawExpression: text, limit: limit == 0 ? nil : limit)
         } else {
             do {

@@ -34,6 +34,9 @@ public struct SearchQuery: Sendable, Equatable {
         case danglingOperator(String)
         case onlyExclusions
         case nothingSearchable(String)
+        case tooLong(characters: Int)
+        case tooManyTerms(Int)
+        case tooDeep
 
         public var description: String {
             switch self {
@@ -44,6 +47,12 @@ public struct SearchQuery: Sendable, Equatable {
             case .danglingOperator(let op): "\(op) needs a term on both sides"
             case .onlyExclusions: "a query needs at least one term to find, not only terms to exclude"
             case .nothingSearchable(let term): "「\(term)」has no letters, digits or CJK characters to search for"
+            case .tooLong(let characters):
+                "the query has \(characters) characters; at most \(SearchQuery.maxCharacters) are searched"
+            case .tooManyTerms(let count):
+                "the query has \(count) terms; at most \(SearchQuery.maxTerms) are searched"
+            case .tooDeep:
+                "parentheses and title: nest more than \(SearchQuery.maxDepth) deep"
             }
         }
     }
@@ -59,10 +68,21 @@ public struct SearchQuery: Sendable, Equatable {
         case titlePrefix
     }
 
+    /// Bounds on one query, so that no query makes a search (or the
+    /// parser's recursion) run without end: a query is for words and
+    /// phrases, not for pasting documents.
+    public static let maxCharacters = 1_000
+    public static let maxTerms = 64
+    public static let maxDepth = 16
+
     /// Parses the user's query.
     public static func parse(_ text: String) throws(ParseError) -> SearchQuery {
+        let characters = text.unicodeScalars.count
+        guard characters <= maxCharacters else { throw .tooLong(characters: characters) }
         let tokens = try lex(text)
         guard !tokens.isEmpty else { throw .empty }
+        let terms = tokens.count { if case .word = $0 { true } else if case .quoted = $0 { true } else { false } }
+        guard terms <= maxTerms else { throw .tooManyTerms(terms) }
         var parser = Parser(tokens: tokens)
         let root = try parser.parseOr()
         if parser.index < tokens.count {
@@ -122,6 +142,8 @@ public struct SearchQuery: Sendable, Equatable {
     struct Parser {
         let tokens: [Token]
         var index = 0
+        /// Groups and title: filters open around the current token.
+        var depth = 0
 
         mutating func parseOr() throws(ParseError) -> Node {
             var parts = [try parseAnd()]
@@ -177,6 +199,11 @@ public struct SearchQuery: Sendable, Equatable {
             guard index < tokens.count else { throw .danglingOperator("query") }
             let token = tokens[index]
             index += 1
+            if token == .open || token == .titlePrefix {
+                depth += 1
+                guard depth <= SearchQuery.maxDepth else { throw .tooDeep }
+            }
+            defer { if token == .open || token == .titlePrefix { depth -= 1 } }
             switch token {
             case .word(let text), .quoted(let text):
                 return .phrase(text, titleOnly: titleOnly)
@@ -215,12 +242,14 @@ public struct SearchQuery: Sendable, Equatable {
             guard !SearchTokens.query(text).isEmpty else { throw .nothingSearchable(text) }
             return node
         case .and(let parts):
+            // A term given twice asks nothing more, and would cost FTS5 a
+            // second pass over its postings.
             var kept: [Node] = []
-            for part in parts { if let part = try simplify(part) { kept.append(part) } }
+            for part in parts { if let part = try simplify(part), !kept.contains(part) { kept.append(part) } }
             return kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .and(kept)
         case .or(let parts):
             var kept: [Node] = []
-            for part in parts { if let part = try simplify(part) { kept.append(part) } }
+            for part in parts { if let part = try simplify(part), !kept.contains(part) { kept.append(part) } }
             return kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .or(kept)
         case .not(let a, let b):
             guard let a = try simplify(a) else { return nil }
