@@ -96,4 +96,82 @@ import Testing
             }
         }
     }
+
+    /// Runs of short lines used to cost time quadratic in their length (each
+    /// line's heading test looked down the whole run) and a paragraph
+    /// joined from many lines as much again: a page of 40,000 short
+    /// paragraphs now ingests like any other. The limit only guards against
+    /// a return of the quadratic path, which took hours at this size.
+    @Test(.timeLimit(.minutes(3)))
+    func longRunsOfShortLinesIngestInLinearTime() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let count = 40_000
+        var text = "【标题】段落很多的测试页\n"
+        for index in 0..<count { text += "第\(index)段说明材料\n" }
+        let page = dir.appendingPathComponent("many-lines.txt")
+        try Data(text.utf8).write(to: page)
+        var html = "<html><body><h1>段落很多的网页</h1>"
+        for index in 0..<count { html += "<p>第\(index)段说明材料</p>" }
+        let web = dir.appendingPathComponent("many-paragraphs.html")
+        try Data((html + "</body></html>").utf8).write(to: web)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        let run = try CLI.run(["ingest", page.path, web.path, "--db", db, "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let search = try CLI.run(["search", "第39999段", "--db", db, "--format", "json"])
+        #expect(try CLI.searchObject(search.stdout)["total"] as? Int == 2)
+    }
+
+    /// A file over the limit is refused by its size, before it is read, in
+    /// one line; so are a FIFO and a folder that cannot be read, each named.
+    @Test func filesBeyondTheLimitsAreRefusedInOneLine() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("huge.txt")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(IngestLimits.maxFileBytes + 1))
+        try handle.close()
+        let fifo = dir.appendingPathComponent("pipe.txt")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        for (file, reason) in [(big.path, "split it"), (fifo.path, "not a regular file")] {
+            let run = try CLI.run(["ingest", file, "--db", db])
+            #expect(run.status == 1, "\(file)")
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.contains { $0.contains(file) && $0.contains(reason) }, "\(run.stderr)")
+        }
+        let articles = try CLI.run(["articles", "--db", db, "--format", "json"])
+        let listed = articles.status == 0 ? try CLI.json(articles.stdout).count : 0
+        #expect(listed == 0)
+    }
+
+    /// A folder the user cannot read is reported, not passed over.
+    @Test(.enabled(if: getuid() != 0 || CLI.which("setpriv") != nil, "needs setpriv(1) to run as another user"))
+    func anUnreadableFolderIsReported() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer {
+            chmod(dir.appendingPathComponent("in/locked").path, 0o755)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let input = dir.appendingPathComponent("in")
+        let locked = input.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("SampleData/szzl-2025-07.txt"),
+                                         to: input.appendingPathComponent("a.txt"))
+        try "【标题】锁住的文件\n正文。\n".write(to: locked.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        chmod(dir.path, 0o777)
+        chmod(input.path, 0o755)
+        chmod(locked.path, 0o000)
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        var arguments = ["ingest", input.path, "--db", db, "--format", "json"]
+        var executable = CLI.binary
+        if getuid() == 0, let setpriv = CLI.which("setpriv") {
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] + arguments
+            executable = setpriv
+        }
+        let run = try CLI.run(arguments, executable: executable)
+        #expect(run.stdout.contains("folder cannot be read: permission denied"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains(locked.path), "\(run.stdout)")
+    }
 }

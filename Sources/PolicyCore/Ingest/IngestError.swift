@@ -22,14 +22,24 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
     public enum FileError: Sendable, Equatable {
         case notFound
         case isDirectory
-        case unreadable
+        /// A FIFO, a device, a socket: nothing with an end to read to.
+        case notRegular
+        case permissionDenied
+        case unreadable(String)
+        /// Larger than `IngestLimits.maxFileBytes` (of text, for a PDF).
+        case tooLarge(bytes: Int)
     }
 
     public var description: String {
         switch self {
         case .file(.notFound): "no such file"
         case .file(.isDirectory): "is a directory"
-        case .file(.unreadable): "cannot read (permission denied?)"
+        case .file(.notRegular): "not a regular file (a FIFO, a device or a socket)"
+        case .file(.permissionDenied): "cannot read: permission denied"
+        case .file(.unreadable(let reason)): "cannot read: \(reason)"
+        case .file(.tooLarge(let bytes)):
+            "\(IngestLimits.megabytes(bytes)) of text is more than the \(IngestLimits.megabytes(IngestLimits.maxFileBytes)) "
+                + "a bulletin, page or JSON Lines file may hold; split it (README, Limits)"
         case .pdf(let error): error.description
         case .decoding(let error): error.description
         case .bulletin(let error): error.description
@@ -37,5 +47,22 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
         case let .unknownRegion(article, name): "article \(article): unknown region「\(name)」"
         case .database(let error): "not written: \(error.message) (\(error.extendedCode))"
         }
+    }
+}
+
+/// What one file may hold, so that a run over unknown files keeps to a
+/// bounded memory (README, Limits): a bulletin of a hundred articles is
+/// well under 1 MB of text, a portal page under 2 MB.
+public enum IngestLimits {
+    /// Bytes of a text, HTML or JSON Lines file, or of a PDF's text layer.
+    /// A file at the limit ingests in about 200 MB of memory.
+    public static let maxFileBytes = 8 << 20
+    /// Bytes of a PDF file itself (images make PDFs large; its text is
+    /// held to `maxFileBytes`).
+    public static let maxPDFBytes = 256 << 20
+
+    static func megabytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / Double(1 << 20)
+        return value >= 10 ? "\(Int(value.rounded())) MB" : "\((value * 10).rounded() / 10) MB"
     }
 }

@@ -140,26 +140,46 @@ public struct Ingestion {
             // Paths below the directory as the user wrote it (SampleData/x.txt).
             var found: [String] = []
             var skipped: [SkippedFile] = []
-            let walker = manager.enumerator(atPath: path)
-            while let relative = walker?.nextObject() as? String {
-                guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let file = (path.hasSuffix("/") ? path : path + "/") + relative
-                // Symbolic links to files count as the files.
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                let fileExtension = URL(fileURLWithPath: relative).pathExtension.lowercased()
-                if Self.ingestibleExtensions.contains(fileExtension) {
-                    found.append(file)
-                } else {
-                    let kind = fileExtension.isEmpty ? "no extension" : ".\(fileExtension)"
-                    skipped.append(SkippedFile(path: file, reason: "\(kind): not one of " + Self.ingestibleExtensions
-                        .sorted().map { "." + $0 }.joined(separator: ", ")))
-                }
-            }
+            walk(path.hasSuffix("/") ? String(path.dropLast()) : path, found: &found, skipped: &skipped)
             selection.files.append(contentsOf: found.sorted().map(SourceFile.init(path:)))
             selection.skipped.append(contentsOf: skipped.sorted { $0.path < $1.path })
         }
         return selection
+    }
+
+    /// The files below `folder`, recursively: ingestible ones in `found`,
+    /// others in `skipped` with the reason, and so are folders that cannot
+    /// be read (never passed over in silence). Links to folders are not
+    /// followed (a link may loop); links to files count as the files.
+    static func walk(_ folder: String, found: inout [String], skipped: inout [SkippedFile]) {
+        let manager = FileManager.default
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder)
+        } catch {
+            let reason = access(folder, R_OK | X_OK) != 0 ? "permission denied" : "\(error.localizedDescription)"
+            skipped.append(SkippedFile(path: folder + "/", reason: "folder cannot be read: " + reason))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let file = folder + "/" + name
+            var info = stat()
+            guard lstat(file, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(file, found: &found, skipped: &skipped)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let fileExtension = URL(fileURLWithPath: name).pathExtension.lowercased()
+            if Self.ingestibleExtensions.contains(fileExtension) {
+                found.append(file)
+            } else {
+                let kind = fileExtension.isEmpty ? "no extension" : ".\(fileExtension)"
+                skipped.append(SkippedFile(path: file, reason: "\(kind): not one of " + Self.ingestibleExtensions
+                    .sorted().map { "." + $0 }.joined(separator: ", ")))
+            }
+        }
     }
 
     /// Ingests every file; `report` is called after each file, in order.
@@ -260,15 +280,47 @@ public struct Ingestion {
         return .database(SQLiteError(.error, message: "\(error)"))
     }
 
-    /// The bytes of a regular file.
+    /// The bytes of a regular file, refused before reading when it is not
+    /// one or is larger than the limits allow.
     static func read(_ path: String) throws(IngestError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .file(.notFound) }
-        guard !isDirectory.boolValue else { throw .file(.isDirectory) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .file(.unreadable) }
-        return [UInt8](data)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw errno == ENOENT || errno == ENOTDIR ? .file(.notFound)
+                : errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(String(cString: strerror(errno))))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw .file(.isDirectory)
+        case S_IFREG: break
+        default: throw .file(.notRegular)
+        }
+        let size = Int(info.st_size)
+        // A PDF is told by its name here; one misnamed is held to the text
+        // limit, which is the stricter.
+        let limit = path.lowercased().hasSuffix(".pdf") ? IngestLimits.maxPDFBytes : IngestLimits.maxFileBytes
+        guard size <= limit else { throw .file(.tooLarge(bytes: size)) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + done, size - done) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw .file(.unreadable(String(cString: strerror(errno)))) }
+            if got == 0 { break }  // the file shrank while being read
+            done += got
+        }
+        return done == size ? bytes : Array(bytes[..<done])
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
 
 /// The result of preparing one file on a worker.
 enum Preparation: Sendable {
@@ -334,7 +386,7 @@ final class PreparationPipeline: @unchecked Sendable {
         defer { condition.unlock() }
         while results[index] == nil { condition.wait() }
         // `results[index]` is set: the loop above waits for it.
-        let result = results.removeValue(forKey: index) ?? .failed(.file(.unreadable), bytes: 0)
+        let result = results.removeValue(forKey: index) ?? .failed(.file(.unreadable("no result")), bytes: 0)
         taken = index + 1
         condition.broadcast()
         return result

@@ -25,6 +25,7 @@ public struct IssuePreparer: Sendable {
             case .decoding(let error): throw .decoding(error)
             case .bulletin(let error): throw .bulletin(error)
             case .jsonLines(let error): throw .jsonLines(error)
+            case .tooLarge(let bytes): throw .file(.tooLarge(bytes: bytes))
             }
         }
         let issue = read.issue

@@ -30,6 +30,7 @@ public struct BulletinFile: Sendable {
                 throw .pdf(error)
             }
             guard text.contains(where: { !$0.isWhitespace }) else { throw .pdf(.failed("no text layer (a scanned PDF?)")) }
+            guard text.utf8.count <= IngestLimits.maxFileBytes else { throw .tooLarge(bytes: text.utf8.count) }
             decoded = DecodedText(text: text, encoding: .pdf, replacements: 0)
         } else {
             do {
@@ -72,9 +73,12 @@ public enum BulletinFileError: Error, Equatable, CustomStringConvertible {
     case decoding(TextDecodingError)
     case bulletin(BulletinParseError)
     case jsonLines(JSONLinesError)
+    /// A PDF whose text layer is larger than `IngestLimits.maxFileBytes`.
+    case tooLarge(bytes: Int)
 
     public var description: String {
         switch self {
+        case .tooLarge(let bytes): IngestError.file(.tooLarge(bytes: bytes)).description
         case .pdf(let error): error.description
         case .decoding(let error): error.description
         case .bulletin(let error): error.description

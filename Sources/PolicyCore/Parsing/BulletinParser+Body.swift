@@ -97,6 +97,11 @@ extension BulletinParser {
         var isHeading: Bool
         /// Ended by a source line: nothing joins it.
         var closed = false
+        /// Kept as lines join, so that `continues` reads no whole text: a
+        /// page of a million short lines joined into one paragraph would
+        /// otherwise cost time quadratic in its length.
+        private var scalarCount = 0
+        private var hasClauseMark = false
 
         init(_ line: Substring) {
             var content = line
@@ -109,6 +114,17 @@ extension BulletinParser {
             text = String(content)
             isListItem = bullet || BodyLine.startsWithListNumber(content)
             isHeading = BodyLine.isHeading(content)
+            (scalarCount, hasClauseMark) = Self.measure(text)
+        }
+
+        static func measure(_ text: String) -> (scalars: Int, clauseMark: Bool) {
+            var count = 0
+            var mark = false
+            for scalar in text.unicodeScalars {
+                count += 1
+                if !mark, "，,、；;".unicodeScalars.contains(scalar) { mark = true }
+            }
+            return (count, mark)
         }
 
         mutating func append(_ next: Paragraph) {
@@ -116,8 +132,11 @@ extension BulletinParser {
             if let last = text.unicodeScalars.last, let first = next.text.unicodeScalars.first,
                last.isASCIIAlphanumeric, first.isASCIIAlphanumeric {
                 text += " "
+                scalarCount += 1
             }
             text += next.text
+            scalarCount += next.scalarCount
+            hasClauseMark = hasClauseMark || next.hasClauseMark
         }
 
         /// Whether `next` continues this paragraph: this one stops mid
@@ -130,7 +149,7 @@ extension BulletinParser {
             if next.isListItem || next.isHeading || isHeading { return false }
             guard let last = text.last, !BodyLine.terminators.contains(last) else { return false }
             if !afterBreak { return true }
-            return text.unicodeScalars.count >= 50 || text.unicodeScalars.contains(where: { "，,、；;".unicodeScalars.contains($0) })
+            return scalarCount >= 50 || hasClauseMark
         }
     }
 }

@@ -27,6 +27,7 @@ extension BulletinParser {
     /// `firstTitleOpens`, the first title counts as following an article's
     /// end (it opens the first article, whatever masthead stood before).
     func scanHeadings(_ sheet: Sheet, in range: Range<Int>, firstTitleOpens: Bool = false) -> [Heading] {
+        let memo = HeadingMemo(sheet: sheet, range: range)
         var headings: [Heading] = []
         var boundary = true
         var afterEndMarker = true
@@ -43,7 +44,7 @@ extension BulletinParser {
             // (a name, a date, a heading) may start something too.
             let afterShortLine = previous.hasAtMostScalars(23) && !(previous.last.map { "，,、".contains($0) } ?? false)
             if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
-               var heading = heading(at: index, in: sheet, limit: range.upperBound) {
+               var heading = memo.heading(at: index, parser: self) {
                 // The first title opens the first article, whatever stood before.
                 heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
                 headings.append(heading)
@@ -63,8 +64,47 @@ extension BulletinParser {
         return headings
     }
 
-    /// The heading that starts at line `index`, if it is one.
-    func heading(at index: Int, in sheet: Sheet, limit: Int) -> Heading? {
+    /// Headings of one scan, each line decided once. Whether a line is a
+    /// heading can depend on whether the next content line is one, and so
+    /// on down a run of short lines: asked front to back, that is a chain
+    /// as long as the run, for each line of it (quadratic time, and a
+    /// recursion as deep as the run). The memo decides lines back to front
+    /// before a chain is followed, so every look-ahead is one read.
+    final class HeadingMemo {
+        let sheet: Sheet
+        let range: Range<Int>
+        /// Decided lines: nil not yet asked, .some(nil) no heading.
+        private var decided: [Heading??]
+        /// Lines from here to the range's end are decided.
+        private var decidedFrom: Int
+
+        init(sheet: Sheet, range: Range<Int>) {
+            self.sheet = sheet
+            self.range = range
+            decided = Array(repeating: nil, count: range.count)
+            decidedFrom = range.upperBound
+        }
+
+        func heading(at index: Int, parser: BulletinParser) -> Heading? {
+            if let known = decided[index - range.lowerBound] { return known }
+            // Decide the lines after this one first, from the end back, so
+            // that this line's look-ahead finds them decided.
+            while decidedFrom > index + 1 {
+                decidedFrom -= 1
+                if decided[decidedFrom - range.lowerBound] == nil {
+                    decided[decidedFrom - range.lowerBound] = .some(parser.heading(at: decidedFrom, in: sheet, memo: self))
+                }
+            }
+            let result = parser.heading(at: index, in: sheet, memo: self)
+            decided[index - range.lowerBound] = .some(result)
+            return result
+        }
+    }
+
+    /// The heading that starts at line `index`, if it is one (the line after
+    /// it decided by `memo`).
+    func heading(at index: Int, in sheet: Sheet, memo: HeadingMemo) -> Heading? {
+        let limit = memo.range.upperBound
         let line = sheet.lines[index]
         // Most lines are body text: too long, or ending a sentence. Said
         // first, cheaply: this runs for every paragraph of every file.
@@ -92,7 +132,7 @@ extension BulletinParser {
         guard let next = nextContent(after: span.upperBound, in: sheet, limit: limit) else { return nil }
         let isShort = compact.unicodeScalars.count <= 10 && span.count == 1
         if isShort, !dressing.marked || dressing.symmetric || compact.unicodeScalars.count <= 6,
-           let following = heading(at: next, in: sheet, limit: limit), following.kind == .title {
+           let following = memo.heading(at: next, parser: self), following.kind == .title {
             return Heading(kind: .banner, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
         }
         if dressing.symmetric && isShort {
@@ -101,7 +141,7 @@ extension BulletinParser {
         let nextLine = sheet.lines[next]
         if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
         let opensText = dressing.marked
-            ? heading(at: next, in: sheet, limit: limit) == nil || Self.isParagraph(nextLine)
+            ? memo.heading(at: next, parser: self) == nil || Self.isParagraph(nextLine)
             : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
