@@ -7,6 +7,8 @@ public enum RequestError: Error, Sendable, Equatable {
     case badRequest(String)
     /// No such record or page (404).
     case notFound(String)
+    /// A method other than GET and HEAD (405).
+    case methodNotAllowed(String)
     /// The request used up its time (`--request-timeout`) before it was
     /// answered (503).
     case timedOut(seconds: Int)
@@ -21,6 +23,7 @@ public enum RequestError: Error, Sendable, Equatable {
         switch self {
         case .badRequest: .badRequest
         case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .timedOut, .abandoned: .serviceUnavailable
         case .internalError: .internalServerError
         }
@@ -29,6 +32,7 @@ public enum RequestError: Error, Sendable, Equatable {
     var message: String {
         switch self {
         case .badRequest(let message), .notFound(let message): message
+        case .methodNotAllowed(let method): "\(method) is not allowed here; the server only reads (GET, HEAD)"
         case .timedOut(let seconds): "the request took longer than \(seconds) s and was stopped; narrow the query"
         case .abandoned: "the client closed the connection"
         case .internalError: "internal error; the server's log has the details"

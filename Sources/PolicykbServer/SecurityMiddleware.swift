@@ -20,10 +20,16 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         let api = request.uri.path == "/api" || request.uri.path.hasPrefix("/api/")
         var response: Response
         do {
+            // The server only reads: other methods are not allowed here
+            // (405 with Allow, RFC 9110 15.5.6), not missing (404).
+            guard request.method == .get || request.method == .head else {
+                throw RequestError.methodNotAllowed(request.method.rawValue)
+            }
             response = try await next(request, context)
         } catch {
             response = Responses.error(Self.requestError(error, path: request.uri.path, logger: context.logger), api: api)
         }
+        if response.status == .methodNotAllowed { response.headers[.allow] = "GET, HEAD" }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         if let name = SecurityHeaders.referrerPolicy { response.headers[name] = "no-referrer" }

@@ -37,6 +37,7 @@ public struct SearchQuery: Sendable, Equatable {
         case tooLong(characters: Int)
         case tooManyTerms(Int)
         case tooDeep
+        case controlCharacter(UInt32)
 
         public var description: String {
             switch self {
@@ -51,6 +52,8 @@ public struct SearchQuery: Sendable, Equatable {
                 "the query has \(characters) characters; at most \(SearchQuery.maxCharacters) are searched"
             case .tooManyTerms(let count):
                 "the query has \(count) terms; at most \(SearchQuery.maxTerms) are searched"
+            case .controlCharacter(let value):
+                "the query holds a control character (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))"
             case .tooDeep:
                 "parentheses and title: nest more than \(SearchQuery.maxDepth) deep"
             }
@@ -79,6 +82,12 @@ public struct SearchQuery: Sendable, Equatable {
     public static func parse(_ text: String) throws(ParseError) -> SearchQuery {
         let characters = text.unicodeScalars.count
         guard characters <= maxCharacters else { throw .tooLong(characters: characters) }
+        // NUL would end FTS5's quoted string early; the others are no text.
+        if let control = text.unicodeScalars.first(where: {
+            ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || (0x7F..<0xA0).contains($0.value)
+        }) {
+            throw .controlCharacter(control.value)
+        }
         let tokens = try lex(text)
         guard !tokens.isEmpty else { throw .empty }
         let terms = tokens.count { if case .word = $0 { true } else if case .quoted = $0 { true } else { false } }
@@ -359,4 +368,8 @@ public enum SearchTokens {
         }
         return sink.tokens
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

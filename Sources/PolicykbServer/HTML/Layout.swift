@@ -41,6 +41,7 @@ enum Layout {
         let heading = switch error {
         case .badRequest: "Bad request"
         case .notFound: "Not found"
+        case .methodNotAllowed: "Method not allowed"
         case .timedOut, .abandoned: "Took too long"
         case .internalError: "Server error"
         }
