@@ -25,9 +25,12 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        // The Chinese full-text tokenizer, in C so that it also builds as an
-        // SQLite extension.
-        .target(name: "PolicykbFTS5", dependencies: ["CScriptFold"], path: "Sources/PolicykbFTS5"),
+        // The tokenizer and the search-text folding: pure C functions of
+        // text, shared by the FTS5 tokenizer and extraction.
+        .target(name: "PolicykbText", dependencies: ["CScriptFold"]),
+        // The FTS5 tokenizer, ranking functions and loadable extension, in C
+        // so that they also build as an SQLite extension.
+        .target(name: "PolicykbFTS5", dependencies: ["PolicykbText"], path: "Sources/PolicykbFTS5"),
         // Thin typed layer over SQLite; knows nothing of policykb.
         .target(name: "SQLiteDB", dependencies: ["CSQLite"]),
         // SHA-256, for file digests and migration checksums.
@@ -52,16 +55,22 @@ let package = Package(
         .target(name: "CScriptFold", path: "Sources/CScriptFold"),
         // Numbers and quantities in Chinese text: depends on nothing else.
         .target(name: "PolicyNumbers", dependencies: ["CScriptFold"]),
-        // The domain: parsing, extraction, store and queries.
+        // Reading and extraction: pure functions of text, no SQLite, no
+        // store (PolicyExtractionTests checks its imports).
+        .target(name: "PolicyExtraction", dependencies: ["PolicyNumbers", "PolicykbText", "CScriptFold"]),
+        // The store, its queries and ingest.
         .target(name: "PolicyCore", dependencies: ["SQLiteDB", "PolicykbFTS5", "PolicykbMigrations", "PolicykbDigest",
-                                                   "PolicyNumbers", "CScriptFold"]),
+                                                   "PolicyExtraction", "PolicyNumbers"]),
+        // What `policykb serve` hands the server program: shared by the
+        // command line and the server without either loading the other.
+        .target(name: "PolicykbServeConfiguration"),
         // Generated bulletins for scale tests and benchmarks.
         .target(name: "CorpusGenerator", dependencies: ["CScriptFold"]),
         .executableTarget(name: "policykb-corpus", dependencies: ["CorpusGenerator"]),
         // Benchmarks (not part of the tests): see README.
         .executableTarget(
             name: "policykb-bench",
-            dependencies: ["CorpusGenerator", "SQLiteDB", "PolicyCore", "PolicyNumbers"],
+            dependencies: ["CorpusGenerator", "SQLiteDB", "PolicyCore", "PolicyExtraction", "PolicyNumbers"],
             path: "Benchmarks/PolicykbBench"
         ),
         // The web application behind `policykb serve`: pages, JSON API, embedded assets.
@@ -69,6 +78,8 @@ let package = Package(
             name: "PolicykbServer",
             dependencies: [
                 "PolicyCore",
+                "PolicyExtraction",
+                "PolicykbServeConfiguration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,14 +90,16 @@ let package = Package(
         ),
         // The server behind `policykb serve`, a program of its own so that the
         // command line does not load the HTTP stack each time it starts.
-        .executableTarget(name: "policykb-serve", dependencies: ["PolicyCore", "PolicykbServer"]),
+        .executableTarget(name: "policykb-serve", dependencies: ["PolicyCore", "PolicykbServer", "PolicykbServeConfiguration"]),
         // The command-line tool.
         .executableTarget(
             name: "policykb",
             dependencies: [
                 "PolicyCore",
+                "PolicyExtraction",
                 "SQLiteDB",
                 "PolicyNumbers",
+                "PolicykbServeConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,17 +107,19 @@ let package = Package(
         .target(name: "PolicykbTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "CSQLite"]),
         .testTarget(name: "PolicykbDigestTests", dependencies: ["PolicykbDigest"]),
-        .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "CScriptFold", "SQLiteDB"]),
-        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "PolicyNumbers", "CorpusGenerator", "PolicykbTestSupport"],
+        .testTarget(name: "PolicykbFTS5Tests", dependencies: ["PolicykbFTS5", "PolicykbText", "CScriptFold", "SQLiteDB"]),
+        .testTarget(name: "PolicyNumbersTests", dependencies: ["PolicyNumbers"]),
+        .testTarget(name: "PolicyCoreTests", dependencies: ["PolicyCore", "PolicyExtraction", "PolicyNumbers", "CorpusGenerator",
+                                                            "PolicykbServeConfiguration", "PolicykbTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "PolicykbServerTests", dependencies: [
-            "PolicykbServer", "PolicyCore", "SQLiteDB", "PolicykbTestSupport",
+            "PolicykbServer", "PolicyCore", "PolicyExtraction", "SQLiteDB", "PolicykbTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyNumbers", "policykb", "CorpusGenerator",
+        .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyExtraction", "PolicyNumbers", "policykb", "CorpusGenerator",
                                                           "policykb-corpus", "policykb-serve", "PolicykbTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// The version of policykb, printed by `policykb --version` and kept in
 /// step with the README's changes.
 public enum PolicykbVersion {

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// What a request asks for, read from its query string once and checked,
 /// then turned into the core's requests. Pages and the JSON API read the

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import Logging
 import PolicyCore
+import PolicykbServeConfiguration
+import PolicyExtraction
 import NIOCore
 
 /// `policykb serve`: the knowledge base in a browser and as a JSON API, on

@@ -1,5 +1,6 @@
 import Hummingbird
 import PolicyCore
+import PolicyExtraction
 
 /// The routes: HTML pages, the JSON API mirroring the CLI, and the two
 /// embedded assets. Handlers only read parameters and pick a renderer; the

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import PolicyCore
+import PolicyExtraction
 
 /// Wraps every route: turns whatever a handler throws into an HTML or JSON
 /// error with the right status (no route → 404; a malformed query → 400;

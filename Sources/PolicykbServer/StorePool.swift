@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOPosix
 import PolicyCore
+import PolicyExtraction
 
 /// Read-only connections to the store, lent to one request at a time, and
 /// the threads their queries run on.

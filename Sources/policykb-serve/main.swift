@@ -5,6 +5,8 @@
 // takes the same four options.
 import Foundation
 import PolicyCore
+import PolicykbServeConfiguration
+import PolicyExtraction
 import PolicykbServer
 
 func say(_ text: String, to handle: FileHandle) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyCore
+import PolicyExtraction
 
 struct ArticlesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

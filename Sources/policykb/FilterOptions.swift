@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// The filters that listings share, with one meaning everywhere: search,
 /// goals and compare take them through `@OptionGroup`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyCore
+import PolicyExtraction
 
 enum GoalKindOption: String, ExpressibleByArgument, CaseIterable {
     case target, incentive, statistic, all

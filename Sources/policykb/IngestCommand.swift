@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// Shows how a file is read, without touching a database: what a user runs
 /// when an archive ingests strangely.

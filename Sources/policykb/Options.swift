@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// A one-line progress bar on standard error: files, megabytes, rate and
 /// time left. Drawn only on a terminal, at most ten times a second.

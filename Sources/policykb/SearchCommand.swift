@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 extension SearchRequest.Facet: ExpressibleByArgument {}
 extension SearchRequest.Sort: ExpressibleByArgument {}

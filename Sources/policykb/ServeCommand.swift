@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PolicyCore
+import PolicykbServeConfiguration
+import PolicyExtraction
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PolicyCore
+import PolicyExtraction
 
 struct TargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import CorpusGenerator
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Batch ingest: directories of mixed encodings and formats, idempotent
 /// reruns, crash safety under SIGKILL, readers during ingest.

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 import Testing
 
 /// Files as a crash or another tool leaves them: a WAL with committed

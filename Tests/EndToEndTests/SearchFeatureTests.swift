@@ -2,6 +2,7 @@ import CorpusGenerator
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// The query language, filters, facets and result shapes of search, on the
 /// real bulletin and the sample bulletins.

@@ -3,6 +3,7 @@ import PolicykbMigrations
 import SQLiteDB
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Article ids follow dates (`ArticleIDs`): what newest-first relies on is
 /// that no article's date is later than the day its id names.

@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 @Suite struct BulletinParserRealTests {
     struct GoldArticle: Decodable {

@@ -1,4 +1,5 @@
 @testable import PolicyCore
+@testable import PolicyExtraction
 import Testing
 
 @Suite struct CSVFieldTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// One suite per category of error the extraction issue measured on unseen
 /// text. Every sentence is written for these tests, in other regions,

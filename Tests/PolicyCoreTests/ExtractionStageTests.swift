@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 @testable import PolicyNumbers
 
 /// Each stage of goal extraction alone: clauses, scopes, roles, metric

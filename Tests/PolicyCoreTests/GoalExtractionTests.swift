@@ -1,7 +1,9 @@
+import PolicyNumbers
 @testable import PolicyNumbers
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Goal extraction on sentences written for these tests: every form and
 /// trap of EXTRACTION.md §5, in other regions, figures and phrasing than the
@@ -16,7 +18,7 @@ import Testing
     }
 
     /// (kind, metric fragment, comparator, value, unit)
-    typealias Expected = (ExtractedGoal.Kind, String, PolicyCore.Comparator, String, String?)
+    typealias Expected = (ExtractedGoal.Kind, String, PolicyNumbers.Comparator, String, String?)
 
     func expect(_ text: String, _ expected: [Expected], sourceLocation: SourceLocation = #_sourceLocation) {
         let found = goals(text)

@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Listings with filters and pages, and one article whole, on the sample
 /// bulletins.

@@ -1,6 +1,7 @@
 import CorpusGenerator
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// The unfiltered search ranks through policykb_collect and orders the page
 /// in Swift; the filtered one has SQLite sort the whole set. Both must give

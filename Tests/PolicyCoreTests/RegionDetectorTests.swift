@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 @Suite struct RegionDetectorTests {
     let detector = RegionDetector(gazetteer: TestGazetteer.shared)

@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Damaged input gets an error or a result, never a crash: bulletins cut,
 /// shuffled and sprinkled with stray bytes, and arbitrary text through the

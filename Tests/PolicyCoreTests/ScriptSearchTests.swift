@@ -5,6 +5,7 @@ import PolicykbTestSupport
 import SQLiteDB
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Search across scripts: the index folds traditional characters to
 /// simplified ones, so either form finds both; `--script exact` keeps the

@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// MATCH must return exactly the articles a scan finds: for CJK, those whose
 /// title or body contains the query once white space between CJK characters

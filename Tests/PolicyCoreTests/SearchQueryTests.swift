@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 @Suite struct SearchQueryTests {
     @Test(arguments: [

@@ -1,4 +1,6 @@
 import PolicyCore
+import PolicykbServeConfiguration
+import PolicyExtraction
 import Testing
 
 /// What `policykb serve` hands to the server program, and what that

@@ -1,5 +1,6 @@
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 @Suite struct SnippetTests {
     let o = String(MatchMark.open), c = String(MatchMark.close)

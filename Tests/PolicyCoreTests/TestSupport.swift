@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCore
+@testable import PolicyExtraction
 import PolicykbTestSupport
 
 /// A gazetteer from a freshly migrated in-memory database.

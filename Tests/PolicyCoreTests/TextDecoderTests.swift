@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 @Suite struct TextDecoderTests {
     let sample = "本期要目\r\n国策要论\r\n数据要素×三年行动计划，到2026年底打造300个以上场景。\r\n"

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PolicyCore
+@testable import PolicyExtraction
 import Testing
 
 /// The parser's cheap forms of text measures agree with the plain ones.

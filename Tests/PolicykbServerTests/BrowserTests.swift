@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PolicyCore
+import PolicyExtraction
 import PolicykbTestSupport
 import Testing
 @testable import PolicykbServer

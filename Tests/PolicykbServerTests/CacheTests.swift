@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PolicyCore
+import PolicyExtraction
 import PolicykbTestSupport
 import Testing
 @testable import PolicykbServer

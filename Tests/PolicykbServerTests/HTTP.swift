@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PolicyCore
+import PolicyExtraction
 @testable import PolicykbServer
 
 /// Requests against the server's router, in process.

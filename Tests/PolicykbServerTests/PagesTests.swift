@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 import Testing
 @testable import PolicykbServer
 

@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import PolicyCore
+import PolicyExtraction
 import Testing
 @testable import PolicykbServer
 

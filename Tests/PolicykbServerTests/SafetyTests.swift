@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PolicyCore
+import PolicykbServeConfiguration
+import PolicyExtraction
 import SQLiteDB
 import Testing
 @testable import PolicykbServer

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 import PolicykbServer
 import PolicykbTestSupport
 

@@ -1,4 +1,5 @@
 import SQLiteDB
+import PolicyExtraction
 
 /// Why one file was not ingested. Each case keeps the error of the stage
 /// that failed, so callers can tell them apart; `description` is the
@@ -16,8 +17,11 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
     case jsonLines(JSONLinesError)
     /// A JSON Lines article names a region the gazetteer does not know.
     case unknownRegion(article: Int, name: String)
-    /// Writing the issue failed; nothing of it was kept.
+    /// Writing the issue failed in SQLite; nothing of it was kept.
     case database(SQLiteError)
+    /// Writing the issue failed for another reason (the store read back
+    /// something it could not decode); nothing of it was kept.
+    case store(String)
 
     public enum FileError: Sendable, Equatable {
         case notFound
@@ -37,32 +41,14 @@ public enum IngestError: Error, CustomStringConvertible, Sendable {
         case .file(.notRegular): "not a regular file (a FIFO, a device or a socket)"
         case .file(.permissionDenied): "cannot read: permission denied"
         case .file(.unreadable(let reason)): "cannot read: \(reason)"
-        case .file(.tooLarge(let bytes)):
-            "\(IngestLimits.megabytes(bytes)) of text is more than the \(IngestLimits.megabytes(IngestLimits.maxFileBytes)) "
-                + "a bulletin, page or JSON Lines file may hold; split it (README, Limits)"
+        case .file(.tooLarge(let bytes)): IngestLimits.tooLargeMessage(bytes: bytes)
         case .pdf(let error): error.description
         case .decoding(let error): error.description
         case .bulletin(let error): error.description
         case .jsonLines(let error): error.description
         case let .unknownRegion(article, name): "article \(article): unknown region「\(name)」"
         case .database(let error): "not written: \(error.message) (\(error.extendedCode))"
+        case .store(let reason): "not written: \(reason)"
         }
-    }
-}
-
-/// What one file may hold, so that a run over unknown files keeps to a
-/// bounded memory (README, Limits): a bulletin of a hundred articles is
-/// well under 1 MB of text, a portal page under 2 MB.
-public enum IngestLimits {
-    /// Bytes of a text, HTML or JSON Lines file, or of a PDF's text layer.
-    /// A file at the limit ingests in about 200 MB of memory.
-    public static let maxFileBytes = 8 << 20
-    /// Bytes of a PDF file itself (images make PDFs large; its text is
-    /// held to `maxFileBytes`).
-    public static let maxPDFBytes = 256 << 20
-
-    static func megabytes(_ bytes: Int) -> String {
-        let value = Double(bytes) / Double(1 << 20)
-        return value >= 10 ? "\(Int(value.rounded())) MB" : "\((value * 10).rounded() / 10) MB"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import PolicykbDigest
 import SQLiteDB
 
@@ -277,7 +278,7 @@ public struct Ingestion {
     /// SQLite's errors (or a row that does not decode).
     static func databaseError(_ error: any Error) -> IngestError {
         if let error = error as? SQLiteError { return .database(error) }
-        return .database(SQLiteError(.error, message: "\(error)"))
+        return .store("\(error)")
     }
 
     /// The bytes of a regular file, refused before reading when it is not

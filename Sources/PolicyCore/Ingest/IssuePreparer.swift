@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import PolicykbDigest
 
 /// Turns a file's bytes into a `PreparedIssue`: decoding, parsing and

@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// Allocator settings for batch work.
 public enum MemoryTuning {
     /// Keeps glibc from handing freed memory back to the kernel after every

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 
 /// A file decoded, parsed and extracted, ready for one write transaction.
 public struct PreparedIssue: Sendable {

@@ -1,3 +1,4 @@
+import PolicyExtraction
 extension ArticleDetail {
     /// The spans of the body that goals quote, in code points, sorted and
     /// with overlapping or touching spans merged.

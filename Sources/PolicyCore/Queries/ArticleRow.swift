@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// One article as `policykb articles` lists it.
 public struct ArticleRow: Sendable, Equatable {
     public let id: Int64

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 
 /// Dates a user types, as the first or last day they name: the CLI's
 /// --since/--until and the web pages' date boxes read them alike.

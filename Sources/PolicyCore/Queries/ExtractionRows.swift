@@ -1,4 +1,6 @@
+import PolicyNumbers
 import Foundation
+import PolicyExtraction
 
 /// One policy as `policykb policies` lists it.
 public struct PolicyRow: Sendable, Equatable {
@@ -56,7 +58,7 @@ public struct GoalRow: Sendable, Equatable {
     public let year: Int?
     public let yearSource: YearSource
     public let metric: String
-    public let comparator: Comparator
+    public let comparator: PolicyNumbers.Comparator
     /// The exact value, as stored.
     public let value: Decimal
     public let unit: String?

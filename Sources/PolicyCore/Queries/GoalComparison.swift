@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 
 /// Goals for one metric put like next to like, for every front end that
 /// compares them (`policykb compare`, the web page's chart and table): one

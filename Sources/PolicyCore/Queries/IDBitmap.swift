@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// A set of positive row ids as one bit each, in pages of 65,536 ids made
 /// when first written: the matches of a query, tested as the date index is
 /// walked. Article ids follow dates (`ArticleIDs`), with gaps between days

@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// The characters that delimit a match in marked text (snippets, marked
 /// bodies): two private-use code points, which no bulletin's text holds and
 /// every renderer replaces with what suits it (brackets, colour, `<mark>`).

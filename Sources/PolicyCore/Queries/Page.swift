@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// Which rows of a listing to return: at most `limit` (all when nil),
 /// after skipping `offset`.
 public struct Page: Sendable, Equatable {

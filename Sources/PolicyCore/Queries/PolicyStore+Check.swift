@@ -1,4 +1,5 @@
 import PolicykbMigrations
+import PolicyExtraction
 import SQLiteDB
 
 /// One check of `policykb check`.

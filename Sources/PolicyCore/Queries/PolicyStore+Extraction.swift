@@ -1,8 +1,10 @@
+import PolicyNumbers
 import Foundation
+import PolicyExtraction
 import SQLiteDB
 
 extension ExtractedGoal.Kind: DatabaseValueDecodable {}
-extension Comparator: DatabaseValueDecodable {}
+extension PolicyNumbers.Comparator: DatabaseValueDecodable {}
 extension YearSource: DatabaseValueDecodable {}
 
 extension PolicyStore {

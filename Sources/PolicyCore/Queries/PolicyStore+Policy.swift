@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import SQLiteDB
 
 /// An article that names a policy.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import SQLiteDB
 
 /// What to search, how to filter and how much to return.

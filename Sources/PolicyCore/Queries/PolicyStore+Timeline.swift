@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import SQLiteDB
 
 /// How many goals a region set for one horizon year.

@@ -1,5 +1,6 @@
 import PolicykbFTS5
 import SQLiteDB
+import PolicyExtraction
 
 /// The best rows of one MATCH and the number of matches, in one pass over
 /// the matches (policykb_collect, in Sources/PolicykbFTS5/policykb_rank.c).

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyExtraction
 import SQLiteDB
 
 /// The filters that listings share: search, goals and the per-article

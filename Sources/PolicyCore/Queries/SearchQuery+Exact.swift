@@ -1,3 +1,4 @@
+import PolicyExtraction
 extension SearchQuery {
     /// Whether a title and body match the query with every phrase found as
     /// typed, script included: the index folds traditional characters to

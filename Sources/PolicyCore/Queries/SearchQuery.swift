@@ -1,3 +1,4 @@
+import PolicyExtraction
 import PolicykbFTS5
 
 /// A search as users type it, compiled to an FTS5 MATCH expression.
@@ -301,7 +302,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// it, is one character long.
     static func endsWithLoneCJK(_ text: String) -> Bool {
         let scalars = Array(text.searchFolded.unicodeScalars)
-        guard let last = scalars.lastIndex(where: { $0.isCJKToken || $0.isASCIIAlphanumeric || $0.isLatinLetter }) else {
+        guard let last = scalars.lastIndex(where: { $0.isCJKToken || $0.isASCIIAlphanumeric || $0.isTokenizerWordLetter }) else {
             return false
         }
         guard scalars[last].isCJKToken else { return false }

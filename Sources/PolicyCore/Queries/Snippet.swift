@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// Marks the matches of a search in a text and cuts a passage around them.
 ///
 /// Matches are found in Swift on folded text (the folding the index uses), so

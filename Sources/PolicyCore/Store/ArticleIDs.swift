@@ -1,3 +1,4 @@
+import PolicyExtraction
 /// Article ids in date order: an article's id is its day's key times
 /// `slotsPerDay`, plus its place among that day's articles. The full-text
 /// index keeps its rows in id order, so "newest first" reads the index

@@ -1,5 +1,6 @@
 import PolicykbFTS5
 import SQLiteDB
+import PolicyExtraction
 
 extension PolicyStore {
     /// Makes every connection the process opens know policykb's FTS5

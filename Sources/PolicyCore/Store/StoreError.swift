@@ -1,4 +1,5 @@
 import SQLiteDB
+import PolicyExtraction
 
 /// Why the database could not be opened or read.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -20,8 +21,6 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case migration(MigrationError)
     /// A region name the gazetteer does not know.
     case unknownRegion(String)
-    /// A query or write failed inside SQLite.
-    case database(SQLiteError)
     /// Memory ran out for a buffer of the given purpose.
     case outOfMemory(String)
 
@@ -63,8 +62,6 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             error.description
         case .unknownRegion(let input):
             "unknown region「\(input)」: give a code (440300), a name (深圳市) or a short name (深圳)"
-        case .database(let error):
-            "\(error.message) (\(error.extendedCode))"
         case .outOfMemory(let purpose):
             "out of memory for \(purpose)"
         }

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// The JSON API's listings: each the CLI command of the same name, with
 /// its filters as parameters and its rows' JSON keys, paged.

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// RFC 4180 text, as `policykb … --format csv` writes it: a header row, then
 /// one `CSVField` per value.

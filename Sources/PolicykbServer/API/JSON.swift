@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// A JSON value whose objects keep their keys in the order written, as the
 /// CLI's JSON does (`article_id` first, then `title`…), and whose exact

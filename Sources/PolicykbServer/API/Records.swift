@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// Rows as the JSON API returns them. The keys are the CLI's JSON keys
 /// (`policykb search|articles|policies|targets|goals|compare --format

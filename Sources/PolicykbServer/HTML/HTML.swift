@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// Text made safe for HTML. Every string from the database — titles,
 /// bodies, metrics, sources, links — is untrusted input and reaches a page

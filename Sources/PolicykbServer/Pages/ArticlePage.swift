@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// One article: its facts, the policies it names, its body with every
 /// goal's evidence highlighted (hover or focus shows the goal), its targets,

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// Compare: a metric (suggested from the stored ones), regions, a year and
 /// kinds; an SVG bar chart putting like next to like, the same rows as a

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// Goals listed with filters (kind, region, year, metric, policy), paged;
 /// the timeline's cells link here.

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// One policy: title, short name, period, region and dates of force; the
 /// articles naming it across issues in date order; its targets and goals by

@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// The search page: the query box with its filters, ranked results with
 /// highlighted snippets, the total, paging, and facet counts as links.

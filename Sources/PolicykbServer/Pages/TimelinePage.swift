@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyExtraction
 
 /// Goals by horizon year, per region, as an SVG grid and as a table.
 enum TimelinePage {

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// The compare chart: horizontal bars, one scale per group of like values
 /// (a unit and a year, `GoalComparison.groups`), each value labelled as

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// Goals by horizon year, per region: a grid with a region per row and a
 /// year per column, each cell a circle whose area is the number of goals,

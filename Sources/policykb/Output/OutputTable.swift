@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 /// A value in command output, typed so that JSON keeps numbers as numbers.
 enum OutputValue: Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// The rules that keep a damaged bulletin's intact articles, each on a
 /// bulletin written for it.

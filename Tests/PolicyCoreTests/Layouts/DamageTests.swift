@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Bulletins damaged at random — bytes flipped, lines deleted and
 /// duplicated, a title line deleted, the tail cut, invalid bytes inserted —

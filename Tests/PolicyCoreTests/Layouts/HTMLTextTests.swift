@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Web pages to text (`HTMLText`), on pages written for these tests: what
 /// a bulletin published on the web puts around its articles, and what the

@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// Bulletins written for these tests, one per layout: contents lists with
 /// numbers, leaders, dashes or none; no contents list, with dressed or bare

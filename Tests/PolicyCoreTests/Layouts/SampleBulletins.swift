@@ -2,6 +2,7 @@ import Foundation
 import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
+@testable import PolicyExtraction
 
 /// What a reader finds in each bulletin written for the layout tests
 /// (`SampleData/`): the annotation the layout and damage tests check the

@@ -1,0 +1,285 @@
+/// Stage 2 of goal extraction: what governs a place in the body — the
+/// horizon, a stretch marker, a cue that the text reports a fact — each bound
+/// to the clause or sentence it stands in, not to the whole paragraph.
+///
+/// Pure functions of the body (folded), its targets and the issue's year.
+struct ClauseScopes {
+    let body: BodyText
+    let targets: [ExtractedTarget]
+    let issueYear: Int?
+    /// Whether the article names a policy: news of an event with no policy
+    /// reports facts.
+    let hasPolicy: Bool
+
+    /// A word found in the text, and where.
+    struct Cue: Equatable {
+        var word: String
+        var range: Range<Int>
+    }
+
+    // MARK: Horizon
+
+    /// The target whose horizon governs `offset`.
+    func target(at offset: Int) -> Int? {
+        targets.lastIndex { $0.governs(offset) }
+    }
+
+    // MARK: Stretch
+
+    /// The stretch marker governing `offset` (§7): from where it stands to the
+    /// end of its clause; a marker that opens a clause with its horizon
+    /// (力争到2027年，…) or opens the sentence governs the whole sentence.
+    func stretch(at offset: Int) -> Cue? {
+        let clauseStart = body.clauseStart(before: offset)
+        if let cue = Self.firstWord(ExtractionWords.stretchMarkers, in: clauseStart..<offset, body: body),
+           isStretchMarker(at: cue.range) {
+            return cue
+        }
+        let sentenceStart = body.sentenceStart(before: offset)
+        var start = sentenceStart
+        while start < clauseStart {
+            let end = body.clauseEnd(after: start)
+            if let cue = Self.firstWord(ExtractionWords.stretchMarkers, in: start..<min(start + 3, end), body: body),
+               isStretchMarker(at: cue.range), opensWithHorizon(after: cue.range.upperBound) || start == sentenceStart {
+                return cue
+            }
+            start = end + 1
+        }
+        return nil
+    }
+
+    /// 努力 is a marker before a verb (努力达到), not as a noun (经过三年的努力，).
+    private func isStretchMarker(at range: Range<Int>) -> Bool {
+        let s = body.scalars
+        if range.lowerBound > 0, s[range.lowerBound - 1] == "的" { return false }
+        guard range.upperBound < s.count else { return false }
+        return !body.endsClause(at: range.upperBound) && s[range.upperBound] != "的"
+    }
+
+    private func opensWithHorizon(after offset: Int) -> Bool {
+        var k = offset
+        if k < body.count, "到在于".unicodeScalars.contains(body.scalars[k]) { k += 1 }
+        return CalendarYear.read(body, at: k) != nil
+    }
+
+    /// A year after the issue's, from the start of the sentence to `offset`
+    /// (2026年起，每年新增…; 该中心计划2027年投运): the sentence speaks of
+    /// what is to come.
+    func futureYear(in range: Range<Int>) -> Cue? {
+        guard let issueYear else { return nil }
+        let s = body.scalars
+        for k in range where CalendarYear.mayStart(s[k], roc: body.usesROCCalendar)
+            && (k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar)) {
+            if let (year, end) = CalendarYear.read(body, at: k), year > issueYear, year <= issueYear + 30 {
+                return Cue(word: body[k..<end], range: k..<end)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Reported facts
+
+    /// The cue that makes the figure at `offset` a reported fact (§7), if
+    /// any: a cue word in its own clause (已, 截至, 同比); a sentence that
+    /// opens with a year no later than the issue's (2024年，全省…), or a
+    /// 截至/据统计 anywhere before it in the sentence, unless its own clause
+    /// looks ahead (到2027年, 力争, 将); a past year in the brackets that hold
+    /// it (（2024年底为280EFLOPS）); a sentence that goes on with 其中 from
+    /// one that reports; and, in an article that names no policy, anything
+    /// not under a horizon that does not look ahead.
+    func reportCue(at offset: Int, clause: Range<Int>) -> Cue? {
+        if let cue = Self.firstWord(ExtractionWords.reportCues, in: clause.lowerBound..<offset, body: body),
+           !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range), !isFutureDeadline(cue) {
+            return cue
+        }
+        // News that names no policy reports facts, unless the figure's
+        // clause states an aim (计划新增, 目标是, 确保): an announced plan.
+        // 将 alone is not enough: 大会期间还将举办12场论坛 is the event's programme.
+        if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil,
+           Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil,
+           futureYear(in: body.sentenceStart(before: offset)..<offset) == nil {
+            return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
+        }
+        if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
+        if let cue = pastBase(before: offset) { return cue }
+        if let cue = bracketedPastYear(around: offset) { return cue }
+        if looksAhead(in: clause) || futureYear(in: clause.lowerBound..<offset) != nil { return nil }
+        let sentenceStart = body.sentenceStart(before: offset)
+        if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            return cue
+        }
+        if target(at: offset) == nil,
+           let cue = Self.firstWord(ExtractionWords.annualChangeCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            return cue
+        }
+        if target(at: offset) == nil, let cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
+            return cue
+        }
+        if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body),
+           !isFutureDeadline(cue) {
+            return cue
+        }
+        if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
+        if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {
+            let previous = body.sentenceStart(before: sentenceStart - 1)
+            if body.paragraph(containing: previous) == body.paragraph(containing: sentenceStart),
+               let cue = pastYearOpening(previous) ?? Self.firstWord(ExtractionWords.sentenceReportCues,
+                                                                      in: previous..<sentenceStart, body: body) {
+                return cue
+            }
+        }
+        return nil
+    }
+
+    /// A future cue in `range` (将, 计划, 预计, 力争, 到20…); 将近 is "nearly".
+    func looksAhead(in range: Range<Int>) -> Bool {
+        ExtractionWords.futureCues.contains { word in
+            body.occurrences(of: word, in: range).contains { !(word == "将" && body.hasPrefix("将近", at: $0)) }
+        }
+    }
+
+    /// The year a reported figure is of (§7: 由2020年的2.5万亿元 is a
+    /// statistic of 2020): the last year its sentence names before it
+    /// (2024年，全省…; 截至2024年底; 2024年上半年), not one inside a title's
+    /// 《…》, not a start (2020年以来), not after the issue's year; 去年
+    /// and 今年 count from the issue. Nil when the sentence names none.
+    func reportYear(before offset: Int) -> Int? {
+        let s = body.scalars
+        let sentenceStart = body.sentenceStart(before: offset)
+        var depth = 0
+        var found: Int?
+        var k = sentenceStart
+        while k < offset {
+            let c = s[k]
+            if c == "《" { depth += 1 } else if c == "》" { depth = max(0, depth - 1) }
+            if depth == 0, CalendarYear.mayStart(c, roc: body.usesROCCalendar),
+               k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar),
+               let (year, end) = CalendarYear.read(body, at: k), end <= offset {
+                if !body.hasPrefix("以来", at: end), year <= (issueYear ?? Int.max) { found = year }
+                k = end
+                continue
+            }
+            if depth == 0, let issueYear, c == "去" || c == "今" || c == "上", k + 1 < s.count, s[k + 1] == "年",
+               !body.hasPrefix("以来", at: k + 2) {
+                found = c == "今" ? issueYear : issueYear - 1
+            }
+            k += 1
+        }
+        return found
+    }
+
+    /// 截至2027年底 with the year still ahead of the issue: a deadline, not
+    /// the date of a count.
+    private func isFutureDeadline(_ cue: Cue) -> Bool {
+        guard let issueYear, cue.word == "截至" || cue.word == "截止" else { return false }
+        var k = cue.range.upperBound
+        if body.hasPrefix("到", at: k) { k += 1 }
+        while k < body.count, body.scalars[k] == " " { k += 1 }
+        return CalendarYear.read(body, at: k).map { $0.year > issueYear } ?? false
+    }
+
+    /// 提升至目前的3倍, 比目前: the present as the base of a change, not a report.
+    private func isComparisonBase(_ range: Range<Int>) -> Bool {
+        range.lowerBound > 0 && "至到比较于".unicodeScalars.contains(body.scalars[range.lowerBound - 1])
+    }
+
+    /// 已 inside a word that is not the aspect marker (而已, 不得已).
+    private func isPartOfWord(_ range: Range<Int>) -> Bool {
+        range.lowerBound > 0 && "而得".unicodeScalars.contains(body.scalars[range.lowerBound - 1])
+    }
+
+    /// A verb with the perfective 了 before the figure (吸引了, 签约了):
+    /// something that happened.
+    private func pastAspect(in range: Range<Int>) -> Cue? {
+        let s = body.scalars
+        for i in range where s[i] == "了" && i > range.lowerBound && s[i - 1].isHan {
+            if i + 1 < s.count, "解结却".unicodeScalars.contains(s[i + 1]) { continue }
+            if "除为".unicodeScalars.contains(s[i - 1]) { continue }
+            return Cue(word: "了", range: i..<(i + 1))
+        }
+        return nil
+    }
+
+    /// 由2020年的2.5万亿元, 从2021年的…: the past level a change starts from.
+    private func pastBase(before offset: Int) -> Cue? {
+        var k = offset
+        while k > 0, body.scalars[k - 1] == " " { k -= 1 }
+        guard k >= 7, body.scalars[k - 1] == "的", body.scalars[k - 2] == "年",
+              let year = CalendarYear.gregorian(body.scalars, at: k - 6), year <= (issueYear ?? Int.max),
+              "由从自".unicodeScalars.contains(body.scalars[k - 7]) else { return nil }
+        return Cue(word: body[(k - 7)..<k], range: (k - 7)..<k)
+    }
+
+    /// A year no later than the issue's at the start of a sentence, after an
+    /// optional reporting lead (据介绍，《报告》显示，): it dates a report.
+    func pastYearOpening(_ sentenceStart: Int) -> Cue? {
+        var k = sentenceStart
+        let s = body.scalars
+        while k < s.count, s[k] == " " { k += 1 }
+        // A lead clause that reports (据介绍，, 《报告》显示，) may come first.
+        let leadEnd = body.clauseEnd(after: k)
+        if leadEnd < s.count, leadEnd - k <= 14, !body.endsSentence(at: leadEnd),
+           ExtractionWords.reportingVerbs.contains(where: { body.contains($0, in: k..<leadEnd) }) {
+            k = leadEnd + 1
+            while k < s.count, s[k] == " " { k += 1 }
+        }
+        // 2024年, and in Taiwan's text 113年 (CalendarYear).
+        guard let (year, end) = CalendarYear.read(body, at: k) else { return nil }
+        // 2025年前, 2025年底前: a deadline, not a report.
+        if body.hasPrefix("前", at: end) || body.hasPrefix("底前", at: end) || body.hasPrefix("内", at: end) { return nil }
+        guard year <= (issueYear ?? Int.max) else { return nil }
+        return Cue(word: body[k..<end], range: k..<end)
+    }
+
+    /// （2024年底为280EFLOPS）: a past year in the brackets that hold the figure.
+    private func bracketedPastYear(around offset: Int) -> Cue? {
+        let s = body.scalars
+        var open = offset - 1
+        while open >= 0, offset - open < 30, s[open] != "（" && s[open] != "(" {
+            if s[open] == "）" || s[open] == ")" || body.endsSentence(at: open) { return nil }
+            open -= 1
+        }
+        guard open >= 0, s[open] == "（" || s[open] == "(" else { return nil }
+        for k in (open + 1)..<offset {
+            if let year = CalendarYear.gregorian(s, at: k), k + 4 < s.count, s[k + 4] == "年",
+               year <= (issueYear ?? Int.max) {
+                return Cue(word: body[k..<(k + 5)], range: k..<(k + 5))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Word search
+
+    /// The last of `words` in `range` (longest first at one place).
+    static func lastWord(_ words: [String], in range: Range<Int>, body: BodyText) -> Cue? {
+        guard !range.isEmpty else { return nil }
+        var best: Cue?
+        for word in words where body.contains(word, in: range) {
+            guard let offset = body.occurrences(of: word, in: range).last else { continue }
+            let candidate = Cue(word: word, range: offset..<(offset + word.unicodeScalars.count))
+            if let current = best, current.range.upperBound > candidate.range.upperBound
+                || (current.range.upperBound == candidate.range.upperBound && current.range.count >= candidate.range.count) {
+                continue
+            }
+            best = candidate
+        }
+        return best
+    }
+
+    /// The earliest of `words` in `range` (longest first at one place).
+    static func firstWord(_ words: [String], in range: Range<Int>, body: BodyText) -> Cue? {
+        guard !range.isEmpty else { return nil }
+        var best: Cue?
+        for word in words where body.contains(word, in: range) {
+            guard let offset = body.occurrences(of: word, in: range).first else { continue }
+            let candidate = Cue(word: word, range: offset..<(offset + word.unicodeScalars.count))
+            if let current = best, current.range.lowerBound < offset
+                || (current.range.lowerBound == offset && current.range.count >= candidate.range.count) {
+                continue
+            }
+            best = candidate
+        }
+        return best
+    }
+}

@@ -1,0 +1,103 @@
+import PolicyNumbers
+
+/// Stage 4: whether a goal is a target, an incentive or a statistic (§7).
+extension GoalExtractor {
+    /// The kind, and the reason for it.
+    func kind(of quantity: Quantity, clause: Range<Int>, context: Context) -> (ExtractedGoal.Kind, String) {
+        let scopes = context.scopes
+        let report = scopes.reportCue(at: quantity.start, clause: clause)
+        if let report, report.range.count > 0 {
+            let place = report.range.lowerBound >= clause.lowerBound ? "in its clause" : "in its sentence"
+            return (.statistic, "cue \(report.word) \(place) (\(report.range.lowerBound)–\(report.range.upperBound))")
+        }
+        if let grant = incentiveReason(quantity, clause: clause, context: context) {
+            // In news with no policy, money a grant mentions without granting
+            // it (总资助额约14亿元) is a reported total.
+            if report == nil || grantIsGiven(quantity, clause: clause, body: context.body) {
+                return (.incentive, grant)
+            }
+        }
+        if let report { return (.statistic, report.word) }
+        // Under a horizon the horizon itself is the reason, given next.
+        return (.target, scopes.target(at: quantity.start) == nil ? "no report or grant cue" : "")
+    }
+
+    /// A grant verb or a cap in the figure's clause or the one before: the
+    /// text gives the money (给予, 可获最高20万元), it does not just total it.
+    func grantIsGiven(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
+        let sentenceStart = body.sentenceStart(before: quantity.start)
+        let from = clause.lowerBound > sentenceStart ? body.clauseStart(before: clause.lowerBound - 1) : clause.lowerBound
+        let range = from..<clause.upperBound
+        return (ExtractionWords.givingVerbs + ExtractionWords.capWords).contains { body.contains($0, in: range) }
+            || quantity.comparator == .atMost
+    }
+
+    /// Why a figure is money or a rate a policy grants, or nil.
+    func incentiveReason(_ quantity: Quantity, clause: Range<Int>, context: Context) -> String? {
+        let body = context.body
+        switch quantity.unitKind {
+        case .money:
+            // 交易额突破2000亿元: a floor is something to reach, not a grant.
+            guard quantity.comparator != .atLeast && quantity.comparator != .greaterThan else { return nil }
+            // 给予最高300万元支持, 50万元的支持: support given as an amount.
+            var k = quantity.end
+            if body.hasPrefix("的", at: k) { k += 1 }
+            if body.hasPrefix("支持", at: k), grantIsGiven(quantity, clause: clause, body: body) {
+                return "grant 支持 (\(k)–\(k + 2))"
+            }
+            guard let noun = incentiveNoun(near: quantity, clause: clause, body: body) else { return nil }
+            return "grant \(noun.text) (\(noun.range.lowerBound)–\(noun.range.upperBound))"
+        case .share, .percentagePoint:
+            guard let noun = incentiveNoun(near: quantity, clause: clause, body: body) else { return nil }
+            // 按合同金额的20%给予补助: a rate of a base, granted.
+            if let base = ClauseScopes.firstWord(ExtractionWords.rateBaseMarkers, in: clause.lowerBound..<quantity.start, body: body),
+               body.contains("的", in: base.range.upperBound..<quantity.start) {
+                return "rate of a base \(base.word)…的, grant \(noun.text)"
+            }
+            // 给予1个点的贴息; a rate next to a grant outside any horizon.
+            let grantVerbAfter = ExtractionWords.grantVerbs.contains { body.contains($0, in: quantity.end..<min(clause.upperBound, quantity.end + 4)) }
+            // 按项目总投资给予最高50%: a rate given, the verb just before it.
+            let givenBefore = ExtractionWords.givingVerbs.contains {
+                body.contains($0, in: max(clause.lowerBound, quantity.start - 6)..<quantity.start)
+            }
+            if grantVerbAfter || givenBefore || context.scopes.target(at: quantity.start) == nil
+                || quantity.unitKind == .percentagePoint {
+                return "rate, grant \(noun.text) (\(noun.range.lowerBound)–\(noun.range.upperBound))"
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// The grant a number belongs to: a grant noun in its clause, or in the
+    /// clause before it within the sentence (给予奖补，每家企业不超过20万元),
+    /// with the words that name it (一次性奖励, 运营补贴, 算力券).
+    func incentiveNoun(near quantity: Quantity, clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
+        let sentenceStart = body.sentenceStart(before: quantity.start)
+        let previousClause = clause.lowerBound > sentenceStart ? body.clauseStart(before: clause.lowerBound - 1) : clause.lowerBound
+        // The figure's own surface may hold the grant (最高补助100万元).
+        let ranges = [quantity.start..<clause.upperBound, clause.lowerBound..<quantity.start, previousClause..<clause.lowerBound]
+        for (n, range) in ranges.enumerated() {
+            // After the figure the first grant word names it; before it, the nearest.
+            guard let cue = n == 0 ? ClauseScopes.firstWord(ExtractionWords.grantNouns, in: range, body: body)
+                                   : ClauseScopes.lastWord(ExtractionWords.grantNouns, in: range, body: body) else { continue }
+            var start = cue.range.lowerBound
+            if cue.word == "券" {
+                // 数转券, 算力券: the voucher's name is the characters before 券.
+                while start > range.lowerBound, start > cue.range.lowerBound - 4, body.scalars[start - 1].isHan,
+                      !"的张每领".unicodeScalars.contains(body.scalars[start - 1]) {
+                    start -= 1
+                }
+            } else if let de = (max(range.lowerBound, start - 5)..<start).last(where: { body.scalars[$0] == "的" }),
+                      start - de - 1 >= 2, body.scalars[(de + 1)..<start].allSatisfy(\.isHan) {
+                // 最高50万元的一次性奖励, 的运营补贴: the words between 的 and the noun name it.
+                start = de + 1
+            } else if start >= 3, body.hasSuffix("一次性", at: start) {
+                start -= 3
+            }
+            return (body[start..<cue.range.upperBound], start..<cue.range.upperBound)
+        }
+        return nil
+    }
+}
