@@ -1,6 +1,7 @@
 import CorpusGenerator
 import Foundation
 import PolicyCore
+import PolicyExtraction
 import PolicykbFTS5
 import SQLiteDB
 

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 #if canImport(Glibc)
 import Glibc
 #endif

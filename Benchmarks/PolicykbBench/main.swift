@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicyExtraction
 
 // policykb-bench: benchmarks, run from a release build and kept out of the
 // test suite.
