@@ -11,7 +11,7 @@ struct IngestCommand: ParsableCommand {
             Each file becomes one issue, written in one transaction: a file that fails leaves nothing \
             behind, and the other files are still ingested. A file already ingested with the same content \
             is skipped; one whose content changed replaces its issue. Directories are walked for .txt, \
-            .text and .jsonl files; the summary lists the other files it passed over. Ctrl-C stops after \
+            .text, .jsonl, .pdf, .html and .htm files; the summary lists the other files it passed over. Ctrl-C stops after \
             the file in hand (exit status 130); the same command resumes.
 
             Exit status: 0 when every file succeeded, 1 when some failed or none was found, 2 for usage \
@@ -59,7 +59,7 @@ struct IngestCommand: ParsableCommand {
         let report = try ingestion.run(paths, progress: bar.update, shouldStop: { interrupt.isSet }) { outcome in
             if outcome.status == .failed {
                 bar.clear()
-                Console.error("policykb: \(outcome.path): \(outcome.reason ?? "failed")")
+                Console.error("policykb: \(Console.visible(outcome.path)): \(outcome.reason ?? "failed")")
             } else if format == .table && !quiet {
                 bar.clear()
                 Console.out(Self.describe(outcome) + "\n")
@@ -115,12 +115,12 @@ struct IngestCommand: ParsableCommand {
 
     static func line(for outcome: FileOutcome, issue: String) -> String {
         switch outcome.status {
-        case .ingested: return "ingested  \(outcome.path): \(issue), \(outcome.articles) articles"
-        case .replaced: return "replaced  \(outcome.path): \(issue), \(outcome.articles) articles (content changed)"
-        case .unchanged: return "unchanged \(outcome.path)" + (outcome.reason.map { " (\($0))" } ?? ": already ingested")
-        case .wouldIngest: return "would ingest  \(outcome.path): \(issue), \(outcome.articles) articles"
-        case .wouldReplace: return "would replace \(outcome.path): \(issue), \(outcome.articles) articles"
-        case .failed: return "failed    \(outcome.path): \(outcome.reason ?? "")"
+        case .ingested: return "ingested  \(Console.visible(outcome.path)): \(issue), \(outcome.articles) articles"
+        case .replaced: return "replaced  \(Console.visible(outcome.path)): \(issue), \(outcome.articles) articles (content changed)"
+        case .unchanged: return "unchanged \(Console.visible(outcome.path))" + (outcome.reason.map { " (\($0))" } ?? ": already ingested")
+        case .wouldIngest: return "would ingest  \(Console.visible(outcome.path)): \(issue), \(outcome.articles) articles"
+        case .wouldReplace: return "would replace \(Console.visible(outcome.path)): \(issue), \(outcome.articles) articles"
+        case .failed: return "failed    \(Console.visible(outcome.path)): \(outcome.reason ?? "")"
         }
     }
 
@@ -129,7 +129,7 @@ struct IngestCommand: ParsableCommand {
     static func skippedLines(_ report: IngestReport, quiet: Bool) -> [String] {
         guard !report.skipped.isEmpty else { return [] }
         if quiet { return ["skipped \(report.skipped.count) files that are not bulletins (see --format json)"] }
-        return report.skipped.map { "skipped   \($0.path): \($0.reason)" }
+        return report.skipped.map { "skipped   \(Console.visible($0.path)): \($0.reason)" }
     }
 
     static func summaryLine(_ report: IngestReport, dryRun: Bool = false) -> String {

@@ -21,15 +21,15 @@ struct InspectCommand: ParsableCommand {
     var path: String
 
     func run() throws {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try Ingestion.readFile(path)
         } catch {
-            throw CommandFailure.input("\(path): cannot read the file (\(error.localizedDescription))")
+            throw CommandFailure.input("\(path): \(error.description)")
         }
         let file: BulletinFile
         do {
-            file = try BulletinFile.read(fileName: URL(fileURLWithPath: path).lastPathComponent, bytes: [UInt8](data))
+            file = try BulletinFile.read(fileName: URL(fileURLWithPath: path).lastPathComponent, bytes: bytes)
         } catch {
             throw CommandFailure.input("\(path): \(error.description)")
         }

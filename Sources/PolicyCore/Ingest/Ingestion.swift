@@ -283,7 +283,7 @@ public struct Ingestion {
 
     /// The bytes of a regular file, refused before reading when it is not
     /// one or is larger than the limits allow.
-    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+    public static func readFile(_ path: String) throws(IngestError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw errno == ENOENT || errno == ENOTDIR ? .file(.notFound)
@@ -421,7 +421,7 @@ final class PreparationPipeline: @unchecked Sendable {
     static func prepare(_ file: SourceFile, preparer: IssuePreparer, known: [String: String]) -> Preparation {
         let bytes: [UInt8]
         do {
-            bytes = try Ingestion.read(file.path)
+            bytes = try Ingestion.readFile(file.path)
         } catch {
             return .failed(error, bytes: 0)
         }
