@@ -7,45 +7,46 @@ import PolicyExtraction
 /// same parameters the same way, and a page's links are made from these
 /// values, so the URL always holds the whole state.
 
-/// Region (code or name; a province includes its cities), section, dates
-/// and policy: the CLI's `FilterOptions`, as parameters.
+/// Region (codes or names; a province includes its cities), section, dates
+/// and policy: the CLI's `FilterOptions`, as parameters, read by the core's
+/// one `RecordFilterInput`.
 struct RecordForm: Sendable, Equatable {
-    var region: String?
-    var section: String?
-    var since: String?
-    var until: String?
-    var policy: String?
+    var input: RecordFilterInput
 
     init(_ parameters: QueryParameters) throws(RequestError) {
-        region = try parameters.text("region")
-        section = try parameters.text("section")
-        since = try parameters.text("since")
-        until = try parameters.text("until")
-        policy = try parameters.text("policy")
-        if let since, DateBound.start(since) == nil { throw .badRequest("since: not a date:「\(since)」(2024, 2024-03 or 2024-03-05)") }
-        if let until, DateBound.end(until) == nil { throw .badRequest("until: not a date:「\(until)」(2024, 2024-03 or 2024-03-05)") }
+        input = RecordFilterInput(region: try parameters.text("region"), section: try parameters.text("section"),
+                                  since: try parameters.text("since"), until: try parameters.text("until"),
+                                  policy: try parameters.text("policy"))
+        do {
+            try input.validate()
+        } catch {
+            throw .badRequest(error.description)
+        }
     }
 
-    /// The filter, with the region resolved to its codes.
+    var region: String? { input.region }
+    var section: String? { input.section }
+    var since: String? { input.since }
+    var until: String? { input.until }
+    var policy: String? { input.policy }
+
+    /// The filter, with the regions resolved to their codes.
     /// - Throws: `.badRequest` for a region the store does not know.
     func filter(in store: PolicyStore) throws -> RecordFilter {
-        RecordFilter(regionCodes: try region.map { try Self.regionCodes($0, in: store) },
-                     sections: section.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init) },
-                     since: since.flatMap(DateBound.start), until: until.flatMap(DateBound.end), policy: policy)
+        do {
+            return try input.filter(in: store)
+        } catch let problem as RecordFilterInput.Problem {
+            throw RequestError.badRequest(problem.description)
+        }
     }
 
     /// Codes for one region name or for a list (`北京,深圳`, `北京、深圳`).
     static func regionCodes(_ names: String, in store: PolicyStore) throws -> [String] {
-        var codes: [String] = []
-        for name in names.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-            do {
-                codes += try store.regionCodes(for: String(name))
-            } catch let error as StoreError {
-                if case .unknownRegion = error { throw RequestError.badRequest(error.description) }
-                throw error
-            }
+        do {
+            return try RecordFilterInput.regionCodes(names, in: store)
+        } catch let problem as RecordFilterInput.Problem {
+            throw RequestError.badRequest(problem.description)
         }
-        return codes
     }
 
     var items: [(String, String?)] {

@@ -44,13 +44,7 @@ struct CompareCommand: ParsableCommand {
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(kinds: [.target], year: year, metric: metric)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
-        if let regions {
-            var codes: [String] = []
-            for name in regions.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
-                codes += try FilterOptions.regionCodes(String(name), in: store)
-            }
-            filter.records.regionCodes = codes
-        }
+        if let regions { filter.records.regionCodes = try FilterOptions.regionCodes(regions, in: store) }
         let goals = GoalComparison.order(try store.goals(filter))
         if chart && options.format == .table {
             Console.out(GoalComparison.chart(goals))

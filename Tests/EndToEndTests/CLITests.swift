@@ -93,6 +93,24 @@ import Testing
         #expect(inSection.allSatisfy { sectionArticles.contains($0["article_id"] as? Int ?? -1) })
     }
 
+    /// Several regions in one filter, as the server takes them: the union.
+    @Test func severalRegionsInOneFilter() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.sampleDatabase(in: dir)
+        func ids(_ region: String) throws -> Set<Int> {
+            let run = try CLI.run(["articles", "--db", db, "--format", "json", "--region", region])
+            #expect(run.status == 0, "\(region): \(run.stderr)")
+            return Set(try CLI.json(run.stdout).compactMap { $0["id"] as? Int })
+        }
+        let guangdong = try ids("广东"), beijing = try ids("北京")
+        #expect(!guangdong.isEmpty && !beijing.isEmpty)
+        #expect(try ids("广东,北京") == guangdong.union(beijing))
+        #expect(try ids("广东、北京") == guangdong.union(beijing))
+        let unknown = try CLI.run(["articles", "--db", db, "--region", "广东,火星"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("火星"))
+    }
+
     /// Tables fit $COLUMNS, cutting long cells with an ellipsis.
     @Test func tablesFitTheTerminal() throws {
         let dir = try CLI.temporaryDirectory()
