@@ -30,24 +30,9 @@ struct RecordForm: Sendable, Equatable {
     var until: String? { input.until }
     var policy: String? { input.policy }
 
-    /// The filter, with the regions resolved to their codes.
-    /// - Throws: `.badRequest` for a region the store does not know.
-    func filter(in store: PolicyStore) throws -> RecordFilter {
-        do {
-            return try input.filter(in: store)
-        } catch let problem as RecordFilterInput.Problem {
-            throw RequestError.badRequest(problem.description)
-        }
-    }
-
-    /// Codes for one region name or for a list (`北京,深圳`, `北京、深圳`).
-    static func regionCodes(_ names: String, in store: PolicyStore) throws -> [String] {
-        do {
-            return try RecordFilterInput.regionCodes(names, in: store)
-        } catch let problem as RecordFilterInput.Problem {
-            throw RequestError.badRequest(problem.description)
-        }
-    }
+    /// The filter, with the regions resolved to their codes (an unknown
+    /// region is a bad request: see `SecurityMiddleware`).
+    func filter(in store: PolicyStore) throws -> RecordFilter { try input.filter(in: store) }
 
     var items: [(String, String?)] {
         [("region", region), ("section", section), ("since", since), ("until", until), ("policy", policy)]
@@ -204,7 +189,7 @@ struct CompareForm: Sendable {
     func goals(in store: PolicyStore) throws -> (goals: [GoalRow], total: Int) {
         guard let metric else { throw RequestError.badRequest("metric is required: the text the metric contains (企业)") }
         var filter = GoalFilter(kinds: try KindForm.kinds(kind, default: [.target]), year: year, metric: metric)
-        if let regions { filter.records.regionCodes = try RecordForm.regionCodes(regions, in: store) }
+        if let regions { filter.records.regionCodes = try RecordFilterInput.regionCodes(regions, in: store) }
         let goals = GoalComparison.order(try store.goals(filter))
         return (Array(goals.prefix(Limits.compareRows)), goals.count)
     }

@@ -60,7 +60,7 @@ struct Routes: Sendable {
             let id = try Self.id(context, "article")
             return try await api(request, context) { _, store in
                 guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
-                return Records.article(detail)
+                return detail.object
             }
         }
         router.get("/api/goals") { request, context in try await api(request, context) { try API.goals($0, store: $1) } }
@@ -70,7 +70,7 @@ struct Routes: Sendable {
             let id = try Self.id(context, "policy")
             return try await api(request, context) { _, store in
                 guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
-                return Records.policy(detail)
+                return detail.object
             }
         }
         router.get("/api/compare") { request, context in
@@ -83,10 +83,11 @@ struct Routes: Sendable {
                 try await pool.read(budget: budget) { store in
                     let goals = try form.goals(in: store).goals
                     if format == "csv" {
-                        return Rendered(text: CSV.table(columns: Records.compareColumns, rows: goals.map(Records.comparedValues)),
+                        return Rendered(text: CSVTable.text(goals.map(ComparedGoal.init)),
                                         contentType: Responses.csvType, disposition: "attachment; filename=\"compare.csv\"")
                     }
-                    return Rendered(text: JSON.array(goals.map(Records.compared)).text + "\n", contentType: Responses.jsonType)
+                    return Rendered(text: JSON.array(goals.map { ComparedGoal($0).object }).text + "\n",
+                                    contentType: Responses.jsonType)
                 }
             }
         }

@@ -43,6 +43,8 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
             return error
         case let error as SearchError:
             return .badRequest(error.description)
+        case let problem as RecordFilterInput.Problem:
+            return .badRequest(problem.description)
         case let error as HTTPError where error.status == .notFound:
             return .notFound("no such page: \(path)")
         case let error as HTTPError where (400..<500).contains(error.status.code):

@@ -28,18 +28,6 @@ struct ArticlesCommand: ParsableCommand {
     }
 
     static func table(_ articles: [ArticleRow]) -> OutputTable {
-        var table = OutputTable(
-            columns: ["id", "issue_date", "issue_number", "cumulative_number", "section", "position", "title",
-                      "region_code", "region_name", "source", "urls", "body_chars"],
-            maxWidths: ["title": 50, "source": 24, "urls": 40])
-        for article in articles {
-            table.append([
-                .int(article.id), OutputValue(article.issueDate), OutputValue(article.issueNumber),
-                OutputValue(article.cumulativeNumber), OutputValue(article.section), .int(Int64(article.position)),
-                .string(article.title), OutputValue(article.regionCode), OutputValue(article.regionName),
-                OutputValue(article.source), .list(article.urls.map { .string($0) }), .int(Int64(article.bodyChars)),
-            ])
-        }
-        return table
+        OutputTable(articles, maxWidths: ["title": 50, "source": 24, "urls": 40])
     }
 }

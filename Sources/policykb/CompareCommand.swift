@@ -50,19 +50,7 @@ struct CompareCommand: ParsableCommand {
             Console.out(GoalComparison.chart(goals))
             return
         }
-        var table = OutputTable(
-            columns: ["unit", "year", "region_code", "region_name", "metric", "comparator", "value", "readable_value",
-                      "stretch", "policy_title", "goal_id", "evidence"],
-            maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
-        for goal in goals {
-            table.append([
-                OutputValue(goal.unit), OutputValue(goal.year), OutputValue(goal.regionCode), OutputValue(goal.regionName),
-                .string(goal.metric), .string(goal.comparator.rawValue), .number("\(goal.value)"),
-                .string(goal.figure),
-                .bool(goal.stretch), OutputValue(goal.policyTitle), .int(goal.id),
-                .string(goal.evidence.first?.text ?? ""),
-            ])
-        }
+        let table = OutputTable(goals.map(ComparedGoal.init), maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
         Console.out(OutputRenderer.render(table, as: options.format))
     }
 }

@@ -122,7 +122,7 @@ struct ExtractCommand: ParsableCommand {
                 .number("\(goal.value)"), OutputValue(goal.unit), .bool(goal.stretch), OutputValue(goal.year),
                 .string(goal.yearSource.rawValue), OutputValue(goal.policyIndex.map { result.policies[$0].title }),
                 OutputValue(goal.regionCode),
-                .list(goal.evidence.map { span in
+                .array(goal.evidence.map { span in
                     .object([("start", .int(Int64(span.start))), ("end", .int(Int64(span.end))), ("text", .string(span.text))])
                 }),
             ])

@@ -35,22 +35,12 @@ struct FilterOptions: ParsableArguments {
         }
     }
 
-    /// The filter, with the regions resolved to their codes in `store`.
-    /// - Throws: a usage failure for a region the store does not know.
-    func recordFilter(in store: PolicyStore) throws -> RecordFilter {
-        do {
-            return try input.filter(in: store)
-        } catch let problem as RecordFilterInput.Problem {
-            throw CommandFailure.usage(problem.description)
-        }
-    }
+    /// The filter, with the regions resolved to their codes in `store`
+    /// (an unknown region is a usage error: see `CommandFailure`).
+    func recordFilter(in store: PolicyStore) throws -> RecordFilter { try input.filter(in: store) }
 
-    /// Region codes for names a user typed; an unknown one is a usage error.
+    /// Region codes for names a user typed.
     static func regionCodes(_ names: String, in store: PolicyStore) throws -> [String] {
-        do {
-            return try RecordFilterInput.regionCodes(names, in: store)
-        } catch let problem as RecordFilterInput.Problem {
-            throw CommandFailure.usage(problem.description)
-        }
+        try RecordFilterInput.regionCodes(names, in: store)
     }
 }

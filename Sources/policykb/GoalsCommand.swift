@@ -54,22 +54,6 @@ struct GoalsCommand: ParsableCommand {
     }
 
     static func table(_ goals: [GoalRow]) -> OutputTable {
-        var table = OutputTable(
-            columns: ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
-                      "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence"],
-            maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
-        for goal in goals {
-            table.append([
-                .int(goal.id), .string(goal.kind.rawValue), .int(goal.articleID), .string(goal.articleTitle),
-                OutputValue(goal.policyID), OutputValue(goal.policyTitle), OutputValue(goal.regionCode),
-                OutputValue(goal.regionName), OutputValue(goal.year), .string(goal.metric), .string(goal.comparator.rawValue),
-                .number("\(goal.value)"), OutputValue(goal.unit), .bool(goal.stretch),
-                .list(goal.evidence.map { span in
-                    .object([("article_id", .int(span.articleID)), ("start", .int(Int64(span.start))),
-                             ("end", .int(Int64(span.end))), ("text", .string(span.text))])
-                }),
-            ])
-        }
-        return table
+        OutputTable(goals, maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
     }
 }

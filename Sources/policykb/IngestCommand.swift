@@ -160,21 +160,21 @@ struct IngestCommand: ParsableCommand {
             ("replaced", .int(Int64(report.count(.replaced)))),
             ("would_ingest", .int(Int64(report.count(.wouldIngest)))),
             ("would_replace", .int(Int64(report.count(.wouldReplace)))),
-            ("failed", .list(report.failed.map { .object([("path", .string($0.path)), ("reason", OutputValue($0.reason))]) })),
-            ("skipped", .list(report.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
+            ("failed", .array(report.failed.map { .object([("path", .string($0.path)), ("reason", OutputValue($0.reason))]) })),
+            ("skipped", .array(report.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
             ("not_tried", .int(Int64(report.notTried))),
             ("interrupted", .bool(report.interrupted)),
             ("with_warnings", .int(Int64(report.files.filter { !$0.warnings.isEmpty && $0.status != .failed }.count))),
             ("articles", .int(Int64(report.articles))),
             ("goals", .int(Int64(report.goals))),
             ("seconds", .double((report.seconds * 1000).rounded() / 1000)),
-            ("files", .list(report.files.map { file in
+            ("files", .array(report.files.map { file in
                 .object([("path", .string(file.path)), ("status", .string(file.status.rawValue)),
                          ("reason", OutputValue(file.reason)), ("publication", OutputValue(file.publication)),
                          ("issue_date", OutputValue(file.issueDate)), ("issue_number", OutputValue(file.issueNumber)),
                          ("cumulative_number", OutputValue(file.cumulativeNumber)),
                          ("articles", .int(Int64(file.articles))),
-                         ("warnings", .list(file.warnings.map { warning in
+                         ("warnings", .array(file.warnings.map { warning in
                              .object([("kind", .string(warning.kind.rawValue)), ("message", .string(warning.message))])
                          }))])
             })),

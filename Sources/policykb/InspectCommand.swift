@@ -85,18 +85,18 @@ struct InspectCommand: ParsableCommand {
             ("issue_date", OutputValue(issue.date)),
             ("issue_number", OutputValue(issue.number)),
             ("cumulative_number", OutputValue(issue.cumulativeNumber)),
-            ("sections", .list(issue.sections.map { .string($0) })),
-            ("cuts", .list(issue.reading.cuts.map { cut in
+            ("sections", .array(issue.sections.map { .string($0) })),
+            ("cuts", .array(issue.reading.cuts.map { cut in
                 .object([("kind", .string(cut.kind.rawValue)), ("first_line", .int(Int64(cut.firstLine))),
                          ("last_line", .int(Int64(cut.lastLine))), ("text", .string(cut.sample))])
             })),
-            ("articles", .list(issue.articles.map { article in
+            ("articles", .array(issue.articles.map { article in
                 .object([("position", .int(Int64(article.position))), ("line", OutputValue(article.line)),
                          ("chars", .int(Int64(article.body.count))), ("section", OutputValue(article.section)),
                          ("title", .string(article.title)), ("source", OutputValue(article.source)),
-                         ("urls", .list(article.urls.map { .string($0) }))])
+                         ("urls", .array(article.urls.map { .string($0) }))])
             })),
-            ("warnings", .list(issue.reading.warnings.map { warning in
+            ("warnings", .array(issue.reading.warnings.map { warning in
                 .object([("kind", .string(warning.kind.rawValue)), ("message", .string(warning.message))])
             })),
         ])

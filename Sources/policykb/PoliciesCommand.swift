@@ -28,18 +28,6 @@ struct PoliciesCommand: ParsableCommand {
     }
 
     static func table(_ policies: [PolicyRow]) -> OutputTable {
-        var table = OutputTable(
-            columns: ["id", "title", "alias", "region_code", "region_name", "start_year", "end_year", "effective_from",
-                      "effective_until", "article_ids"],
-            maxWidths: ["title": 56])
-        for policy in policies {
-            table.append([
-                .int(policy.id), .string(policy.title), OutputValue(policy.alias), OutputValue(policy.regionCode),
-                OutputValue(policy.regionName), OutputValue(policy.startYear), OutputValue(policy.endYear),
-                OutputValue(policy.effectiveFrom), OutputValue(policy.effectiveUntil),
-                .list(policy.articleIDs.map { .int($0) }),
-            ])
-        }
-        return table
+        OutputTable(policies, maxWidths: ["title": 56])
     }
 }

@@ -60,6 +60,8 @@ struct CommandFailure: Error {
         switch error {
         case let failure as CommandFailure:
             self = failure
+        case let problem as RecordFilterInput.Problem:
+            self = .usage(problem.description)
         case let error as StoreError:
             self = .input(error.description)
         case let error as IngestError:

@@ -153,7 +153,7 @@ struct SearchCommand: ParsableCommand {
                 ("score", .double(rounded(explanation.score))),
                 ("length", .double(explanation.length)), ("average_length", .double(rounded(explanation.averageLength))),
                 ("documents", .int(Int64(explanation.documents))),
-                ("terms", .list(explanation.phrases.map { phrase in
+                ("terms", .array(explanation.phrases.map { phrase in
                     .object([("title", .int(Int64(phrase.titleCount))), ("body", .int(Int64(phrase.bodyCount))),
                              ("frequency", .double(phrase.frequency)), ("idf", .double(rounded(phrase.idf))),
                              ("score", .double(rounded(phrase.score)))])
@@ -181,18 +181,22 @@ struct SearchCommand: ParsableCommand {
     func render(_ results: SearchResults) {
         let format = options.format
         let color = format == .table && Console.useColor
-        var columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet"]
-        if format != .table { columns.append("snippet_plain") }
-        if explain { columns.append("explain") }
-        var table = OutputTable(columns: columns, maxWidths: ["title": 40, "snippet": 200])
-        for hit in results.hits {
-            var row: [OutputValue] = [.int(hit.articleID), .string(hit.title), OutputValue(hit.issueDate),
-                                      OutputValue(hit.section), OutputValue(hit.regionCode),
-                                      .double((hit.score * 1_000_000).rounded() / 1_000_000),
-                                      .string(color ? hit.snippet : hit.markedSnippet)]
-            if format != .table { row.append(.string(hit.plainSnippet)) }
-            if explain { row.append(Self.explanation(hit.explanation, as: format)) }
-            table.append(row)
+        // The record's columns; a table on a terminal shows the snippet in
+        // colour and leaves out its plain twin.
+        var table = OutputTable(results.hits, maxWidths: ["title": 40, "snippet": 200])
+        if format == .table, let plain = table.columns.firstIndex(of: "snippet_plain"),
+           let snippet = table.columns.firstIndex(of: "snippet") {
+            table.columns.remove(at: plain)
+            for (index, hit) in results.hits.enumerated() {
+                table.rows[index].remove(at: plain)
+                if color { table.rows[index][snippet] = .string(hit.snippet) }
+            }
+        }
+        if explain {
+            table.columns.append("explain")
+            for (index, hit) in results.hits.enumerated() {
+                table.rows[index].append(Self.explanation(hit.explanation, as: format))
+            }
         }
         let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
         let shown = "\(results.hits.count) of \(total) matching articles"
@@ -212,16 +216,9 @@ struct SearchCommand: ParsableCommand {
                 ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
                 ("offset", .int(Int64(offset))),
                 ("limit", limit == 0 ? .null : .int(Int64(limit))),
-                ("results", .list(table.rows.map { .object(Array(zip(table.columns, $0))) })),
+                ("results", .array(table.objects)),
             ]
-            if !results.facets.isEmpty {
-                fields.append(("facets", .object(results.facets.map { facet, counts in
-                    (facet.rawValue, .list(counts.map { count in
-                        .object([("value", OutputValue(count.value)), ("label", OutputValue(count.label)),
-                                 ("count", .int(Int64(count.count)))])
-                    }))
-                })))
-            }
+            if !results.facets.isEmpty { fields.append(("facets", FacetCount.object(results.facets))) }
             Console.out(OutputRenderer.json(.object(fields)) + "\n")
         case .csv:
             // The same columns as the JSON rows; the total goes to standard error.

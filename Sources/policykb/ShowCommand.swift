@@ -75,22 +75,5 @@ struct ShowCommand: ParsableCommand {
         return out
     }
 
-    static func object(_ detail: ArticleDetail) -> OutputValue {
-        let article = ArticlesCommand.table([detail.article])
-        var fields = Array(zip(article.columns, article.rows[0]))
-        fields.append(("source_file", .string(detail.sourceFile)))
-        fields.append(("body", .string(detail.body)))
-        fields.append(("body_marked", .string(MatchMark.render(detail.markedBody, open: "[", close: "]"))))
-        fields.append(("policies", .list(detail.policies.map { policy in
-            .object([("policy_id", .int(policy.policyID)), ("title", .string(policy.title)),
-                     ("alias", OutputValue(policy.alias)), ("start_year", OutputValue(policy.startYear)),
-                     ("end_year", OutputValue(policy.endYear)), ("start", .int(Int64(policy.start))),
-                     ("end", .int(Int64(policy.end)))])
-        })))
-        let targets = TargetsCommand.table(detail.targets)
-        fields.append(("targets", .list(targets.rows.map { .object(Array(zip(targets.columns, $0))) })))
-        let goals = GoalsCommand.table(detail.goals)
-        fields.append(("goals", .list(goals.rows.map { .object(Array(zip(goals.columns, $0))) })))
-        return .object(fields)
-    }
+    static func object(_ detail: ArticleDetail) -> OutputValue { detail.object }
 }

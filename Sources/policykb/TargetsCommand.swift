@@ -28,18 +28,6 @@ struct TargetsCommand: ParsableCommand {
     }
 
     static func table(_ targets: [TargetRow]) -> OutputTable {
-        var table = OutputTable(
-            columns: ["id", "article_id", "policy_id", "policy_title", "region_code", "year", "year_source", "text",
-                      "start", "end", "goal_ids"],
-            maxWidths: ["policy_title": 30, "text": 60])
-        for target in targets {
-            table.append([
-                .int(target.id), .int(target.articleID), OutputValue(target.policyID), OutputValue(target.policyTitle),
-                OutputValue(target.regionCode), .int(Int64(target.year)), .string(target.yearSource.rawValue),
-                .string(target.text), .int(Int64(target.start)), .int(Int64(target.end)),
-                .list(target.goalIDs.map { .int($0) }),
-            ])
-        }
-        return table
+        OutputTable(targets, maxWidths: ["policy_title": 30, "text": 60])
     }
 }

@@ -12,9 +12,9 @@ import Testing
         store = try PolicyStore(path: TestDatabase.path(), access: .read)
     }
 
-    /// The keys of `policykb goals --format json`, in order.
-    static let goalKeys = ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
-                           "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence"]
+    /// The keys of `policykb goals --format json`, in order: the one shape
+    /// both sides render.
+    static let goalKeys = GoalRow.columns
 
     /// The keys of the first object in `text`, in the order written.
     static func keyOrder(_ text: String, keys: [String]) -> [String] {
@@ -101,13 +101,13 @@ import Testing
         let rows = try json.array()
         #expect(rows.map { $0["goal_id"] as? Int ?? -1 }.map(Int64.init) == goals.map(\.id))
         #expect(rows.map { $0["readable_value"] as? String ?? "" } == goals.map(\.figure))
-        #expect(Self.keyOrder(json.text, keys: Records.compareColumns) == Records.compareColumns)
+        #expect(Self.keyOrder(json.text, keys: ComparedGoal.columns) == ComparedGoal.columns)
         let csv = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模") + "&format=csv")
         #expect(csv.status == .ok)
         #expect(csv.header("Content-Type") == "text/csv; charset=utf-8")
         #expect(csv.header("Content-Disposition")?.contains("compare.csv") == true)
         let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == Records.compareColumns.joined(separator: ","))
+        #expect(lines.first == ComparedGoal.columns.joined(separator: ","))
         #expect(lines.count == goals.count + 1)
         let regions = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模") + "&regions=" + HTTP.q("北京,深圳")).array()
         #expect(!regions.isEmpty && regions.count < rows.count)

@@ -37,9 +37,9 @@ enum API {
             JSON.Field(key: "total_exact", value: .bool(results.totalIsExact)),
             JSON.Field(key: "offset", value: .int(Int64(form.offset))),
             JSON.Field(key: "limit", value: .int(Int64(form.limit))),
-            JSON.Field(key: "results", value: .array(results.hits.map(Records.searchHit))),
+            JSON.Field(key: "results", value: .array(results.hits.map(\.object))),
         ]
-        if !facets.isEmpty { fields.append(JSON.Field(key: "facets", value: Records.facets(results.facets))) }
+        if !facets.isEmpty { fields.append(JSON.Field(key: "facets", value: FacetCount.object(results.facets))) }
         return .object(fields)
     }
 
@@ -47,26 +47,23 @@ enum API {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
         return .array(try store.articles(try form.filter(in: store), page: Page(limit: limit, offset: offset))
-            .map { .object(Records.articleFields($0)) })
+            .map(\.object))
     }
 
     static func goals(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
         let form = try GoalForm(parameters, defaultLimit: Limits.pageSize)
         return .array(try store.goals(try form.filter(in: store), page: Page(limit: form.limit, offset: form.offset))
-            .map(Records.goal))
+            .map(\.object))
     }
 
     static func policies(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
-        return .array(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)).map(Records.policy))
+        return .array(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)).map(\.object))
     }
 
     static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
         let form = try GoalForm(parameters)
-        return .array(try store.goalTimeline(try form.filter(in: store)).map { count in
-            .object(["region_code": JSON(count.regionCode), "region_name": JSON(count.regionName),
-                     "year": .int(Int64(count.year)), "count": .int(Int64(count.count))])
-        })
+        return .array(try store.goalTimeline(try form.filter(in: store)).map(\.object))
     }
 }

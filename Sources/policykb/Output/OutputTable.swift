@@ -2,28 +2,9 @@ import Foundation
 import PolicyCore
 import PolicyExtraction
 
-/// A value in command output, typed so that JSON keeps numbers as numbers.
-enum OutputValue: Equatable {
-    case null
-    case int(Int64)
-    case double(Double)
-    /// A number already written in decimal (exact values such as 800000000000 or 0.5).
-    case number(String)
-    case string(String)
-    case bool(Bool)
-    case list([OutputValue])
-    case object([(String, OutputValue)])
-
-    static func == (lhs: OutputValue, rhs: OutputValue) -> Bool {
-        OutputRenderer.json(lhs) == OutputRenderer.json(rhs)
-    }
-}
-
-extension OutputValue {
-    init(_ value: String?) { self = value.map { .string($0) } ?? .null }
-    init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
-    init(_ value: Int64?) { self = value.map { .int($0) } ?? .null }
-}
+/// A value in command output: the core's record value, shared with the
+/// server so that a row has one shape.
+typealias OutputValue = RecordValue
 
 /// Rows with named columns, rendered as a table, JSON or CSV.
 struct OutputTable {
@@ -37,10 +18,19 @@ struct OutputTable {
         self.maxWidths = maxWidths
     }
 
+    /// The table of `records`, in their type's columns.
+    init<Record: OutputRecord>(_ records: [Record], maxWidths: [String: Int] = [:]) {
+        self.init(columns: Record.columns, maxWidths: maxWidths)
+        rows = records.map(\.values)
+    }
+
     mutating func append(_ row: [OutputValue]) {
         precondition(row.count == columns.count, "a row has one value per column")
         rows.append(row)
     }
+
+    /// The rows as JSON objects, keys in column order.
+    var objects: [OutputValue] { rows.map { .object(Array(zip(columns, $0))) } }
 }
 
 enum OutputRenderer {
@@ -68,53 +58,16 @@ enum OutputRenderer {
         "[" + table.rows.map { json(.object(Array(zip(table.columns, $0)))) }.joined(separator: ", ") + "]"
     }
 
-    static func json(_ value: OutputValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .int(let number): return String(number)
-        case .double(let number):
-            guard number.isFinite else { return "null" }
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-            return String(number)
-        case .number(let literal): return literal
-        case .bool(let flag): return flag ? "true" : "false"
-        case .string(let text): return quote(text)
-        case .list(let items): return "[" + items.map(json).joined(separator: ", ") + "]"
-        case .object(let pairs): return "{" + pairs.map { quote($0.0) + ": " + json($0.1) }.joined(separator: ", ") + "}"
-        }
-    }
-
-    static func quote(_ text: String) -> String { JSONString.quote(text) }
+    static func json(_ value: OutputValue) -> String { value.json() }
 
     // MARK: CSV
 
-    /// RFC 4180: a header row, fields quoted when they hold a comma, quote or
-    /// line break; lists joined with " | ", objects as JSON.
-    static func csv(_ table: OutputTable) -> String {
-        var lines = [table.columns.map { CSVField.encode($0) }.joined(separator: ",")]
-        for row in table.rows {
-            lines.append(row.map { value in
-                switch value {
-                case .int, .double, .number: CSVField.encode(flat(value), isText: false)
-                default: CSVField.encode(flat(value))
-                }
-            }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
+    /// RFC 4180, as the server writes it too (`CSVTable`).
+    static func csv(_ table: OutputTable) -> String { CSVTable.text(columns: table.columns, rows: table.rows) }
 
     /// A value as one line of text (CSV cells, table cells).
     static func flat(_ value: OutputValue, listSeparator: String = " | ") -> String {
-        switch value {
-        case .null: ""
-        case .string(let text): text
-        case .list(let items): items.map { flat($0, listSeparator: listSeparator) }.joined(separator: listSeparator)
-        case .double(let number) where number != 0 && abs(number) < 0.001: String(format: "%.6f", number)
-        case .object(let pairs):
-            // A quoted span reads as its text.
-            if let text = pairs.first(where: { $0.0 == "text" })?.1 { flat(text, listSeparator: listSeparator) } else { json(value) }
-        default: json(value)
-        }
+        CSVTable.flat(value, listSeparator: listSeparator)
     }
 
     // MARK: Table
