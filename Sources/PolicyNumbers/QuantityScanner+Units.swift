@@ -324,7 +324,8 @@ extension QuantityScanner {
         if r.arabicDigitsAfterChinesePoint == 2 && scalar == "分" { return (q + 1, .date) }
 
         if let m = tables.units.match(s, at: q, allowSpaces: true),
-            isUnitAccepted(m.payload, s, end: m.end)
+            isUnitAccepted(m.payload, s, end: m.end),
+            !isNumeralInsideAWord(r, m.payload, s, end: m.end)
         {
             let info = m.payload
             switch info.kind {
@@ -371,6 +372,23 @@ extension QuantityScanner {
             body.end = m.end
         }
         return nil
+    }
+
+    /// A numeral that is part of a word or a name, not a quantity
+    /// (rule `number.numeral-inside-word`): Chinese numerals written
+    /// together with a character that is also a unit make words — 长三角,
+    /// 金三角, 三角形, 十分重要, 一毛不拔 — where a figure in 角 or 分 of a
+    /// 元 written in Chinese numerals stands in text only after its 元 (五元三角,
+    /// read as one sum before this is asked), before 钱 (三角钱) or before its
+    /// hundredths (两角五分, 九毛九). So a money fraction read from Chinese
+    /// numerals alone, with none of those, is part of a word; 5角 in Arabic
+    /// digits stays money.
+    func isNumeralInsideAWord(_ reading: NumeralReading, _ info: UnitInfo, _ s: [Unicode.Scalar], end: Int) -> Bool {
+        guard info.kind == .moneyFraction, reading.hasChinese, !reading.hasArabic else { return false }
+        if end < s.count, s[end] == "钱" || s[end] == "錢" { return false }
+        if end > 0, s[end - 1] == "钱" || s[end - 1] == "錢" { return false }
+        var hundredths: Decimal = 0
+        return readFen(s, after: end, adding: &hundredths) == end
     }
 
     /// Is the unit word that ends at `end` really a unit here, judging by what follows it?

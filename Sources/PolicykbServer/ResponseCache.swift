@@ -44,7 +44,12 @@ final class ResponseCache: Sendable {
         private static func identity(_ path: String) -> [Int] {
             var info = stat()
             guard stat(path, &info) == 0 else { return [] }
-            return [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            #if os(Linux)
+            let modified = info.st_mtim
+            #else
+            let modified = info.st_mtimespec
+            #endif
+            return [Int(info.st_ino), Int(info.st_size), Int(modified.tv_sec), Int(modified.tv_nsec)]
         }
     }
 

@@ -180,3 +180,24 @@ import Testing
         #expect(run.stdout.contains("2026|福建省加快推进数字化全面赋能经济社会高质量发展总体方案"))
     }
 }
+
+/// Names that hold numerals are not quantities (`number.numeral-inside-word`):
+/// a generated corpus that names 长三角一体化 throughout yields no goal of
+/// 0.3 元 (the figure 三角 would read as).
+@Suite struct NumeralsInsideNamesTests {
+    @Test func aGeneratedCorpusHasNoGoalsFromNames() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let bulletins = try BatchIngestTests.corpus(120, in: input, seed: 5)
+        let names = bulletins.map(\.text).joined().components(separatedBy: "长三角").count - 1
+        try #require(names > 10, "the corpus should name 长三角 often; it names it \(names) times")
+        let db = dir.appendingPathComponent("kb.sqlite").path
+        #expect(try CLI.run(["ingest", input.path, "--db", db, "--quiet"]).status == 0)
+        let goals = try CLI.json(try CLI.run(["goals", "--db", db, "--kind", "all", "--format", "json", "--limit", "0"]).stdout)
+        #expect(!goals.isEmpty)
+        let fromNames = goals.filter { "\($0["value"] ?? "")" == "0.3" && $0["unit"] as? String == "元" }
+        #expect(fromNames.isEmpty, "\(fromNames.prefix(3))")
+    }
+}
