@@ -5,7 +5,7 @@ another client then waits for an article page.
     Benchmarks/abandoned-requests.py SERVE_BINARY DATABASE [ABANDONED] [ROUNDS]
 
 Starts SERVE_BINARY (policykb-serve) on DATABASE at a free loopback port;
-each round sends ABANDONED (default 48) searches of 60 single characters
+each round sends ABANDONED (default 48) searches of 50 single characters
 joined by OR (a worst case for the index: each is a prefix over every
 bigram it begins), distinct so that no answer comes from the cache, and
 closes each connection within 10 ms of sending it; then it times
@@ -30,7 +30,7 @@ try:
     waits = []
     for round_ in range(rounds):
         for _ in range(abandoned):
-            query = " OR ".join(rng.choice(chars) for _ in range(60))
+            query = " OR ".join(rng.choice(chars) for _ in range(50))
             path = "/api/search?q=" + urllib.parse.quote(query) + "&limit=20"
             s = socket.create_connection((host, port))
             s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
