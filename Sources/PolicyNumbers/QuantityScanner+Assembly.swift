@@ -146,6 +146,9 @@ extension QuantityScanner {
         guard isContextAccepted(s, body, prefix: prefix, unit: unit, comparator: comparator) else {
             return nil
         }
+        // A figure beyond Decimal's range (160 digits, 亿 stacked forty
+        // times) is no quantity: its value would be NaN.
+        guard !value.isNaN, !body.value.isNaN else { return nil }
         let start = prefix.start
         if start > 0 && ScalarClass.isOpeningQuote(s[start - 1].value) { return nil }
         if isInsideShortQuote(s, start: start, end: end) { return nil }

@@ -1,4 +1,5 @@
 @testable import PolicyNumbers
+import Foundation
 import Testing
 
 /// Rule `number.numeral-inside-word`: a figure in 角 or 分 of a 元 written
@@ -25,4 +26,30 @@ import Testing
 
     @Test(arguments: words) func wordsHoldNoQuantity(_ c: ScanCase) { check(c, scanner: scanner) }
     @Test(arguments: money) func moneyStaysMoney(_ c: ScanCase) { check(c, scanner: scanner) }
+}
+
+/// Figures beyond Decimal's range (found by fuzzing: Fuzz/regressions/quantities)
+/// are no quantities, rather than quantities of NaN.
+@Suite struct OverflowingFiguresTests {
+    @Test(arguments: [
+        "达到" + String(repeating: "1", count: 160) + "家。",
+        "增加一" + String(repeating: "亿", count: 40) + "元。",
+        "增加一" + String(repeating: "億", count: 40) + "元。",
+    ])
+    func figuresBeyondDecimalsRangeAreNoQuantities(text: String) {
+        let found = QuantityScanner().quantities(in: text)
+        #expect(found.allSatisfy { !$0.value.isNaN }, "\(found.map(\.surface))")
+    }
+
+    @Test func theFuzzersRegressionInputsGiveOnlyNumbers() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/quantities")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { !$0.hasSuffix(".md") } ?? []
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let text = String(decoding: data, as: UTF8.self)
+            let found = QuantityScanner().quantities(in: text)
+            #expect(found.allSatisfy { !$0.value.isNaN }, "\(name): \(found.map(\.surface))")
+        }
+    }
 }
