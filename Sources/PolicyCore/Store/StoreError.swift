@@ -49,7 +49,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(path): its -wal file holds committed changes that cannot be read here (\(error.message)); "
                 + "they need \(path)-shm beside it, or write permission on the folder: open it once with that permission"
         case .notPolicykb(let path, .empty):
-            "\(path): not a policykb database (an empty SQLite file); run `policykb ingest FILE... --db \(path)` to fill it"
+            "\(path): not a policykb database yet (an empty SQLite file, as an ingest stopped before it made the schema leaves one); "
+                + "run `policykb ingest FILE... --db \(path)` to fill it"
         case .readOnly(let path):
             "\(path): the database is read-only; writing needs permission to write the file and its folder"
         case .noDatabase(let path):
@@ -57,7 +58,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case let .cannotOpen(path, error):
             "cannot open \(path): \(error.message) (\(error.extendedCode))"
         case let .schemaTooOld(path, version, latest):
-            "\(path): schema version \(version) is older than this binary's \(latest); any `policykb ingest` migrates it"
+            "\(path): schema version \(version) is older than this binary's \(latest) (an older policykb's file, or an ingest "
+                + "stopped while it migrated); any `policykb ingest --db \(path)` completes the schema"
         case .migration(let error):
             error.description
         case .unknownRegion(let input):
