@@ -137,7 +137,7 @@ import Testing
             if FileManager.default.fileExists(atPath: db) {
                 let check = try CLI.run(["check", "--db", db])
                 // A kill before the first migration committed leaves no schema to check.
-                if !check.stderr.contains("schema version 0") {
+                if !check.stderr.contains("schema version 0") && !check.stderr.contains("not a policykb database yet") {
                     #expect(check.status == 0, "kill after \(killAfter) files: \(check.stdout)\(check.stderr)")
                 }
                 let counts = try CLI.run([db, "SELECT i.source_file, count(a.id) FROM issues i LEFT JOIN articles a ON a.issue_id = i.id GROUP BY i.id"],
