@@ -107,6 +107,12 @@ import Testing
         #expect(!guangdong.isEmpty && !beijing.isEmpty)
         #expect(try ids("广东,北京") == guangdong.union(beijing))
         #expect(try ids("广东、北京") == guangdong.union(beijing))
+        // Names in traditional script, as Hong Kong, Macao and Taiwan write them.
+        for name in ["臺灣", "臺北市", "澳門", "香港特別行政區", "廣東"] {
+            let run = try CLI.run(["articles", "--db", db, "--region", name])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+        }
+        #expect(try ids("廣東") == guangdong)
         let unknown = try CLI.run(["articles", "--db", db, "--region", "广东,火星"])
         #expect(unknown.status == 2 && unknown.stderr.contains("火星"))
     }

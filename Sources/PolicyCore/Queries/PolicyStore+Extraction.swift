@@ -46,13 +46,18 @@ extension PolicyStore {
     /// Region codes a user's word names: a code, a name, a short name or an
     /// abbreviation; a province brings its prefecture-level cities.
     public func regionCodes(for input: String) throws -> [String] {
-        let text = input.trimmingCharacters(in: " ")
-        let direct = try database.rows("SELECT code FROM regions WHERE code = ? OR name = ?", [text.uppercased(), text])
-        var code: String? = try direct.first?.decode("code")
-        if code == nil {
-            code = try database.rows("""
-                SELECT code FROM region_names WHERE name = ? ORDER BY priority DESC, code LIMIT 1
-                """, [text]).first?.decode("code")
+        let typed = input.trimmingCharacters(in: " ")
+        // A name in traditional script (臺北市, 澳門, 香港特別行政區) is looked up
+        // as typed, then folded to simplified, as search folds scripts.
+        var code: String?
+        for text in [typed, ScriptFold.fold(typed)] where code == nil {
+            let direct = try database.rows("SELECT code FROM regions WHERE code = ? OR name = ?", [text.uppercased(), text])
+            code = try direct.first?.decode("code")
+            if code == nil {
+                code = try database.rows("""
+                    SELECT code FROM region_names WHERE name = ? ORDER BY priority DESC, code LIMIT 1
+                    """, [text]).first?.decode("code")
+            }
         }
         guard let code else { throw StoreError.unknownRegion(input) }
         let children = try database.rows("SELECT code FROM regions WHERE parent_code = ? AND level = 'prefecture' ORDER BY code",
