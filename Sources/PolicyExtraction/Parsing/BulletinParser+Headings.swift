@@ -116,7 +116,8 @@ extension BulletinParser {
         if compact.unicodeScalars.count <= 8, Self.isPrefaceName(compact) {
             return Heading(kind: .preface, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
         }
-        if compact.unicodeScalars.count <= 12, Self.isBackMatterName(compact), !Self.endsSentence(line) {
+        if compact.unicodeScalars.count <= 12, !Self.endsSentence(line),
+           Self.isBackMatterName(compact) || particularsFollow(index + 1, in: sheet, limit: memo.range.upperBound) {
             return Heading(kind: .backMatter, span: index..<(index + 1), text: compact, marked: dressing.marked, afterEndMarker: false)
         }
         // 一、Title over 发布时间：… 来源：… (a bulletin compiled from web
@@ -338,9 +339,34 @@ extension BulletinParser {
     }
 
     static func isBackMatterName(_ compact: String) -> Bool {
-        ["关于我们", "联系我们", "订阅", "投稿", "征稿", "编辑部", "本刊声明", "版权声明", "免责声明", "往期回顾", "编后记", "编后语",
-         "编辑委员会", "本刊信息", "读者服务"]
+        ["关于我们", "关于本刊", "本刊简介", "刊物简介", "联系我们", "联系方式", "订阅", "投稿", "征稿", "编辑部", "本刊声明",
+         "版权声明", "免责声明", "往期回顾", "编后记", "编后语", "编辑委员会", "本刊信息", "读者服务",
+         "關於我們", "關於本刊", "聯繫我們", "聯絡我們", "編輯部", "本刊聲明", "版權聲明"]
             .contains(where: { compact.hasPrefix($0) })
+    }
+
+    /// Labels of a periodical's own particulars (address, telephone,
+    /// e-mail, post code, website), in both scripts: a short heading over
+    /// lines that start with them heads back matter, whatever it is called.
+    static let particularsLabels = ["地址", "电话", "電話", "传真", "傳真", "邮箱", "郵箱", "电子邮箱", "電子郵件", "投稿邮箱",
+                                    "邮编", "郵編", "网址", "網址", "E-mail", "Email", "email", "主办", "主辦", "编印", "編印"]
+
+    /// Whether the content lines after `index` open with particulars'
+    /// labels (`电话：…`), two of the next three at least.
+    func particularsFollow(_ index: Int, in sheet: Sheet, limit: Int) -> Bool {
+        var seen = 0, labelled = 0, i = index
+        while i < limit, seen < 3 {
+            let line = sheet.lines[i]
+            i += 1
+            if line.isEmpty { continue }
+            seen += 1
+            let compact = String(line).removingWhitespace
+            if Self.particularsLabels.contains(where: { compact.hasPrefix($0) }),
+               compact.dropFirst(2).contains(where: { $0 == "：" || $0 == ":" }) {
+                labelled += 1
+            }
+        }
+        return labelled >= 2
     }
 
     /// A line without its dressing: `【标题】`, `■ 标题`, `★ 栏目 ★`,
