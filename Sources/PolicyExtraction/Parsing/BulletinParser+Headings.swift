@@ -128,7 +128,12 @@ extension BulletinParser {
         let headingText = numberedOverByline ? Self.droppingListNumber(dressing.text) : dressing.text
         guard Self.mayBeHeading(headingText, marked: dressing.marked) else { return nil }
         let span = numberedOverByline ? index..<(index + 1) : titleSpan(at: index, in: sheet, limit: limit)
+        // A title broken over lines (【 and its first half, then its second
+        // half and 】) is undressed again once joined: each half alone has
+        // only one of the brackets.
         let text = numberedOverByline ? String(headingText)
+            : span.count > 1 ? String(Self.undress(Substring(Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }
+                .map { Self.undress($0).text }))).text)
             : Self.joinTitle(sheet.lines[span].filter { !$0.isEmpty }.map { Self.undress($0).text })
         guard let next = nextContent(after: span.upperBound, in: sheet, limit: limit) else { return nil }
         let isShort = compact.unicodeScalars.count <= 10 && span.count == 1
