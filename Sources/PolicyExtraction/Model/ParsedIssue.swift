@@ -54,6 +54,10 @@ public struct IngestWarning: Sendable, Equatable, Codable, CustomStringConvertib
         case singleArticle = "single-article"
         /// PDF text layer, or another conversion before parsing.
         case conversion
+        /// The issue names a month, not a day (2025年10月号): dated the 1st.
+        case datedByMonth = "dated-by-month"
+        /// Neither the issue nor its articles give a date.
+        case undated
     }
 
     public var kind: Kind

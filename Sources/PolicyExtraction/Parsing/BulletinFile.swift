@@ -62,6 +62,10 @@ public struct BulletinFile: Sendable {
             format = .bulletin
         }
         issue.reading.warnings.insert(contentsOf: decoded.warnings, at: 0)
+        if issue.date == nil, issue.articles.allSatisfy({ $0.date == nil }) {
+            issue.reading.warnings.append(IngestWarning(.undated,
+                "no date in the issue or its articles: its articles sort last and no --since or --until finds them"))
+        }
         return BulletinFile(format: format, encoding: decoded.encoding, text: decoded.text, issue: issue)
     }
 }

@@ -225,7 +225,15 @@ extension BulletinParser {
     func readMasthead(_ header: [Substring], body: ArraySlice<Substring> = []) -> ParsedIssue {
         var issue = ParsedIssue(publication: "")
         let text = header.joined(separator: "\n")
-        if let date = Self.firstDate(in: text) { issue.date = date }
+        if let date = Self.firstDate(in: text) {
+            issue.date = date
+        } else if let month = Self.firstMonth(in: text) {
+            // A monthly's issue (2025年10月号, 2025年9月 第9期): dated the
+            // month's first day, and the reader told so.
+            issue.date = month + "-01"
+            issue.reading.warnings.append(IngestWarning(.datedByMonth,
+                "the issue gives a month, not a day (\(month)): dated \(month)-01"))
+        }
         issue.cumulativeNumber = Self.number(in: text, after: "总第")
         issue.number = Self.number(in: text, after: "第", skippingAfter: "总")
 
@@ -297,6 +305,19 @@ extension BulletinParser {
     }
 
     /// `2025年3月10日`, spaces allowed between the parts, as `2025-03-10`.
+    /// The first `YYYY年M月` (or `YYYY年M月号`, `YYYY-MM`) not followed by a
+    /// day, as `YYYY-MM`.
+    static func firstMonth(in text: String) -> String? {
+        let chinese = text.firstMatch(of: /(19[5-9]\d|20\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*(?:月(?!\s*\d{1,2}\s*日)|月号)/)
+        let numeric = text.firstMatch(of: /(?:^|[^\d\-\/.])(19[5-9]\d|20\d\d)[\-\/.](1[0-2]|0?[1-9])(?![\d\-\/.年月日])/)
+        // The earlier of the two forms.
+        var found: [(at: String.Index, year: Substring, month: Substring)] = []
+        if let c = chinese { found.append((c.range.lowerBound, c.output.1, c.output.2)) }
+        if let n = numeric { found.append((n.range.lowerBound, n.output.1, n.output.2)) }
+        guard let first = found.min(by: { $0.at < $1.at }), let month = Int(first.month) else { return nil }
+        return "\(first.year)-" + (month < 10 ? "0" : "") + "\(month)"
+    }
+
     static func firstDate(in text: String) -> String? {
         // One reader of dates for the project (Text/DateReading).
         DateReading.firstDate(in: text)

@@ -122,7 +122,7 @@ public struct BulletinParser: Sendable {
                                     sample: String(original[line].prefix(40))))
         }
         issue.reading.cuts = cuts.filter { $0.kind != .masthead || $0.firstLine <= $0.lastLine }
-        issue.reading.warnings = plan.warnings
+        issue.reading.warnings += plan.warnings
         return issue
     }
 

@@ -61,7 +61,7 @@ struct SampleBulletin: Sendable, CustomTestStringConvertible {
             bodyHolds: [(3, "乡镇（街道）。")],
             nowhere: ["第2页", "第3页", "编者按", "【各地动态】", "秘书处", "联系人"]),
         SampleBulletin(
-            file: "cyszh-2025-10.txt", layout: .headings, publication: "产业数字化月报", number: nil,
+            file: "cyszh-2025-10.txt", layout: .headings, publication: "产业数字化月报", date: "2025-10-01", number: nil,
             sections: ["政策解读", "区域观察", "国际动态"],
             articles: [
                 Article(section: "政策解读", title: "工业和信息化部等部门开展中小企业数字化转型城市试点", source: "工业和信息化部", links: 0),
@@ -84,7 +84,7 @@ struct SampleBulletin: Sendable, CustomTestStringConvertible {
             bodyHolds: [(1, "数据资产管理制度体系。")],
             nowhere: ["【", "编者按", "本期收录", "数据要素观察", "地方实践"]),
         SampleBulletin(
-            file: "slcy-2025-09.txt", layout: .headings, publication: "算力产业通讯", number: 9,
+            file: "slcy-2025-09.txt", layout: .headings, publication: "算力产业通讯", date: "2025-09-01", number: 9,
             sections: ["政策动态", "地方动态", "行业会展"],
             articles: [
                 Article(section: "政策动态", title: "国家发展改革委等部门深入实施“东数西算”工程", source: "国家发展改革委", links: 0),

@@ -1,0 +1,48 @@
+import Testing
+@testable import PolicyExtraction
+
+/// Dates as bulletins give them: a monthly's issue is dated its month's
+/// first day and says so; an issue with no date at all says so too.
+@Suite struct IssueDateTests {
+    static func bulletin(masthead: String) -> String {
+        """
+        \(masthead)
+
+        【上海市发布公共数据开放新举措】
+        上海市近日发布公共数据开放新举措，到2027年开放数据集不少于5000个，推动数据资源高效流通。
+        （来源：上海市大数据中心）
+
+        【杭州市启动算力券第二批申报工作】
+        杭州市启动算力券第二批申报工作，单个企业每年最高补贴300万元，申报截止时间为下月底。
+        （来源：杭州市经济和信息化局）
+        """
+    }
+
+    @Test(arguments: [
+        ("《城市数字化月刊》\n2025年10月号 · 总第41期", "2025-10-01"),
+        ("《城市數字化月刊》\n2025年9月 第9期", "2025-09-01"),
+        ("《城市数字化月刊》\n2024-03 第3期", "2024-03-01"),
+    ])
+    func aMonthlyIsDatedByItsMonth(masthead: String, date: String) throws {
+        let issue = try BulletinParser().parse(Self.bulletin(masthead: masthead))
+        #expect(issue.date == date)
+        #expect(issue.reading.warnings.map(\.kind) == [.datedByMonth])
+        #expect(issue.articles.count == 2)
+    }
+
+    @Test func aDayWinsOverItsMonth() throws {
+        let issue = try BulletinParser().parse(Self.bulletin(masthead: "《城市数字化周报》\n2025年10月8日 第41期"))
+        #expect(issue.date == "2025-10-08")
+        #expect(issue.reading.warnings.isEmpty)
+    }
+
+    /// Reading a file (ingest, inspect) warns of an issue with no date.
+    @Test func anUndatedIssueSaysSo() throws {
+        let text = Self.bulletin(masthead: "《城市数字化周报》\n第41期")
+        let file = try BulletinFile.read(fileName: "weekly.txt", bytes: Array(text.utf8))
+        #expect(file.issue.date == nil)
+        #expect(file.issue.reading.warnings.map(\.kind) == [.undated])
+        let dated = Self.bulletin(masthead: "《城市数字化周报》\n2025年10月8日 第41期")
+        #expect(try BulletinFile.read(fileName: "weekly.txt", bytes: Array(dated.utf8)).issue.reading.warnings.isEmpty)
+    }
+}
