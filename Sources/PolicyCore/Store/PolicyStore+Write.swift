@@ -215,7 +215,9 @@ extension PolicyStore {
                                 target.yearSource.rawValue, target.text, target.start, target.end])
                 nextTarget += 1
             }
-            for goal in extraction.goals {
+            // A value that is no number (the number layer drops them; this is
+            // the store's own guard) would fail the whole issue's write.
+            for goal in extraction.goals where !goal.value.isNaN {
                 goals.append([nextGoal, articleID, goal.policyIndex.map { policyIDs[$0] },
                               goal.targetIndex.map { firstTarget + Int64($0) }, goal.kind.rawValue, goal.metric,
                               goal.comparator.rawValue, goal.value.description,
