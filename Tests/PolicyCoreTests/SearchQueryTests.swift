@@ -67,3 +67,25 @@ import Testing
         #expect(try SearchQuery.parse("数据 (算力 OR 智算) -安全").positivePhrases == ["数据", "算力", "智算"])
     }
 }
+
+/// The exact-script scan asks no more of a text than the index's match:
+/// white space and punctuation at a phrase's ends are not part of it.
+@Suite struct ExactScanTests {
+    @Test(arguments: [
+        ("5%", "增长5个百分点"),
+        ("“数据要素”", "推进数据要素市场化"),
+        (" AI", "发展AI产业"),
+        ("數據。", "數據要素"),
+    ])
+    func endsTheIndexIgnoresAreIgnored(query: String, text: String) throws {
+        let parsed = try SearchQuery.parse("\"" + query.replacingOccurrences(of: "\"", with: "") + "\"")
+        #expect(parsed.matches(title: "", body: text))
+        #expect(parsed.matchesExactScript(title: "", body: text))
+    }
+
+    @Test func theExactScriptStillKeepsTheScriptTyped() throws {
+        let parsed = try SearchQuery.parse("數據。")
+        #expect(parsed.matches(title: "", body: "数据要素"))
+        #expect(!parsed.matchesExactScript(title: "", body: "数据要素"))
+    }
+}

@@ -19,8 +19,9 @@ extension SearchQuery {
         let title = SearchFolding(title, origins: false, keepScript: keepScript).utf8
         let body = SearchFolding(body, origins: false, keepScript: keepScript).utf8
         func contains(_ phrase: String, _ text: [UInt8]) -> Bool {
-            !FoldedSearch.occurrences(of: SearchFolding(phrase, origins: false, keepScript: keepScript).utf8, in: text,
-                                      firstOnly: true).isEmpty
+            let core = Self.tokenizedCore(phrase)
+            return !FoldedSearch.occurrences(of: SearchFolding(core, origins: false, keepScript: keepScript).utf8, in: text,
+                                             firstOnly: true).isEmpty
         }
         func evaluate(_ node: Node) -> Bool {
             switch node {
@@ -31,5 +32,24 @@ extension SearchQuery {
             }
         }
         return evaluate(root)
+    }
+
+    /// The phrase without what the index does not see at its ends: white
+    /// space and punctuation before its first or after its last token (`5%`
+    /// is the token 5, ` AI` the token ai), so that the scan asks no more
+    /// of a text than the index's match did.
+    static func tokenizedCore(_ phrase: String) -> String {
+        let scalars = Array(phrase.unicodeScalars)
+        func tokenized(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isCJKToken || scalar.isASCIIAlphanumeric || scalar.isTokenizerWordLetter
+                || (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value)
+                || (0xFF41...0xFF5A).contains(scalar.value)
+        }
+        guard let first = scalars.firstIndex(where: tokenized), let last = scalars.lastIndex(where: tokenized) else {
+            return phrase
+        }
+        var core = String.UnicodeScalarView()
+        core.append(contentsOf: scalars[first...last])
+        return String(core)
     }
 }
