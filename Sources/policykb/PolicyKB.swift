@@ -79,7 +79,10 @@ struct CommandFailure: Error {
             // line and where to read more), and anything else it wraps.
             let code = PolicyKB.exitCode(for: error)
             if code == .success { PolicyKB.exit(withError: error) }
-            let message = PolicyKB.message(for: error)
+            // In the tool's own case: argument-parser capitalises its
+            // messages (Unknown option …), the tool's own begin in lower case.
+            let parserMessage = PolicyKB.message(for: error)
+            let message = parserMessage.first.map { String($0).lowercased() + parserMessage.dropFirst() } ?? parserMessage
             if code == .validationFailure {
                 self = .usage(message + " (see \(Self.helpCommand()))")
             } else {

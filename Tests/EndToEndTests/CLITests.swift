@@ -117,6 +117,25 @@ import Testing
         #expect(unknown.status == 2 && unknown.stderr.contains("火星"))
     }
 
+    /// An empty listing says so in words, not with a bare header; errors,
+    /// the argument parser's included, speak in the tool's own case.
+    @Test func emptyListingsAndErrorsInTheToolsWords() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.sampleDatabase(in: dir)
+        let empty = try CLI.run(["goals", "--db", db, "--metric", "没有这个指标"])
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "nothing matched\n")
+        let json = try CLI.run(["goals", "--db", db, "--metric", "没有这个指标", "--format", "json"])
+        #expect(json.stdout == "[]\n")
+        for arguments in [["goals", "--bogus"], ["show"]] {
+            let run = try CLI.run(arguments + ["--db", db])
+            #expect(run.status == 2)
+            let message = run.stderr.dropFirst("policykb: ".count)
+            #expect(run.stderr.hasPrefix("policykb: ") && message.first?.isLowercase == true, "\(run.stderr)")
+        }
+    }
+
     /// Tables fit $COLUMNS, cutting long cells with an ellipsis.
     @Test func tablesFitTheTerminal() throws {
         let dir = try CLI.temporaryDirectory()

@@ -38,7 +38,8 @@ enum OutputRenderer {
         switch format {
         case .json: json(table)
         case .csv: csv(table)
-        case .table: text(table, width: Console.width)
+        // A header over nothing reads as a fault; a table says so in words.
+        case .table: table.rows.isEmpty ? "nothing matched\n" : text(table, width: Console.width)
         }
     }
 
