@@ -128,6 +128,9 @@ import Testing
         #expect(empty.stdout == "nothing matched\n")
         let json = try CLI.run(["goals", "--db", db, "--metric", "没有这个指标", "--format", "json"])
         #expect(json.stdout == "[]\n")
+        let raw = try CLI.run(["search", "--raw", "数据 AND", "--db", db])
+        #expect(raw.status == 2)
+        #expect(raw.stderr == "policykb: malformed query: the FTS5 expression ends too soon\n", "\(raw.stderr)")
         for arguments in [["goals", "--bogus"], ["show"]] {
             let run = try CLI.run(arguments + ["--db", db])
             #expect(run.status == 2)

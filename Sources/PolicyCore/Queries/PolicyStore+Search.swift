@@ -152,8 +152,17 @@ extension PolicyStore {
             // SQLITE_ERROR from a MATCH is FTS5 rejecting the expression
             // ("fts5: syntax error near …", "unterminated string", "no such
             // column"); damage to the file has codes of its own.
-            throw SearchError.syntax(error.message)
+            throw SearchError.syntax(Self.fts5Reason(error.message))
         }
+    }
+
+    /// FTS5's complaint in the tool's words: `fts5: syntax error near ""`
+    /// (the end of the expression) reads as "it ends too soon".
+    static func fts5Reason(_ message: String) -> String {
+        guard message.hasPrefix("fts5: syntax error near ") else { return message }
+        let near = message.dropFirst("fts5: syntax error near ".count)
+        return near == "\"\"" ? "the FTS5 expression ends too soon"
+            : "FTS5 cannot read the expression at \(near.replacingOccurrences(of: "\"", with: ""))"
     }
 
     /// The total and the page of hits for an unfiltered query, ranked by
