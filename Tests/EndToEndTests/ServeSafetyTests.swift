@@ -9,10 +9,10 @@ import Testing
 @Suite struct ServeSafetyTests {
     /// Sends raw `request` bytes and reads until the server closes the
     /// connection or `seconds` pass: the answer, and whether it closed.
-    static func exchange(port: Int, _ request: String, seconds: Int = 5) throws -> (text: String, closed: Bool) {
+    /// A TCP socket connected to `port` on 127.0.0.1; the caller closes it.
+    static func connected(port: Int) throws -> Int32 {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.EIO) }
-        defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -20,7 +20,16 @@ import Testing
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        guard connected == 0 else {
+            close(socket)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        return socket
+    }
+
+    static func exchange(port: Int, _ request: String, seconds: Int = 5) throws -> (text: String, closed: Bool) {
+        let socket = try connected(port: port)
+        defer { close(socket) }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = request.utf8CString.withUnsafeBufferPointer { send(socket, $0.baseAddress, $0.count - 1, 0) }
@@ -71,14 +80,7 @@ import Testing
         // Clients that send a request and go at once leave the server
         // answering others.
         for index in 0..<20 {
-            let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(server.port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            _ = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            let socket = try Self.connected(port: server.port)
             let request = "GET /api/search?q=\(index)%20OR%20%E6%95%B0%20OR%20%E6%8D%AE HTTP/1.1\r\nHost: x\r\n\r\n"
             _ = request.utf8CString.withUnsafeBufferPointer { send(socket, $0.baseAddress, $0.count - 1, 0) }
             close(socket)
