@@ -28,6 +28,13 @@ import Testing
         #expect(page.text.contains("value=\"算力\""))
         #expect(page.text.contains("<aside class=\"facets\""))
         #expect(page.text.contains("href=\"/search?q=%E7%AE%97%E5%8A%9B&amp;region="))
+        // Result rows name their regions, as the facets do, not by code.
+        for hit in expected.hits {
+            guard let code = hit.regionCode, let name = Gazetteer.seeded.regions[code]?.name else { continue }
+            let row = page.text.components(separatedBy: "data-article=\"\(hit.articleID)\"").dropFirst().first?
+                .components(separatedBy: "</li>").first ?? ""
+            #expect(row.contains(name) && !row.contains(code), "article \(hit.articleID): \(code)")
+        }
         let home = try await HTTP.get("/")
         #expect(home.status == .ok && home.text.contains("name=\"q\"") && home.count("<li class=\"hit\"") == 0)
     }

@@ -61,9 +61,10 @@ enum HTML {
 
 /// Values shown in pages.
 enum Display {
-    /// The region's name, else its code, else a dash.
+    /// The region's name, else the name the gazetteer gives its code, else
+    /// its code, else a dash: result rows carry codes, readers read names.
     static func region(name: String?, code: String?) -> String {
-        name ?? code ?? "—"
+        name ?? code.flatMap { Gazetteer.seeded.regions[$0]?.name } ?? code ?? "—"
     }
 
     /// A policy's period: 2025—2027, from 2025, until 2027, or nil.

@@ -44,7 +44,8 @@ enum SearchPage {
             + "</p>"
         body += "<ol class=\"hits\" start=\"\(first)\">"
         for hit in results.hits {
-            let meta = [hit.issueDate, hit.section, hit.regionCode].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+            let region = hit.regionCode.map { Display.region(name: nil, code: $0) }
+            let meta = [hit.issueDate, hit.section, region].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
             body += """
                 <li class="hit" data-article="\(hit.articleID)">
                 <a class="title" href="/articles/\(hit.articleID)">\(HTML.escape(hit.title))</a>
