@@ -55,7 +55,7 @@ struct Routes: Sendable {
         // The JSON API.
         router.get("/api") { _, _ in Responses.json(API.index) }
         router.get("/api/search") { request, context in try await api(request, context) { try API.search($0, store: $1) } }
-        router.get("/api/articles") { request, context in try await api(request, context) { try API.articles($0, store: $1) } }
+        router.get("/api/articles") { request, context in try await listing(request, context, "articles") { try API.articles($0, store: $1) } }
         router.get("/api/articles/:id") { request, context in
             let id = try Self.id(context, "article")
             return try await api(request, context) { _, store in
@@ -63,9 +63,9 @@ struct Routes: Sendable {
                 return detail.object
             }
         }
-        router.get("/api/goals") { request, context in try await api(request, context) { try API.goals($0, store: $1) } }
+        router.get("/api/goals") { request, context in try await listing(request, context, "goals") { try API.goals($0, store: $1) } }
         router.get("/api/timeline") { request, context in try await api(request, context) { try API.timeline($0, store: $1) } }
-        router.get("/api/policies") { request, context in try await api(request, context) { try API.policies($0, store: $1) } }
+        router.get("/api/policies") { request, context in try await listing(request, context, "policies") { try API.policies($0, store: $1) } }
         router.get("/api/policies/:id") { request, context in
             let id = try Self.id(context, "policy")
             return try await api(request, context) { _, store in
@@ -116,6 +116,26 @@ struct Routes: Sendable {
             // Rendered to text on the pool thread too: a page of goals is big.
             Rendered(text: try await pool.read(budget: budget) { store in try render(parameters, store).text + "\n" },
                      contentType: Responses.jsonType)
+        }
+    }
+
+    /// A listing as JSON (the default) or, with `format=csv`, as a CSV
+    /// download named `NAME.csv`: the rows' one shape either way.
+    func listing(_ request: Request, _ context: ServerRequestContext, _ name: String,
+                 _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> RecordTable) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        let format = try parameters.text("format") ?? "json"
+        guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
+        let budget = await budget(context)
+        return try await cached(request) {
+            try await pool.read(budget: budget) { store in
+                let table = try render(parameters, store)
+                if format == "csv" {
+                    return Rendered(text: table.csv, contentType: Responses.csvType,
+                                    disposition: "attachment; filename=\"\(name).csv\"")
+                }
+                return Rendered(text: table.json.text + "\n", contentType: Responses.jsonType)
+            }
         }
     }
 

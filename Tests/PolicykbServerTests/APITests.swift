@@ -131,4 +131,23 @@ import Testing
         #expect(timeline.map { $0["count"] as? Int ?? -1 } == expected.map(\.count))
         #expect(timeline.map { $0["year"] as? Int ?? -1 } == expected.map(\.year))
     }
+
+    /// Every listing downloads as CSV too, in the rows' one shape, and the
+    /// table pages link to it.
+    @Test func listingsDownloadAsCSVAndPagesLinkToIt() async throws {
+        for (path, columns) in [("/api/goals?kind=all", GoalRow.columns), ("/api/policies", PolicyRow.columns),
+                                ("/api/articles", ArticleRow.columns)] {
+            let reply = try await HTTP.get(path + (path.contains("?") ? "&" : "?") + "format=csv")
+            #expect(reply.status == .ok, "\(path)")
+            #expect(reply.header("Content-Type")?.hasPrefix("text/csv") == true, "\(path)")
+            let lines = reply.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.first == columns.joined(separator: ","), "\(path)")
+            #expect(lines.count > 1, "\(path)")
+        }
+        #expect(try await HTTP.get("/api/goals?format=xml").status == .badRequest)
+        for (page, csv) in [("/goals", "/api/goals?format=csv"), ("/policies", "/api/policies?format=csv")] {
+            let reply = try await HTTP.get(page)
+            #expect(reply.text.contains("href=\"\(csv)\""), "\(page)")
+        }
+    }
 }

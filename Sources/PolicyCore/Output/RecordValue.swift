@@ -96,3 +96,23 @@ extension OutputRecord {
         .object(zip(Self.columns, values).map { RecordValue.Field(key: $0, value: $1) })
     }
 }
+
+/// Rows of one record type, ready for either rendering: a JSON array of
+/// objects or CSV with the type's columns.
+public struct RecordTable: Sendable {
+    public let columns: [String]
+    public let rows: [[RecordValue]]
+
+    public init<Record: OutputRecord>(_ records: [Record]) {
+        columns = Record.columns
+        rows = records.map(\.values)
+    }
+
+    /// The rows as a JSON array of objects, keys in column order.
+    public var json: RecordValue {
+        .array(rows.map { row in .object(zip(columns, row).map { RecordValue.Field(key: $0, value: $1) }) })
+    }
+
+    /// RFC 4180 text with a header row.
+    public var csv: String { CSVTable.text(columns: columns, rows: rows) }
+}

@@ -7,11 +7,11 @@ enum API {
     static let index: JSON = .object([
         "endpoints": .array([
             .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&sort=relevance|newest|oldest&script=fold|exact&facets=region,section,year&limit=&offset=]"),
-            .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=]"),
+            .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=&format=json|csv]"),
             .string("/api/articles/{id}"),
-            .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=]"),
+            .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=&format=json|csv]"),
             .string("/api/compare?metric=TEXT[&regions=A,B&year=&kind=&format=json|csv]"),
-            .string("/api/policies[?region=&policy=&limit=&offset=]"),
+            .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv]"),
             .string("/api/policies/{id}"),
             .string("/api/timeline[?kind=&region=&metric=]"),
         ]),
@@ -43,23 +43,21 @@ enum API {
         return .object(fields)
     }
 
-    static func articles(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+    static func articles(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
-        return .array(try store.articles(try form.filter(in: store), page: Page(limit: limit, offset: offset))
-            .map(\.object))
+        return RecordTable(try store.articles(try form.filter(in: store), page: Page(limit: limit, offset: offset)))
     }
 
-    static func goals(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+    static func goals(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
         let form = try GoalForm(parameters, defaultLimit: Limits.pageSize)
-        return .array(try store.goals(try form.filter(in: store), page: Page(limit: form.limit, offset: form.offset))
-            .map(\.object))
+        return RecordTable(try store.goals(try form.filter(in: store), page: Page(limit: form.limit, offset: form.offset)))
     }
 
-    static func policies(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+    static func policies(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
-        return .array(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)).map(\.object))
+        return RecordTable(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)))
     }
 
     static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {

@@ -29,7 +29,8 @@ enum GoalsPage {
             links.append("<a rel=\"next\" href=\"\(HTML.escape(form.url(path: "/goals", offset: form.offset + form.limit)))\">next →</a>")
         }
         if !links.isEmpty { body += "<nav class=\"pages\">\(links.joined(separator: " "))</nav>" }
-        body += "<p class=\"downloads\"><a href=\"\(HTML.escape(form.url(path: "/api/goals")))\">JSON</a></p>"
+        body += "<p class=\"downloads\">Download: <a href=\"\(HTML.escape(form.url(path: "/api/goals", changing: [("format", "csv")])))\" "
+            + "download=\"goals.csv\">CSV</a> <a href=\"\(HTML.escape(form.url(path: "/api/goals")))\">JSON</a></p>"
         return Layout.page(title: "Goals", section: .goals, body: body)
     }
 

@@ -72,6 +72,9 @@ enum PolicyPage {
             links.append("<a rel=\"next\" href=\"\(HTML.escape("/policies" + QueryParameters.encode(base + [("offset", String(offset + limit))])))\">next →</a>")
         }
         if !links.isEmpty { body += "<nav class=\"pages\">\(links.joined(separator: " "))</nav>" }
+        let download = base + [("offset", offset == 0 ? nil : String(offset))]
+        body += "<p class=\"downloads\">Download: <a href=\"\(HTML.escape("/api/policies" + QueryParameters.encode(download + [("format", "csv")])))\" "
+            + "download=\"policies.csv\">CSV</a> <a href=\"\(HTML.escape("/api/policies" + QueryParameters.encode(download)))\">JSON</a></p>"
         return Layout.page(title: "Policies", section: .policies, body: body)
     }
 }
