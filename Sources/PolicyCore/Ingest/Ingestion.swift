@@ -307,7 +307,10 @@ public struct Ingestion {
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
-            let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + done, size - done) }
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemRead(descriptor, base + done, size - done)
+            }
             if got < 0 && errno == EINTR { continue }
             guard got >= 0 else { throw .file(.unreadable(String(cString: strerror(errno)))) }
             if got == 0 { break }  // the file shrank while being read

@@ -31,6 +31,11 @@ public indirect enum RecordValue: Sendable, Equatable {
         .object(pairs.map { Field(key: $0.0, value: $0.1) })
     }
 
+    /// A row as an object: each column name with its value, in order.
+    public static func object(columns: [String], values: [RecordValue]) -> RecordValue {
+        .object(zip(columns, values).map { Field(key: $0, value: $1) })
+    }
+
     public init(_ value: String?) { self = value.map { .string($0) } ?? .null }
     public init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
     public init(_ value: Int64?) { self = value.map { .int($0) } ?? .null }
@@ -92,9 +97,7 @@ public protocol OutputRecord {
 
 extension OutputRecord {
     /// The row as a JSON object, keys in column order.
-    public var object: RecordValue {
-        .object(zip(Self.columns, values).map { RecordValue.Field(key: $0, value: $1) })
-    }
+    public var object: RecordValue { .object(columns: Self.columns, values: values) }
 }
 
 /// Rows of one record type, ready for either rendering: a JSON array of
@@ -109,9 +112,7 @@ public struct RecordTable: Sendable {
     }
 
     /// The rows as a JSON array of objects, keys in column order.
-    public var json: RecordValue {
-        .array(rows.map { row in .object(zip(columns, row).map { RecordValue.Field(key: $0, value: $1) }) })
-    }
+    public var json: RecordValue { .array(rows.map { .object(columns: columns, values: $0) }) }
 
     /// RFC 4180 text with a header row.
     public var csv: String { CSVTable.text(columns: columns, rows: rows) }

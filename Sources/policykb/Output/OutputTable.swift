@@ -30,7 +30,7 @@ struct OutputTable {
     }
 
     /// The rows as JSON objects, keys in column order.
-    var objects: [OutputValue] { rows.map { .object(Array(zip(columns, $0))) } }
+    var objects: [OutputValue] { rows.map { .object(columns: columns, values: $0) } }
 }
 
 enum OutputRenderer {
@@ -48,15 +48,13 @@ enum OutputRenderer {
     /// One array of objects, keys in column order, one object per line.
     static func json(_ table: OutputTable) -> String {
         guard !table.rows.isEmpty else { return "[]\n" }
-        let objects = table.rows.map { row in
-            json(.object(Array(zip(table.columns, row))))
-        }
+        let objects = table.objects.map(json)
         return "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
     }
 
     /// The rows as one JSON array on one line.
     static func jsonLine(_ table: OutputTable) -> String {
-        "[" + table.rows.map { json(.object(Array(zip(table.columns, $0)))) }.joined(separator: ", ") + "]"
+        "[" + table.objects.map(json).joined(separator: ", ") + "]"
     }
 
     static func json(_ value: OutputValue) -> String { value.json() }
