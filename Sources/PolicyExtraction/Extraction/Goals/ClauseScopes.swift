@@ -10,11 +10,22 @@ struct ClauseScopes {
     /// Whether the article names a policy: news of an event with no policy
     /// reports facts.
     let hasPolicy: Bool
+    /// The lists and lead-ins the body's figures stand under.
+    let context: DocumentContext
 
-    /// A word found in the text, and where.
+    init(body: BodyText, targets: [ExtractedTarget], issueYear: Int?, hasPolicy: Bool) {
+        self.body = body
+        self.targets = targets
+        self.issueYear = issueYear
+        self.hasPolicy = hasPolicy
+        context = DocumentContext(body: body, issueYear: issueYear)
+    }
+
+    /// A word found in the text, and where; and the rule that read it.
     struct Cue: Equatable {
         var word: String
         var range: Range<Int>
+        var rule: ExtractionRule.ID = .kindReportCue
     }
 
     // MARK: Horizon
@@ -98,33 +109,38 @@ struct ClauseScopes {
         if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil,
            Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil,
            futureYear(in: body.sentenceStart(before: offset)..<offset) == nil {
-            return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset)
+            return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset, rule: .kindNewsReportsFacts)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
-        if let cue = pastBase(before: offset) { return cue }
-        if let cue = bracketedPastYear(around: offset) { return cue }
+        if let cue = changeBase(at: offset) { return cue }
         if looksAhead(in: clause) || futureYear(in: clause.lowerBound..<offset) != nil { return nil }
+        if let cue = pastYearBeforeVerb(in: clause.lowerBound..<offset) { return cue }
         let sentenceStart = body.sentenceStart(before: offset)
-        if let cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+        if var cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            cue.rule = .kindYearOnYear
             return cue
         }
         if target(at: offset) == nil,
-           let cue = Self.firstWord(ExtractionWords.annualChangeCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+           var cue = Self.firstWord(ExtractionWords.annualChangeCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
+            cue.rule = .kindAnnualChange
             return cue
         }
-        if target(at: offset) == nil, let cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
+        if target(at: offset) == nil, var cue = Self.firstWord(ExtractionWords.stateVerbs, in: clause.lowerBound..<offset, body: body) {
+            cue.rule = .kindStateVerb
             return cue
         }
-        if let cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body),
+        if var cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body),
            !isFutureDeadline(cue) {
+            cue.rule = .kindSentenceReport
             return cue
         }
         if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
         if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {
             let previous = body.sentenceStart(before: sentenceStart - 1)
             if body.paragraph(containing: previous) == body.paragraph(containing: sentenceStart),
-               let cue = pastYearOpening(previous) ?? Self.firstWord(ExtractionWords.sentenceReportCues,
+               var cue = pastYearOpening(previous) ?? Self.firstWord(ExtractionWords.sentenceReportCues,
                                                                       in: previous..<sentenceStart, body: body) {
+                cue.rule = .kindGoesOnReport
                 return cue
             }
         }
@@ -195,7 +211,35 @@ struct ClauseScopes {
         for i in range where s[i] == "了" && i > range.lowerBound && s[i - 1].isHan {
             if i + 1 < s.count, "解结却".unicodeScalars.contains(s[i + 1]) { continue }
             if "除为".unicodeScalars.contains(s[i - 1]) { continue }
-            return Cue(word: "了", range: i..<(i + 1))
+            return Cue(word: "了", range: i..<(i + 1), rule: .kindPastAspect)
+        }
+        return nil
+    }
+
+    /// A figure's own words that make it a past level: the base of a change
+    /// (由2020年的2.5万亿元) or a past year in its brackets (（2024年底为…）).
+    /// Even under a goal list it is a statistic.
+    func changeBase(at offset: Int) -> Cue? {
+        pastBase(before: offset) ?? bracketedPastYear(around: offset)
+    }
+
+    /// 市场规模2024年突破480亿元: a year before the issue's, just before the
+    /// verb in the figure's clause, dates what is reported. Not a span's
+    /// start (2020年以来) nor a deadline (2025年前), nor after 到/由.
+    private func pastYearBeforeVerb(in range: Range<Int>) -> Cue? {
+        guard let issueYear else { return nil }
+        let s = body.scalars
+        for k in range where CalendarYear.mayStart(s[k], roc: body.usesROCCalendar)
+            && (k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar)) {
+            guard let (year, end) = CalendarYear.read(body, at: k), year < issueYear, end < range.upperBound else { continue }
+            if k > 0, ExtractionWords.yearPrepositions.contains(s[k - 1]) { continue }
+            if ExtractionWords.yearSpanTails.contains(where: { body.hasPrefix($0, at: end) }) { continue }
+            // The verb follows the year (or its 底/末) at once.
+            var j = end
+            if j < range.upperBound, ExtractionWords.yearEndMarks.contains(s[j]) { j += 1 }
+            if ExtractionWords.completiveVerbs.contains(where: { body.hasPrefix($0, at: j) }) {
+                return Cue(word: body[k..<end], range: k..<end, rule: .kindPastYearVerb)
+            }
         }
         return nil
     }
@@ -207,7 +251,7 @@ struct ClauseScopes {
         guard k >= 7, body.scalars[k - 1] == "的", body.scalars[k - 2] == "年",
               let year = CalendarYear.gregorian(body.scalars, at: k - 6), year <= (issueYear ?? Int.max),
               "由从自".unicodeScalars.contains(body.scalars[k - 7]) else { return nil }
-        return Cue(word: body[(k - 7)..<k], range: (k - 7)..<k)
+        return Cue(word: body[(k - 7)..<k], range: (k - 7)..<k, rule: .kindChangeBase)
     }
 
     /// A year no later than the issue's at the start of a sentence, after an
@@ -228,7 +272,7 @@ struct ClauseScopes {
         // 2025年前, 2025年底前: a deadline, not a report.
         if body.hasPrefix("前", at: end) || body.hasPrefix("底前", at: end) || body.hasPrefix("内", at: end) { return nil }
         guard year <= (issueYear ?? Int.max) else { return nil }
-        return Cue(word: body[k..<end], range: k..<end)
+        return Cue(word: body[k..<end], range: k..<end, rule: .kindPastYearOpening)
     }
 
     /// （2024年底为280EFLOPS）: a past year in the brackets that hold the figure.
@@ -243,7 +287,7 @@ struct ClauseScopes {
         for k in (open + 1)..<offset {
             if let year = CalendarYear.gregorian(s, at: k), k + 4 < s.count, s[k + 4] == "年",
                year <= (issueYear ?? Int.max) {
-                return Cue(word: body[k..<(k + 5)], range: k..<(k + 5))
+                return Cue(word: body[k..<(k + 5)], range: k..<(k + 5), rule: .kindChangeBase)
             }
         }
         return nil

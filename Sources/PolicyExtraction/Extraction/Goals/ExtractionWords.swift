@@ -114,4 +114,38 @@ enum ExtractionWords {
     /// markers; they are cut from the ends of a phrase.
     static let comparatorWords = ["不少于", "不低于", "不超过", "不高于", "以上", "以下", "以内", "超过", "左右", "至少", "最高",
                                   "最多", "突破", "达到"]
+
+    // MARK: The document as context (DocumentContext)
+
+    /// Names of a list of goals: the figures under them are targets (§8).
+    static let goalListLeadIns = ["主要预期目标", "预期目标", "主要目标", "主要指标", "发展目标", "总体目标", "具体目标",
+                                  "目标任务", "工作目标", "发展指标", "预期性指标", "约束性指标"]
+    /// Lead-ins of a report of results: the figures under them are statistics (§8).
+    static let resultsLeadIns = ["工作回顾", "主要成效", "工作成效", "取得成效", "取得显著成效", "取得明显成效", "成效显著",
+                                 "工作进展", "进展情况", "完成情况", "主要成绩", "运行情况", "发展情况", "一年来", "五年来",
+                                 "年多来", "回顾过去"]
+    /// 过去 before a span of years (过去5年, 过去五年) opens a report of it.
+    static let pastSpanOpener = "过去"
+    static let yearCharacter: Unicode.Scalar = "年"
+    /// A report quoting a plan (报告指出，…): the paragraph says what the plan means to do.
+    static let planReportLeads = ["报告指出", "报告提出", "报告强调", "报告要求", "会议指出", "会议提出", "会议强调",
+                                  "会议要求", "会议部署", "报告部署"]
+    /// 目标是： — the copula between a list's name and its colon.
+    static let listCopulas: Set<Unicode.Scalar> = ["是", "为"]
+    static let listColons: Set<Unicode.Scalar> = ["：", ":"]
+    /// A sentence that goes on with the one before (…预期目标。其中，…).
+    static let goesOnOpeners = ["其中"]
+    /// Years named relative to the issue's.
+    static let relativeYears: [(word: String, offset: Int)] = [("今年", 0), ("本年", 0), ("当年", 0), ("明年", 1)]
+    /// A heading is a short line: longer ones are prose.
+    static let headingMaxLength = 40
+
+    /// Verbs that state a level reached (§8): 突破, 达到, 建成, 累计.
+    static let completiveVerbs = ["突破", "达到", "达", "建成", "累计", "完成", "实现", "超过", "超", "增长", "下降", "为"]
+    /// Prepositions that make a year a horizon or a base, not a date (到2027年, 由2020年).
+    static let yearPrepositions: Set<Unicode.Scalar> = ["到", "至", "由", "从", "自", "于", "在"]
+    /// What after a year makes it a span's start or a deadline: 以来, 前, 起.
+    static let yearSpanTails = ["以来", "前", "底前", "起", "至", "到", "内"]
+    /// 2024年底, 2024年末.
+    static let yearEndMarks: Set<Unicode.Scalar> = ["底", "末"]
 }

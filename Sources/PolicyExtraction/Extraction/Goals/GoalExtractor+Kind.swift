@@ -2,24 +2,71 @@ import PolicyNumbers
 
 /// Stage 4: whether a goal is a target, an incentive or a statistic (§7).
 extension GoalExtractor {
-    /// The kind, and the reason for it.
-    func kind(of quantity: Quantity, clause: Range<Int>, context: Context) -> (ExtractedGoal.Kind, String) {
+    /// The kind a figure is, why, and the rule that decided it.
+    struct KindDecision {
+        var kind: ExtractedGoal.Kind
+        var reason: String
+        var rule: ExtractionRule.ID
+    }
+
+    /// The kind: the block the figure stands in first (§8: a goal list, a
+    /// report of results), then the figure's own aspect and cue words, then
+    /// grants; a figure nothing reports is a target.
+    func kind(of quantity: Quantity, clause: Range<Int>, context: Context) -> KindDecision {
         let scopes = context.scopes
+        let leadIn = scopes.context.leadIn(at: quantity.start)
+        if let leadIn, let decision = kindUnder(leadIn, quantity: quantity, clause: clause, context: context) {
+            return decision
+        }
         let report = scopes.reportCue(at: quantity.start, clause: clause)
         if let report, report.range.count > 0 {
             let place = report.range.lowerBound >= clause.lowerBound ? "in its clause" : "in its sentence"
-            return (.statistic, "cue \(report.word) \(place) (\(report.range.lowerBound)–\(report.range.upperBound))")
+            return KindDecision(kind: .statistic,
+                                reason: "cue \(report.word) \(place) (\(report.range.lowerBound)–\(report.range.upperBound))",
+                                rule: report.rule)
         }
         if let grant = incentiveReason(quantity, clause: clause, context: context) {
             // In news with no policy, money a grant mentions without granting
             // it (总资助额约14亿元) is a reported total.
             if report == nil || grantIsGiven(quantity, clause: clause, body: context.body) {
-                return (.incentive, grant)
+                return KindDecision(kind: .incentive, reason: grant.reason, rule: grant.rule)
             }
         }
-        if let report { return (.statistic, report.word) }
+        if let report {
+            // A report quoting a plan (报告指出，…) says what the plan means to do.
+            if let leadIn, leadIn.role == .plan, report.rule == .kindNewsReportsFacts {
+                return KindDecision(kind: .target, reason: "a plan quoted: \(leadIn.cue.word)", rule: .kindPlanReport)
+            }
+            return KindDecision(kind: .statistic, reason: report.word, rule: report.rule)
+        }
         // Under a horizon the horizon itself is the reason, given next.
-        return (.target, scopes.target(at: quantity.start) == nil ? "no report or grant cue" : "")
+        if scopes.target(at: quantity.start) != nil { return KindDecision(kind: .target, reason: "", rule: .kindHorizon) }
+        return KindDecision(kind: .target, reason: "no report or grant cue", rule: .kindDefaultTarget)
+    }
+
+    /// The kind a lead-in gives (§8), or nil to read the clause: under a
+    /// goal list every figure is a target but the base of a change; under a
+    /// report of results a statistic, unless its clause looks ahead.
+    private func kindUnder(_ leadIn: DocumentContext.LeadIn, quantity: Quantity, clause: Range<Int>,
+                           context: Context) -> KindDecision? {
+        let scopes = context.scopes
+        let lead = "\(leadIn.role.rawValue) \(leadIn.cue.word) (\(leadIn.cue.range.lowerBound)–\(leadIn.cue.range.upperBound))"
+        switch leadIn.role {
+        case .goalList:
+            if let base = scopes.changeBase(at: quantity.start) {
+                return KindDecision(kind: .statistic, reason: "the base of a change \(base.word)", rule: base.rule)
+            }
+            return KindDecision(kind: .target, reason: "under a \(lead)", rule: .kindGoalList)
+        case .results:
+            // A horizon or a future cue inside the block speaks of what is to come.
+            if scopes.looksAhead(in: clause) { return nil }
+            if let horizon = scopes.target(at: quantity.start), context.targets[horizon].start > leadIn.cue.range.lowerBound {
+                return nil
+            }
+            return KindDecision(kind: .statistic, reason: "under \(lead)", rule: .kindResults)
+        case .plan:
+            return nil
+        }
     }
 
     /// A grant verb or a cap in the figure's clause or the one before: the
@@ -33,7 +80,12 @@ extension GoalExtractor {
     }
 
     /// Why a figure is money or a rate a policy grants, or nil.
-    func incentiveReason(_ quantity: Quantity, clause: Range<Int>, context: Context) -> String? {
+    func incentiveReason(_ quantity: Quantity, clause: Range<Int>, context: Context) -> (reason: String, rule: ExtractionRule.ID)? {
+        guard let reason = grantReason(quantity, clause: clause, context: context) else { return nil }
+        return (reason, .kindGrant)
+    }
+
+    private func grantReason(_ quantity: Quantity, clause: Range<Int>, context: Context) -> String? {
         let body = context.body
         switch quantity.unitKind {
         case .money:

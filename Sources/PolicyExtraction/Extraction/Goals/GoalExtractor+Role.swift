@@ -21,6 +21,20 @@ enum QuantityRole: Equatable {
     /// 一个, 一项: the article "a", not a count.
     case article
 
+    /// The rule that gave this role; nil for a goal, which later stages decide.
+    var rule: ExtractionRule.ID? {
+        switch self {
+        case .goal: return nil
+        case .inTitle: return .roleInTitle
+        case .bare: return .roleBare
+        case .qualifier: return .roleQualifier
+        case .condition: return .roleCondition
+        case .duration: return .roleDuration
+        case .textCount: return .roleTextCount
+        case .article: return .roleArticle
+        }
+    }
+
     var description: String {
         switch self {
         case .goal(let note): return note ?? "goal"

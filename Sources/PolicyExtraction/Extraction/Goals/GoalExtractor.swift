@@ -104,16 +104,20 @@ struct GoalExtractor {
         // Stage 3: role.
         let role = self.role(of: quantity, neighbours: neighbours, before: before, context: context)
         guard case .goal(let roleNote) = role else {
-            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: [role.description]) }
+            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: [role.description], rules: role.rule.map { [$0] } ?? []) }
         }
+        let roleRules: [ExtractionRule.ID] = []
         let clause = body.clauseStart(before: quantity.start)..<body.clauseEnd(after: quantity.end)
 
         // Stage 4: kind.
-        let (kind, kindReason) = self.kind(of: quantity, clause: clause, context: context)
+        let decided = self.kind(of: quantity, clause: clause, context: context)
+        let (kind, kindReason) = (decided.kind, decided.reason)
+        var rules = roleRules + [decided.rule]
 
         // Stage 5: metric.
         guard let found = metric(of: quantity, kind: kind, clause: clause, previous: previous, context: context) else {
-            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"]) }
+            return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"],
+                                                rules: rules) }
         }
         var reasons = kindReason.isEmpty || !explains ? [] : [kindReason]
         if explains, let roleNote { reasons.append(roleNote) }
@@ -124,9 +128,17 @@ struct GoalExtractor {
         let policy = PolicyContext.policy(at: quantity.start, body: body, policies: context.policies)
         var year: Int?
         var yearSource = YearSource.none
-        if kind != .statistic, let target {
+        let leadIn = context.scopes.context.leadIn(at: quantity.start)
+        if kind == .target, let leadIn, leadIn.role == .goalList, let listYear = leadIn.year,
+           target.map({ context.targets[$0].start < leadIn.governs.lowerBound }) ?? true {
+            // §8: a goal list's year is its items' horizon, unless one of their own is nearer.
+            (year, yearSource) = (listYear, .stated)
+            rules.append(.yearGoalList)
+            if explains { reasons.append("year \(listYear) of the list \(leadIn.cue.word)") }
+        } else if kind != .statistic, let target {
             year = context.targets[target].year
             yearSource = context.targets[target].yearSource
+            rules.append(.yearHorizon)
             let horizon = context.targets[target]
             if explains {
                 let end = horizon.start + Self.horizonLength(horizon, body)
@@ -139,10 +151,14 @@ struct GoalExtractor {
             } else if let until = record.effectiveUntil, let value = Int(until.prefix(4)) {
                 (year, yearSource) = (value, .policyPeriod)
             }
-            if explains, let year { reasons.append("year \(year) from the policy's period") }
+            if let year {
+                rules.append(.yearPolicyPeriod)
+                if explains { reasons.append("year \(year) from the policy's period") }
+            }
         } else if kind == .statistic, let reported = context.scopes.reportYear(before: quantity.start) {
             // §7: a reported figure carries the year it is of.
             (year, yearSource) = (reported, .stated)
+            rules.append(.yearOfReport)
             if explains { reasons.append("year \(reported) of the report") }
         }
         if explains {
@@ -165,7 +181,7 @@ struct GoalExtractor {
                 unit: Self.currency(part, region: context.articleRegion ?? region, body: body),
                 stretch: stretchCue != nil, year: year, yearSource: yearSource, policyIndex: policy,
                 targetIndex: kind == .target ? target : nil, regionCode: region, evidence: [span])
-            return QuantityDecision(quantity: part, outcome: .kept(kind), reasons: reasons, goal: goal)
+            return QuantityDecision(quantity: part, outcome: .kept(kind), reasons: reasons, rules: rules, goal: goal)
         }
     }
 
@@ -234,13 +250,18 @@ public struct QuantityDecision: Sendable, Equatable {
     /// The reasons the stages gave, in order: `horizon 到2027年 (12–19)`,
     /// `qualifies 企业`, `cue 截至 in its clause`.
     public var reasons: [String]
+    /// The ids of the rules that decided it, stage by stage (`kind.goal-list`,
+    /// `year.goal-list`): `ExtractionRules.catalogue` describes each.
+    public var rules: [ExtractionRule.ID]
     /// The goal it made, before restatements are merged.
     public var goal: ExtractedGoal?
 
-    public init(quantity: Quantity, outcome: Outcome, reasons: [String], goal: ExtractedGoal? = nil) {
+    public init(quantity: Quantity, outcome: Outcome, reasons: [String], rules: [ExtractionRule.ID] = [],
+                goal: ExtractedGoal? = nil) {
         self.quantity = quantity
         self.outcome = outcome
         self.reasons = reasons
+        self.rules = rules
         self.goal = goal
     }
 
