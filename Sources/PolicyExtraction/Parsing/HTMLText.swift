@@ -137,7 +137,12 @@ enum HTMLText {
                 continue
             }
             if name == "td" || name == "th" {
-                if !tag.closing, let last = out.last, last != "\n" { pendingSpace = true }
+                // Cells keep their row's shape: extraction reads ` | ` as a cell break (TextTable).
+                if !tag.closing, let last = out.last, last != "\n" {
+                    while let end = out.last, end == " " { out.removeLast() }
+                    out.append(contentsOf: " | ".unicodeScalars)
+                    pendingSpace = false
+                }
                 continue
             }
             if paragraphElements.contains(name) {

@@ -180,7 +180,7 @@ struct DocumentContext {
                 found.append(LeadIn(role: .plan, cue: cue, year: nil, governs: cue.range.upperBound..<paragraph.upperBound,
                                     rule: .contextPlanReport))
             }
-            sentenceStart = sentenceEnd + 1
+            sentenceStart = max(sentenceEnd, sentenceStart + 1)
         }
         return found
     }
@@ -205,8 +205,7 @@ struct DocumentContext {
             return LeadIn(role: .goalList, cue: cue, year: namedYear(in: named, body: body, issueYear: issueYear),
                           governs: (k + 1)..<end, rule: .contextColonList)
         }
-        let next = body.sentenceEnd(after: sentence.lowerBound) + 1
-        var j = next
+        var j = sentence.upperBound
         while j < paragraph.upperBound, s[j] == " " { j += 1 }
         if j < paragraph.upperBound, ExtractionWords.goesOnOpeners.contains(where: { body.hasPrefix($0, at: j) }) {
             return LeadIn(role: .goalList, cue: cue, year: namedYear(in: sentence, body: body, issueYear: issueYear),

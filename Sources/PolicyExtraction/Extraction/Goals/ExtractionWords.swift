@@ -6,13 +6,15 @@ enum ExtractionWords {
     /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
     static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
                              "券", "奖金", "配套资金", "配套", "支持金额", "支持资金", "予以支持", "给予支持", "一次性支持",
-                             "专项资金", "扶持", "拨款", "补偿", "津贴"]
+                             "专项资金", "扶持", "拨款", "补偿", "津贴", "经费支持", "建设支持",
+                             // Benefits paid to people: 敬老金1万元, 养老金3900元.
+                             "敬老金", "养老金", "生活补贴"]
     /// Verbs that grant what follows them (给予20万元奖励, 按…的30%予以补助).
     static let grantVerbs = ["给予", "予以", "奖励", "补助", "补贴", "资助", "发放", "安排", "可获", "获得"]
     /// Verbs that give money to someone (not nouns of a grant): 给予, 可获.
     /// Verbs that set aside a scheme's pool (安排3亿元专项资金, 撥款20億元)
     /// count too: the pool is granted (§7), in news as in the policy.
-    static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助", "安排", "拨款", "下达"]
+    static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助", "安排", "拨款", "下达", "派发"]
     /// Caps that may stand apart from the rate they bound (按不超过合同金额的20%).
     static let capWords = ["不超过", "最高", "上限", "最多"]
     /// Recipients a grant is counted per: 每家企业, 单个服务商.
@@ -148,4 +150,36 @@ enum ExtractionWords {
     static let yearSpanTails = ["以来", "前", "底前", "起", "至", "到", "内"]
     /// 2024年底, 2024年末.
     static let yearEndMarks: Set<Unicode.Scalar> = ["底", "末"]
+
+    // MARK: Schemes and money (§8)
+
+    /// Verbs that set up or set aside a scheme's pool (设立基金, 安排资金, 撥出5億元).
+    static let poolVerbs = ["设立", "成立", "组建", "安排", "调拨", "拨出", "拨款", "注资", "出资", "编列", "统筹安排", "筹集"]
+    /// Nouns of a pool: with a pool verb in the clause, the money is the pool.
+    static let fundNouns = ["基金", "资金", "经费", "预算", "投资方案"]
+    /// Verbs that hand money to people (派发1万元, 发放, 注资).
+    static let paymentVerbs = ["派发", "发放", "发给", "注资", "获得", "领取"]
+    /// Whom a payment is for, counted per head.
+    static let personRecipients = ["每名", "每人", "每位", "每户", "每个家庭", "居民", "长者", "老人"]
+    /// Nouns of a tax relief: a rate beside one is granted.
+    static let taxReliefNouns = ["加计扣除", "减免", "免征", "减征", "减按", "税收优惠", "退税"]
+
+    // MARK: Tables (TextTable, GoalExtractor+Tables)
+
+    /// What splits a line into cells: `|` (and its full-width form), tabs.
+    static let cellSeparators: Set<Unicode.Scalar> = ["|", "｜", "\t"]
+    /// A table has at least this many lines.
+    static let tableMinLines = 3
+    /// Header cells of the unit column.
+    static let unitHeaders = ["单位", "计量单位"]
+    /// Header cells of the metric column.
+    static let metricHeaders = ["指标", "名称", "项目", "内容"]
+    /// Header cells of columns that hold no figures (来源, 属性, 类别).
+    static let nonValueHeaders = ["来源", "备注", "属性", "责任单位", "牵头单位", "类别", "序号", "类型", "领域", "分类"]
+    /// Header words of a column of goals (2027年目标, 目标值).
+    static let goalHeaders = ["目标", "预期", "规划"]
+    /// Header words of a column of figures with no year (本月底到达, 现状值).
+    static let valueHeaders = ["现状", "基期", "基数", "到达", "完成", "实际", "数值", "累计", "本月", "本期", "值"]
+    /// Header words of a change a column holds (同比增长): kept in the metric.
+    static let changeHeaderWords = ["同比增长", "同比", "增长", "增速", "比重", "占比"]
 }

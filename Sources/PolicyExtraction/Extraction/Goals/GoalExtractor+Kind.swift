@@ -18,6 +18,9 @@ extension GoalExtractor {
         if let leadIn, let decision = kindUnder(leadIn, quantity: quantity, clause: clause, context: context) {
             return decision
         }
+        // What the policy commits, pays or relieves is granted, whatever
+        // the news around it reports (§8: schemes and money).
+        if let committed = committedGrant(quantity, clause: clause, body: context.body) { return committed }
         let report = scopes.reportCue(at: quantity.start, clause: clause)
         if let report, report.range.count > 0 {
             let place = report.range.lowerBound >= clause.lowerBound ? "in its clause" : "in its sentence"
@@ -67,6 +70,41 @@ extension GoalExtractor {
         case .plan:
             return nil
         }
+    }
+
+    /// Money or a rate the policy commits, with the rule that read it:
+    /// - `kind.fund-set-up`: a pool set up or set aside (设立100亿元基金,
+    ///   安排资金15亿元, 安排130亿元左右，支持…) — not a scale still to be
+    ///   reached (不低于3500亿元规模的基金群: a floor);
+    /// - `kind.payment`: money handed to each person or household (向每名
+    ///   居民派发1万元);
+    /// - `kind.tax-relief`: a relief rate (加计扣除比例提高到100%).
+    func committedGrant(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> KindDecision? {
+        let before = clause.lowerBound..<quantity.start
+        switch quantity.unitKind {
+        case .money:
+            guard quantity.comparator != .atLeast, quantity.comparator != .greaterThan else { return nil }
+            if let verb = ClauseScopes.lastWord(ExtractionWords.poolVerbs, in: before, body: body) {
+                let gap = quantity.start - verb.range.upperBound
+                let fund = ClauseScopes.firstWord(ExtractionWords.fundNouns, in: clause, body: body)
+                if gap <= 1 || fund != nil {
+                    return KindDecision(kind: .incentive, reason: "a pool \(verb.word)\(fund.map { "…" + $0.word } ?? "")",
+                                        rule: .kindFundSetUp)
+                }
+            }
+            if let verb = ClauseScopes.lastWord(ExtractionWords.paymentVerbs, in: before, body: body),
+               quantity.start - verb.range.upperBound <= 1,
+               let recipient = ClauseScopes.firstWord(ExtractionWords.personRecipients, in: before, body: body) {
+                return KindDecision(kind: .incentive, reason: "paid \(recipient.word)…\(verb.word)", rule: .kindPayment)
+            }
+        case .share:
+            if let relief = ClauseScopes.firstWord(ExtractionWords.taxReliefNouns, in: before, body: body) {
+                return KindDecision(kind: .incentive, reason: "a tax relief \(relief.word)", rule: .kindTaxRelief)
+            }
+        default:
+            break
+        }
+        return nil
     }
 
     /// A grant verb or a cap in the figure's clause or the one before: the

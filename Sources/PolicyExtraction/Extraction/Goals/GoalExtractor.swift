@@ -39,17 +39,23 @@ struct GoalExtractor {
                  articleRegion: String?, issueYear: Int? = nil) -> [ExtractedGoal] {
         let decisions = decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                                issueYear: issueYear)
-        return merge(decisions.compactMap(\.goal))
+        let fromTables = decisions.filter { $0.rules.first == .contextTable }.compactMap(\.goal)
+        let fromText = decisions.filter { $0.rules.first != .contextTable }.compactMap(\.goal)
+        return mergeTableGoals(fromTables, into: merge(fromText))
     }
 
     /// What each quantity of the body is, and why.
     func decide(body: BodyText, policies: PolicyExtractor.Result, targets: [ExtractedTarget],
                 articleRegion: String?, issueYear: Int?) -> [QuantityDecision] {
-        let quantities = scanner.quantities(in: body.original).map(\.asShare)
+        let scanned = scanner.quantities(in: body.original).map(\.asShare)
         let scopes = ClauseScopes(body: body, targets: targets, issueYear: issueYear, hasPolicy: !policies.policies.isEmpty)
         let context = Context(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                               titleSpans: PolicyExtractor.bracketedTitles(in: body).map { $0.start..<$0.end },
                               scopes: scopes)
+        // Tables first: their cells are read by row and column, not as prose.
+        let (tableDecisions, tableSpans) = tableDecisions(context: context, issueYear: issueYear)
+        let quantities = tableSpans.isEmpty ? scanned
+            : scanned.filter { quantity in !tableSpans.contains { $0.contains(quantity.start) } }
         var decisions: [QuantityDecision] = []
         var previous: Previous?
         var index = 0
@@ -66,7 +72,8 @@ struct GoalExtractor {
             decisions.append(contentsOf: made)
             index += group.count
         }
-        return decisions
+        guard !tableDecisions.isEmpty else { return decisions }
+        return (decisions + tableDecisions).sorted { $0.quantity.start < $1.quantity.start }
     }
 
     /// The last goal made, for figures that count the same thing

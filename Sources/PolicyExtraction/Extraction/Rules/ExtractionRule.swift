@@ -68,6 +68,7 @@ extension ExtractionRule.ID {
     static let contextGoesOn = Self(rawValue: "context.goes-on")
     static let contextResults = Self(rawValue: "context.results")
     static let contextPlanReport = Self(rawValue: "context.plan-report")
+    static let contextTable = Self(rawValue: "context.table")
 
     // Stage: role (GoalExtractor+Role).
     static let roleInTitle = Self(rawValue: "role.in-title")
@@ -99,6 +100,8 @@ extension ExtractionRule.ID {
     static let kindTaxRelief = Self(rawValue: "kind.tax-relief")
     static let kindHorizon = Self(rawValue: "kind.horizon")
     static let kindDefaultTarget = Self(rawValue: "kind.default-target")
+    static let kindTableLaterYear = Self(rawValue: "kind.table-later-year")
+    static let kindTableBaseYear = Self(rawValue: "kind.table-base-year")
 
     // Stage: year.
     static let yearHorizon = Self(rawValue: "year.horizon")
