@@ -9,7 +9,9 @@ public struct RegionDetector: Sendable {
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         var markers: [Unicode.Scalar: [(scalars: [Unicode.Scalar], code: String)]] = [:]
-        for (list, code) in [(Self.nationalMarkers, "CN"), (Self.internationalMarkers, "INTL")] {
+        let lists = [(Self.nationalMarkers, "CN"), (Self.internationalMarkers, "INTL")]
+            + Self.regionalGovernmentMarkers.map { ($0.bodies, $0.code) }
+        for (list, code) in lists {
             for marker in list {
                 let scalars = Array(marker.unicodeScalars)
                 markers[scalars[0], default: []].append((scalars, code))
@@ -27,6 +29,18 @@ public struct RegionDetector: Sendable {
         "水利部", "外交部", "国防部", "退役军人事务部", "审计署", "海关总署", "税务总局", "中国人民银行",
         "人民银行", "证监会", "金融监管总局", "国资委", "市场监管总局", "网信办", "发展改革委", "发改委",
         "国家发展改革委", "国家数据局", "国家统计局", "国家知识产权局", "工业和信息化部门",
+    ]
+
+    /// Bodies of Hong Kong's, Macao's and Taiwan's governments, and their
+    /// news agencies, whose names no other region uses (folded script): news
+    /// of them is that region's even when it names no place (经济部推出…,
+    /// 创新科技署宣布…), and a bare 元 there is its currency.
+    static let regionalGovernmentMarkers: [(code: String, bodies: [String])] = [
+        ("710000", ["行政院", "立法院", "经济部", "数位发展部", "国发会", "国家发展委员会", "国科会", "金管会", "卫福部",
+                    "劳动部", "中企署", "中小及新创企业署", "工研院", "资策会", "中央社", "新台币", "台北"]),
+        ("810000", ["创新科技署", "创新及科技局", "财政司司长", "港府", "本港", "投资推广署", "生产力促进局", "数字政策办公室",
+                    "港元", "港币"]),
+        ("820000", ["澳门元", "澳门特区", "经济及科技发展局", "澳门"]),
     ]
 
     /// Several countries or an international body.
