@@ -84,7 +84,8 @@ enum ExtractionWords {
     ]
     /// Words that begin with a one-character leading word but are nouns or
     /// verbs of their own (再生能源, 使用率, 并购基金): the word stays.
-    static let wordsStartingLikeLeading = ["再生", "再制造", "再保险", "使用", "并购", "并网", "及时", "和谐"]
+    static let wordsStartingLikeLeading = ["再生", "再制造", "再保险", "使用", "并购", "并网", "及时", "和谐", "服务器", "服务业",
+                                           "服务贸易", "发展指数", "建设用地", "形成率"]
     /// A time clause inside the phrase before a figure (项目建成后年产值可达):
     /// what is counted starts after it.
     static let timeClauseEnds = ["建成后", "投产后", "达产后", "运营后", "实施后", "完成后"]
@@ -108,7 +109,8 @@ enum ExtractionWords {
     static let goalVerbs = ["新增", "培育", "打造", "建成", "建设", "引进", "引育", "认定", "创建", "培养", "形成", "布局",
                             "建置", "布建", "新建"]
     /// Verbs before an amount that show the thing is named after it (撬动2000亿欧元投资).
-    static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "设立", "安排", "投入", "募集"]
+    /// A pool set up (设立100亿元基金, 编列九亿元预算) is named after its figure too.
+    static let verbsBeforeAmount = ["撬动", "带动", "拉动", "吸引", "新增", "完成", "投入", "募集", "创造"] + poolVerbs
     /// Where a clause's subject ends: its first verb or preposition.
     static let subjectEnds = ["在", "实现", "达到", "达", "分别", "超过", "突破", "为", "占", "提高", "提升", "增长", "保持",
                               "力争", "争取", "将", "要", "年均", "比", "较", "同比", "均"]
@@ -182,4 +184,8 @@ enum ExtractionWords {
     static let valueHeaders = ["现状", "基期", "基数", "到达", "完成", "实际", "数值", "累计", "本月", "本期", "值"]
     /// Header words of a change a column holds (同比增长): kept in the metric.
     static let changeHeaderWords = ["同比增长", "同比", "增长", "增速", "比重", "占比"]
+
+    /// Brackets that hold a note inside a phrase.
+    static let openingBrackets: Set<Unicode.Scalar> = ["(", "（", "［", "["]
+    static let closingBrackets: Set<Unicode.Scalar> = [")", "）", "］", "]"]
 }

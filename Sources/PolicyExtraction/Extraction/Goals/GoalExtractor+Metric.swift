@@ -406,8 +406,13 @@ extension GoalExtractor {
     static func lastYearPhraseEnd(_ body: BodyText, in range: Range<Int>) -> Int? {
         let s = body.scalars
         var k = range.upperBound - 1
+        // Walking back, `closed` counts brackets closed after k: a year inside
+        // a note (电信业务总量（2023年不变单价）) dates the note, not the phrase.
+        var closed = 0
         while k > range.lowerBound {
-            if s[k] == "年", let found = (max(range.lowerBound, k - 6)..<k).first(where: { at in
+            if ExtractionWords.closingBrackets.contains(s[k]) { closed += 1 }
+            if ExtractionWords.openingBrackets.contains(s[k]) { closed = max(0, closed - 1) }
+            if closed == 0, s[k] == "年", let found = (max(range.lowerBound, k - 6)..<k).first(where: { at in
                 CalendarYear.mayStart(s[at], roc: body.usesROCCalendar) && CalendarYear.read(body, at: at)?.end == k + 1 }),
                found == range.lowerBound || !CalendarYear.mayStart(s[found - 1], roc: body.usesROCCalendar),
                TargetExtractor.yearEndsHorizon(body, at: k + 1) || body.hasPrefix("底", at: k + 1) {
