@@ -182,6 +182,9 @@ enum ExtractionWords {
     static let goalHeaders = ["目标", "预期", "规划"]
     /// Header words of a column of figures with no year (本月底到达, 现状值).
     static let valueHeaders = ["现状", "基期", "基数", "到达", "完成", "实际", "数值", "累计", "本月", "本期", "值"]
+    /// Header words of a column over the plan's years (年均/累计): beside a
+    /// later year's column it holds targets for that year.
+    static let planSpanHeaders = ["年均", "累计"]
     /// Header words of a change a column holds (同比增长): kept in the metric.
     static let changeHeaderWords = ["同比增长", "同比", "增长", "增速", "比重", "占比"]
 
@@ -197,4 +200,9 @@ enum ExtractionWords {
     static let titleOpeners: Set<Unicode.Scalar> = ["《", "〈"]
     static let titleClosers: Set<Unicode.Scalar> = ["》", "〉"]
     static let titleMaxLength = 60
+
+    /// A change from one level to another (从54万亿元增加到82.7万亿元): the
+    /// second figure counts what the first did.
+    static let changeToVerbs = ["增加到", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到",
+                                "增长到", "增长至", "扩大到", "扩大至", "提升到", "提升至", "增至", "减少到", "减少至"]
 }

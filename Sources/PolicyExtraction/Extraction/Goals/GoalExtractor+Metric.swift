@@ -26,6 +26,12 @@ extension GoalExtractor {
         if let previous = samePrevious, Self.isLevelAfterChange(body.scalars[clause.lowerBound..<quantity.start]) {
             return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
         }
+        // 从54万亿元增加到82.7万亿元, 由54.9%提高到58.8%: the level a change
+        // reaches counts what its start counted.
+        if let previous = samePrevious, previous.quantity.end <= quantity.start, quantity.start - previous.quantity.end <= 4,
+           ExtractionWords.changeToVerbs.contains(body.folded(previous.quantity.end..<quantity.start).trimmingCharacters(in: .whitespaces)) {
+            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
+        }
         // 高新技术企业和科技型企业…，分别超过90家和870家: each figure counts its own item.
         if let respective = respectiveItem(for: quantity, clause: clause, body: body) {
             return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
@@ -305,7 +311,7 @@ extension GoalExtractor {
             // A verb goes unless only a bare head would remain (服务企业 stays).
             if let word = Self.leadingScalars.first(where: { body.hasPrefix($0, at: start, before: end) }),
                end - start - word.count > 2 || end - start == word.count,
-               word.count > 1 || !Self.wordsStartingLikeLeadingScalars.contains(where: { body.hasPrefix($0, at: start, before: end) }) {
+               !Self.wordsStartingLikeLeadingScalars.contains(where: { body.hasPrefix($0, at: start, before: end) }) {
                 start += word.count
                 changed = true
             }

@@ -19,6 +19,8 @@ extension GoalExtractor {
         var isGoal: Bool
         /// Header words the metric keeps (同比增长): a change, not a level.
         var metricSuffix: String?
+        /// The header sums or averages over the plan's years (年均/累计).
+        var spansPlan = false
     }
 
     /// The columns a header's cells name, or nil when the cells read as no
@@ -39,18 +41,27 @@ extension GoalExtractor {
         if year == nil, has(ExtractionWords.metricHeaders) { return TableColumn(role: .metric, isGoal: false) }
         let isGoal = has(ExtractionWords.goalHeaders)
         // A bracketed unit: 同比增长（%）, 规模(亿元).
-        var unit: String?
-        if let open = folded.firstIndex(where: { $0 == "(" || $0 == "（" }),
-           let close = folded[open...].firstIndex(where: { $0 == ")" || $0 == "）" }) {
-            unit = Self.unitOnly(String(folded[folded.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
-        }
+        let unit = Self.bracketedUnit(in: folded)?.unit
         let suffix = ExtractionWords.changeHeaderWords.first { folded.contains($0) }
         // A header cell that is only a unit or words names a value column
         // only with a year, a goal word, a unit or a change in it.
         guard year != nil || isGoal || unit != nil || suffix != nil || has(ExtractionWords.valueHeaders) else {
             return TableColumn(role: .other, isGoal: false)
         }
-        return TableColumn(role: .value, year: year, unit: unit, isGoal: isGoal, metricSuffix: suffix)
+        return TableColumn(role: .value, year: year, unit: unit, isGoal: isGoal, metricSuffix: suffix,
+                           spansPlan: has(ExtractionWords.planSpanHeaders))
+    }
+
+    /// A unit in brackets at the end of a cell (规模（亿元）, 占比(%)), and the
+    /// cell's text without it.
+    static func bracketedUnit(in text: String) -> (unit: String, rest: String)? {
+        guard let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }),
+              let close = text[open...].firstIndex(where: { $0 == ")" || $0 == "）" }),
+              text[text.index(after: close)...].allSatisfy(\.isWhitespace),
+              let unit = unitOnly(String(text[text.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)) else {
+            return nil
+        }
+        return (unit, String(text[..<open]).trimmingCharacters(in: .whitespaces))
     }
 
     /// The last year written in a header cell.
@@ -146,8 +157,21 @@ extension GoalExtractor {
         let body = context.body
         let text = body[cell.range]
         guard !metric.isEmpty, text.unicodeScalars.contains(where: { $0.asciiDigit != nil }) else { return [] }
+        // A unit in the metric cell's brackets (专利拥有量（件）) when no column gives one.
+        var name = body[metric.range].trimmingCharacters(in: .whitespaces)
+        var unit = unit
+        if let bracketed = Self.bracketedUnit(in: name) {
+            name = bracketed.rest
+            unit = unit ?? bracketed.unit
+        }
         // The cell and its unit read as one figure (2240 + 亿元 → 2240亿元).
-        let figure = unit.map { text.hasSuffix($0) ? text : text + $0 } ?? text
+        // The unit goes right after the digits, before a comparator word (6以上 + % → 6%以上).
+        let figure = unit.map { unit -> String in
+            if text.contains(unit) { return text }
+            let scalars = Array(text.unicodeScalars)
+            guard let last = scalars.lastIndex(where: { $0.asciiDigit != nil }) else { return text + unit }
+            return String(String.UnicodeScalarView(scalars[...last])) + unit + String(String.UnicodeScalarView(scalars[(last + 1)...]))
+        } ?? text
         guard var quantity = scanner.quantities(in: figure).first.map(\.asShare), quantity.start <= 1 else { return [] }
         quantity.start = cell.range.lowerBound
         quantity.end = cell.range.upperBound
@@ -160,10 +184,13 @@ extension GoalExtractor {
             let isLater = issueYear.map { columnYear > $0 } ?? (columnYear == yearColumns.max() && yearColumns.count > 1)
             kind = isLater || column.isGoal ? .target : .statistic
             year = kind == .target ? columnYear : nil
+        } else if !column.isGoal, column.spansPlan, let last = yearColumns.max(), issueYear.map({ last > $0 }) ?? true {
+            // 年均/累计 beside a later year's column: the plan's average or sum to that year.
+            kind = .target
+            year = last
         } else {
             kind = column.isGoal ? .target : .statistic
         }
-        var name = body[metric.range].trimmingCharacters(in: .whitespaces)
         if let suffix = column.metricSuffix, !name.contains(suffix) { name += suffix }
         let policy = PolicyContext.policy(at: cell.range.lowerBound, body: body, policies: context.policies)
         let region = policy.flatMap { context.policies.policies[$0].regionCode } ?? context.articleRegion
