@@ -91,7 +91,9 @@ enum ExtractionWords {
     static let timeClauseEnds = ["建成后", "投产后", "达产后", "运营后", "实施后", "完成后"]
     /// Metrics that name a change, not a thing: the thing is the one the
     /// sentence just counted (规模达到3000亿元，持续保持10%以上增长).
-    static let changeWords: Set<String> = ["增长", "增速", "增长率", "年均增长", "年均增速", "年增长"]
+    static let changeWords: Set<String> = ["增长", "增速", "增长率", "年均增长", "年均增速", "年增长", "同比增长", "同比下降",
+                                           "同比增速", "比上年增长", "比上年下降", "比上年同期增长", "比上年同期下降",
+                                           "按年增长", "按年下降"]
     /// Copulas and comparators that end the text before a number.
     static let trailingWords = ["保持在", "稳定在", "控制在", "提高到", "提升至", "提升到", "增长到", "增至", "达到", "达",
                                 "突破", "超过", "超", "过", "为", "至", "在", "不少于", "不低于", "不超过", "不高于", "低于",
