@@ -6,10 +6,8 @@ import Testing
 /// year's goals — before any cue word of its clause. Passages written for
 /// these tests, in the shapes work reports, communiqués and plans take.
 @Suite struct DocumentContextTests {
-    static let extractor: TextExtractor? = try? TextExtractor()
-
     func goals(_ text: String, issueYear: Int) throws -> [ExtractedGoal] {
-        try #require(Self.extractor).extract(text, issueYear: issueYear).goals
+        try TextExtraction.goals(text, issueYear: issueYear)
     }
 
     @Test func aWorkReportReportsLastYearThenListsThisYearsGoals() throws {

@@ -5,11 +5,9 @@ import Testing
 /// example must be decided by the rule (with the kind and year it names),
 /// each negative one left alone.
 @Suite struct ExtractionRuleTests {
-    static let extractor: TextExtractor? = try? TextExtractor()
-
     @Test(arguments: ExtractionRules.catalogue.map(\.id.rawValue))
     func examplesHold(_ id: String) throws {
-        let extractor = try #require(Self.extractor)
+        let extractor = try #require(TextExtraction.extractor)
         let rule = try #require(ExtractionRules.rule(ExtractionRule.ID(rawValue: id)))
         for example in rule.examples {
             if rule.stage == .number {

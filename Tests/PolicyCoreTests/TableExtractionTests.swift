@@ -6,10 +6,8 @@ import Testing
 /// goal of its row's metric, unit from the unit column, the header or the
 /// metric's brackets, year from its column.
 @Suite struct TableExtractionTests {
-    static let extractor: TextExtractor? = try? TextExtractor()
-
     func goals(_ text: String, issueYear: Int) throws -> [ExtractedGoal] {
-        try #require(Self.extractor).extract(text, issueYear: issueYear).goals
+        try TextExtraction.goals(text, issueYear: issueYear)
     }
 
     @Test func anHTMLTableKeepsItsRowsAndCells() throws {

@@ -13,3 +13,15 @@ enum TestGazetteer {
         }
     }()
 }
+
+/// Extraction on free text, as `policykb extract` runs it.
+enum TextExtraction {
+    static let extractor: TextExtractor? = try? TextExtractor()
+
+    static func goals(_ text: String, issueYear: Int) throws -> [ExtractedGoal] {
+        guard let extractor else { throw ExtractionUnavailable() }
+        return extractor.extract(text, issueYear: issueYear).goals
+    }
+
+    struct ExtractionUnavailable: Error {}
+}
