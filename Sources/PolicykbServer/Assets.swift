@@ -76,7 +76,8 @@ enum Assets {
         .anchor:target + mark.evidence, mark.evidence.active { background: #ffd166; }
         table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92rem; }
         th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
-        th { background: #f1f4f9; font-weight: 600; }
+        th { background: #f1f4f9; font-weight: 600; white-space: nowrap; }
+        td.short { white-space: nowrap; }
         td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr:target { background: #fff4cc; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }

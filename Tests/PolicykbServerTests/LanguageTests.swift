@@ -179,7 +179,7 @@ import Testing
             guard let code = goal.regionCode, let name = Gazetteer.seeded.regions[code]?.name else { continue }
             let row = page.text.components(separatedBy: "<tr id=\"goal-\(goal.id)\"").dropFirst().first?
                 .components(separatedBy: "</tr>").first ?? ""
-            #expect(row.contains("<td>\(name)</td>") && !row.contains(code), "goal \(goal.id)")
+            #expect(row.contains(">\(name)</td>") && !row.contains(code), "goal \(goal.id)")
         }
         let policy = try #require(try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases))).compactMap(\.policyID).first)
         for uri in ["/goals", "/policies", "/compare?metric=" + HTTP.q("产业"), "/policies/\(policy)"] {

@@ -121,8 +121,8 @@ enum GoalsTable {
             let link = goal.articleID == article ? "#ev-\(goal.id)" : ui.href("/articles/\(goal.articleID)#ev-\(goal.id)")
             let quote = goal.evidence.first?.text ?? ""
             out += "<tr id=\"goal-\(goal.id)\" data-goal=\"\(goal.id)\"><td class=\"num\">\(goal.id)</td>"
-                + "<td>\(HTML.escape(Display.kind(goal, ui: ui)))</td>"
-                + (showArticle ? "<td>\(HTML.escape(Display.region(name: goal.regionName, code: goal.regionCode)))</td>" : "")
+                + "<td class=\"short\">\(HTML.escape(Display.kind(goal, ui: ui)))</td>"
+                + (showArticle ? "<td class=\"short\">\(HTML.escape(Display.region(name: goal.regionName, code: goal.regionCode)))</td>" : "")
                 + "<td>\(HTML.escape(goal.metric))</td><td>\(HTML.escape(goal.comparator.rawValue))</td>"
                 + "<td class=\"num\">\(HTML.escape(goal.readableValue))</td><td class=\"num\">\(goal.value)</td>"
                 + "<td>\(HTML.escape(goal.unit ?? "—"))</td><td class=\"num\">\(goal.year.map(String.init) ?? "—")</td>"
