@@ -37,7 +37,7 @@ enum Assets {
         h1 { font-size: 1.5rem; line-height: 1.35; margin: .8rem 0; }
         h2 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; }
         form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .8rem;
-                       background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+                       background: #fff; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .8rem; }
         form.filters input[type=text], form.filters input[type=search], form.filters select { padding: .3rem .45rem;
                        border: 1px solid #b8c0cc; border-radius: 4px; font: inherit; }
         form.filters input[name=q] { flex: 1 1 24rem; }

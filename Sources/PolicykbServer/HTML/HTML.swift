@@ -57,8 +57,9 @@ enum HTML {
         if let value { attributes += " value=\"\(escape(value))\"" }
         if !placeholder.isEmpty { attributes += " placeholder=\"\(escape(placeholder))\"" }
         if let list { attributes += " list=\"\(list)\"" }
-        // Wide enough for the whole hint (a CJK character takes two cells).
-        let hintWidth = placeholder.unicodeScalars.reduce(1) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+        // Wide enough for the whole hint: `size` counts average Latin
+        // characters, and a CJK character is about two and a half of them.
+        let hintWidth = (placeholder.unicodeScalars.reduce(2) { $0 + ($1.value >= 0x2E80 ? 5 : 2) } + 1) / 2
         if let size { attributes += " size=\"\(max(size, hintWidth))\"" }
         return "<span class=\"field\"><label for=\"f-\(name)\">\(escape(label))</label> <input \(attributes)></span>"
     }

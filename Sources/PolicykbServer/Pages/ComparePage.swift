@@ -59,7 +59,7 @@ enum ComparePage {
             let policy = goal.policyID.map { "<a href=\"\(ui.href("/policies/\($0)"))\">\(HTML.escape(goal.policyTitle ?? "#\($0)"))</a>" } ?? "—"
             out += "<tr class=\"row\" data-goal=\"\(goal.id)\"><td>\(HTML.escape(goal.unit ?? "—"))</td>"
                 + "<td class=\"num\">\(goal.year.map(String.init) ?? "—")</td>"
-                + "<td>\(HTML.escape(Display.region(name: goal.regionName, code: goal.regionCode)))</td>"
+                + "<td class=\"short\">\(HTML.escape(Display.region(name: goal.regionName, code: goal.regionCode)))</td>"
                 + "<td>\(HTML.escape(goal.metric))</td>"
                 + "<td class=\"num\">\(HTML.escape(goal.figure))\(goal.stretch ? ui.html(.stretch) : "")</td>"
                 + "<td class=\"num\">\(goal.value)</td><td>\(policy)</td>"
