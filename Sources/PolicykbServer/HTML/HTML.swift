@@ -124,9 +124,4 @@ enum Display {
          (ui.text(.columnComparator), goal.comparator.rawValue), (ui.text(.columnValue), "\(goal.readableValue) (\(goal.value))"),
          (ui.text(.columnUnit), goal.unit ?? "—"), (ui.text(.columnYear), goal.year.map(String.init) ?? "—")]
     }
-
-    /// The same in one line, for a `title` attribute.
-    static func goalSummary(_ goal: GoalRow, ui: UILanguage) -> String {
-        goalFields(goal, ui: ui).map { "\($0): \($1)" }.joined(separator: "; ")
-    }
 }
