@@ -10,7 +10,7 @@ enum Assets {
 
     /// Changes with the assets, so that browsers fetch the new ones
     /// (`style.css?v=…`) though they may cache each for a day.
-    static let version = "2"
+    static let version = "3"
 
     static let files: [String: Asset] = [
         "style.css": Asset(contentType: "text/css; charset=utf-8", body: style),
@@ -28,21 +28,28 @@ enum Assets {
         header .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
         header nav a { margin-right: 1rem; color: var(--muted); text-decoration: none; }
         header nav a[aria-current] { color: var(--accent); font-weight: 600; }
+        header .languages { margin-left: auto; font-size: .9rem; color: var(--muted); }
+        header .languages a, header .languages strong { margin-left: .6rem; }
+        header .languages a { color: var(--muted); }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
         footer { color: var(--muted); font-size: .85rem; padding: 1rem 1.5rem; border-top: 1px solid var(--line); }
         a { color: var(--accent); }
         h1 { font-size: 1.5rem; line-height: 1.35; margin: .8rem 0; }
         h2 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; }
         form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .8rem;
-                       background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+                       background: #fff; border: 1px solid var(--line); border-radius: 6px; margin-bottom: .8rem; }
         form.filters input[type=text], form.filters input[type=search], form.filters select { padding: .3rem .45rem;
                        border: 1px solid #b8c0cc; border-radius: 4px; font: inherit; }
         form.filters input[name=q] { flex: 1 1 24rem; }
         form.filters label { color: var(--muted); font-size: .9rem; }
+        form.filters .field { display: inline-flex; align-items: center; gap: .35rem; white-space: nowrap; }
+        form.filters .more { flex: 1 0 100%; display: flex; flex-wrap: wrap; gap: .5rem 1.1rem; align-items: center; }
+        ::placeholder { color: #a3abb8; font-style: italic; opacity: 1; }
         button { font: inherit; padding: .3rem .9rem; border-radius: 4px; border: 1px solid var(--accent);
                  background: var(--accent); color: #fff; cursor: pointer; }
         .summary { color: var(--muted); margin: .8rem 0; }
         .error { color: #a3191f; font-weight: 600; }
+        .empty { color: var(--muted); background: #fff; border: 1px dashed var(--line); border-radius: 6px; padding: .7rem 1rem; }
         .layout { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; gap: 2rem; }
         @media (max-width: 50rem) { .layout { grid-template-columns: 1fr; } }
         ol.hits { list-style: none; padding: 0; margin: 0; }
@@ -69,7 +76,8 @@ enum Assets {
         .anchor:target + mark.evidence, mark.evidence.active { background: #ffd166; }
         table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92rem; }
         th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
-        th { background: #f1f4f9; font-weight: 600; }
+        th { background: #f1f4f9; font-weight: 600; white-space: nowrap; }
+        td.short { white-space: nowrap; }
         td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr:target { background: #fff4cc; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
@@ -86,6 +94,7 @@ enum Assets {
         svg.chart .dot { fill: #3d7dd8; fill-opacity: .75; }
         svg.chart a:hover .dot { fill: #1f5fbf; fill-opacity: 1; }
         svg.chart .count { font-size: 11px; fill: #fff; font-weight: 600; }
+        svg.chart .year.gap { fill: #a3abb8; }
         .downloads a { margin-right: 1rem; }
         ul.suggestions { columns: 3 14rem; font-size: .92rem; }
         """

@@ -20,7 +20,7 @@ struct RecordForm: Sendable, Equatable {
         do {
             try input.validate()
         } catch {
-            throw .badRequest(error.description)
+            throw .badRequest(Message(error))
         }
     }
 
@@ -60,13 +60,13 @@ struct SearchForm: Sendable {
         goalYear = try parameters.int("goal_year", in: 1900...2200)
         let sortName = try parameters.text("sort") ?? SearchRequest.Sort.relevance.rawValue
         guard let sort = SearchRequest.Sort(rawValue: sortName) else {
-            throw .badRequest("sort must be relevance, newest or oldest, not「\(sortName)」")
+            throw .badRequest(Message(.sortInvalid, sortName))
         }
         self.sort = sort
         switch try parameters.text("script") {
         case nil, "fold": exactScript = false
         case "exact": exactScript = true
-        case let other?: throw .badRequest("script must be fold or exact, not「\(other)」")
+        case let other?: throw .badRequest(Message(.scriptInvalid, other))
         }
         (limit, offset) = try parameters.page()
     }
@@ -78,7 +78,7 @@ struct SearchForm: Sendable {
         do {
             parsed = try SearchQuery.parse(query)
         } catch {
-            throw RequestError.badRequest("malformed query: \(error.description)")
+            throw RequestError.badRequest(Message(error))
         }
         var request = SearchRequest(query: parsed, limit: limit)
         request.offset = offset
@@ -97,7 +97,7 @@ struct SearchForm: Sendable {
         do {
             return try store.search(request)
         } catch let error as SearchError {
-            throw RequestError.badRequest(error.description)
+            throw RequestError.badRequest(Message(error))
         }
     }
 
@@ -128,7 +128,7 @@ enum KindForm {
             } else if let kind = ExtractedGoal.Kind(rawValue: name) {
                 kinds.insert(kind)
             } else {
-                throw .badRequest("kind must be target, incentive, statistic or all, not「\(name)」")
+                throw .badRequest(Message(.kindInvalid, name))
             }
         }
         return kinds
@@ -187,7 +187,7 @@ struct CompareForm: Sendable {
     /// The compared goals in `GoalComparison` order, at most
     /// `Limits.compareRows`, and how many matched in all.
     func goals(in store: PolicyStore) throws -> (goals: [GoalRow], total: Int) {
-        guard let metric else { throw RequestError.badRequest("metric is required: the text the metric contains (企业)") }
+        guard let metric else { throw RequestError.badRequest(Message(.metricRequired)) }
         var filter = GoalFilter(kinds: try KindForm.kinds(kind, default: [.target]), year: year, metric: metric)
         if let regions { filter.records.regionCodes = try RecordFilterInput.regionCodes(regions, in: store) }
         let goals = GoalComparison.order(try store.goals(filter))

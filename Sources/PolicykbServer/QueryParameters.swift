@@ -17,14 +17,14 @@ struct QueryParameters: Sendable {
             return
         }
         guard query.utf8.count <= Limits.queryStringBytes else {
-            throw .badRequest("the query string is longer than \(Limits.queryStringBytes) bytes")
+            throw .badRequest(Message(.queryStringTooLong, String(Limits.queryStringBytes)))
         }
         var pairs: [(String, String)] = []
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]),
                   let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
-                throw .badRequest("malformed query string: invalid percent-encoding")
+                throw .badRequest(Message(.malformedQueryString))
             }
             pairs.append((name, value))
         }
@@ -45,7 +45,7 @@ struct QueryParameters: Sendable {
         guard let value = pairs.first(where: { $0.name == name })?.value.trimmingCharacters(in: .whitespacesAndNewlines),
               !value.isEmpty else { return nil }
         guard value.count <= Limits.textLength else {
-            throw .badRequest("\(name) is longer than \(Limits.textLength) characters")
+            throw .badRequest(Message(.parameterTooLong, name, String(Limits.textLength)))
         }
         return value
     }
@@ -53,9 +53,9 @@ struct QueryParameters: Sendable {
     /// An integer parameter within `range`; nil when absent or blank.
     func int(_ name: String, in range: ClosedRange<Int>) throws(RequestError) -> Int? {
         guard let text = try text(name) else { return nil }
-        guard let value = Int(text) else { throw .badRequest("\(name) must be a whole number, not「\(text)」") }
+        guard let value = Int(text) else { throw .badRequest(Message(.notWholeNumber, name, text)) }
         guard range.contains(value) else {
-            throw .badRequest("\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+            throw .badRequest(Message(.outOfRange, name, String(range.lowerBound), String(range.upperBound), String(value)))
         }
         return value
     }

@@ -2,11 +2,11 @@ import Hummingbird
 
 /// Why a request gets no page: shown as an HTML page or, under /api, as
 /// `{"error": "…"}`, with the status.
-public enum RequestError: Error, Sendable, Equatable {
+enum RequestError: Error, Sendable, Equatable {
     /// The request asks for something malformed or too large (400).
-    case badRequest(String)
+    case badRequest(Message)
     /// No such record or page (404).
-    case notFound(String)
+    case notFound(Message)
     /// A method other than GET and HEAD (405).
     case methodNotAllowed(String)
     /// The request used up its time (`--request-timeout`) before it was
@@ -29,15 +29,19 @@ public enum RequestError: Error, Sendable, Equatable {
         }
     }
 
-    var message: String {
+    /// The message, in the language of the answer.
+    func message(in language: Language) -> String {
         switch self {
-        case .badRequest(let message), .notFound(let message): message
-        case .methodNotAllowed(let method): "\(method) is not allowed here; the server only reads (GET, HEAD)"
-        case .timedOut(let seconds): "the request took longer than \(seconds) s and was stopped; narrow the query"
-        case .abandoned: "the client closed the connection"
-        case .internalError: "internal error; the server's log has the details"
+        case .badRequest(let message), .notFound(let message): message.text(in: language)
+        case .methodNotAllowed(let method): Message(.methodNotAllowed, method).text(in: language)
+        case .timedOut(let seconds): Message(.timedOut, String(seconds)).text(in: language)
+        case .abandoned: Message(.abandoned).text(in: language)
+        case .internalError: Message(.internalError).text(in: language)
         }
     }
+
+    /// The message in English, for logs.
+    var message: String { message(in: .en) }
 }
 
 /// A page that explains its own error (a search form above "malformed

@@ -33,9 +33,9 @@ enum Responses {
     }
 
     /// The error as the kind of page that was asked for: `{"error": …}`
-    /// under /api, else an HTML page.
-    static func error(_ error: RequestError, api: Bool) -> Response {
-        api ? json(.object(["error": .string(error.message)]), status: error.status)
-            : html(Layout.error(error), status: error.status)
+    /// under /api, else an HTML page; in the reader's language either way.
+    static func error(_ error: RequestError, api: Bool, ui: UILanguage) -> Response {
+        api ? json(.object(["error": .string(error.message(in: ui.language))]), status: error.status)
+            : html(Layout.error(error, ui: ui), status: error.status)
     }
 }

@@ -16,36 +16,36 @@ struct Routes: Sendable {
         router.add(middleware: SecurityMiddleware())
 
         // Pages.
-        router.get("/") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1) } }
-        router.get("/search") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1) } }
+        router.get("/") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1, ui: $2) } }
+        router.get("/search") { request, context in try await page(request, context) { try SearchPage.render(try SearchForm($0), store: $1, ui: $2) } }
         router.get("/articles/:id") { request, context in
-            let id = try Self.id(context, "article")
-            return try await page(request, context) { _, store in
-                guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
-                return ArticlePage.render(detail)
+            let id = try Self.id(context, .noArticle)
+            return try await page(request, context) { _, store, ui in
+                guard let detail = try store.article(id: id) else { throw RequestError.notFound(Message(.noArticle, String(id))) }
+                return ArticlePage.render(detail, ui: ui)
             }
         }
-        router.get("/compare") { request, context in try await page(request, context) { try ComparePage.render(try CompareForm($0), store: $1) } }
+        router.get("/compare") { request, context in try await page(request, context) { try ComparePage.render(try CompareForm($0), store: $1, ui: $2) } }
         router.get("/policies") { request, context in
-            try await page(request, context) { parameters, store in
+            try await page(request, context) { parameters, store, ui in
                 let form = try RecordForm(parameters)
                 let (limit, offset) = try parameters.page(defaultLimit: 50)
                 let policies = try store.policies(try form.filter(in: store), page: Page(limit: limit + 1, offset: offset))
-                return PolicyPage.index(policies, form: form, limit: limit, offset: offset)
+                return PolicyPage.index(policies, form: form, limit: limit, offset: offset, ui: ui)
             }
         }
         router.get("/policies/:id") { request, context in
-            let id = try Self.id(context, "policy")
-            return try await page(request, context) { _, store in
-                guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
-                return PolicyPage.render(detail)
+            let id = try Self.id(context, .noPolicy)
+            return try await page(request, context) { _, store, ui in
+                guard let detail = try store.policy(id: id) else { throw RequestError.notFound(Message(.noPolicy, String(id))) }
+                return PolicyPage.render(detail, ui: ui)
             }
         }
-        router.get("/goals") { request, context in try await page(request, context) { try GoalsPage.render(try GoalForm($0), store: $1) } }
-        router.get("/timeline") { request, context in try await page(request, context) { try TimelinePage.render(try GoalForm($0), store: $1) } }
+        router.get("/goals") { request, context in try await page(request, context) { try GoalsPage.render(try GoalForm($0), store: $1, ui: $2) } }
+        router.get("/timeline") { request, context in try await page(request, context) { try TimelinePage.render(try GoalForm($0), store: $1, ui: $2) } }
         router.get("/assets/:name") { _, context in
             guard let name = context.parameters.get("name"), let asset = Assets.files[name] else {
-                throw RequestError.notFound("no such asset")
+                throw RequestError.notFound(Message(.noAsset))
             }
             var response = Responses.body(asset.body, contentType: asset.contentType, status: .ok)
             response.headers[.cacheControl] = "public, max-age=86400"
@@ -57,9 +57,9 @@ struct Routes: Sendable {
         router.get("/api/search") { request, context in try await api(request, context) { try API.search($0, store: $1) } }
         router.get("/api/articles") { request, context in try await listing(request, context, "articles") { try API.articles($0, store: $1) } }
         router.get("/api/articles/:id") { request, context in
-            let id = try Self.id(context, "article")
+            let id = try Self.id(context, .noArticle)
             return try await api(request, context) { _, store in
-                guard let detail = try store.article(id: id) else { throw RequestError.notFound("no article \(id)") }
+                guard let detail = try store.article(id: id) else { throw RequestError.notFound(Message(.noArticle, String(id))) }
                 return detail.object
             }
         }
@@ -67,16 +67,16 @@ struct Routes: Sendable {
         router.get("/api/timeline") { request, context in try await api(request, context) { try API.timeline($0, store: $1) } }
         router.get("/api/policies") { request, context in try await listing(request, context, "policies") { try API.policies($0, store: $1) } }
         router.get("/api/policies/:id") { request, context in
-            let id = try Self.id(context, "policy")
+            let id = try Self.id(context, .noPolicy)
             return try await api(request, context) { _, store in
-                guard let detail = try store.policy(id: id) else { throw RequestError.notFound("no policy \(id)") }
+                guard let detail = try store.policy(id: id) else { throw RequestError.notFound(Message(.noPolicy, String(id))) }
                 return detail.object
             }
         }
         router.get("/api/compare") { request, context in
             let parameters = try QueryParameters(request.uri.query)
             let format = try parameters.text("format") ?? "json"
-            guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
+            guard format == "json" || format == "csv" else { throw RequestError.badRequest(Message(.formatInvalid, "json, csv")) }
             let form = try CompareForm(parameters)
             let budget = await budget(context)
             return try await cached(request) {
@@ -93,18 +93,26 @@ struct Routes: Sendable {
         }
     }
 
-    /// An HTML page made by `render` from the request's parameters.
+    /// An HTML page made by `render` from the request's parameters, in the
+    /// reader's language (`UILanguage`): kept in the cache per language,
+    /// and marked as varying with `Accept-Language`.
     func page(_ request: Request, _ context: ServerRequestContext,
-              _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> String) async throws -> Response {
+              _ render: @escaping @Sendable (QueryParameters, PolicyStore, UILanguage) throws -> String) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
+        try UILanguage.validate(parameters)
+        let ui = UILanguage(request)
         let budget = await budget(context)
+        var response: Response
         do {
-            return try await cached(request) {
-                Rendered(text: try await pool.read(budget: budget) { store in try render(parameters, store) }, contentType: Responses.htmlType)
+            response = try await cached(request, language: ui.language) {
+                Rendered(text: try await pool.read(budget: budget) { store in try render(parameters, store, ui) }, contentType: Responses.htmlType)
             }
         } catch let error as RenderedError {
-            return Responses.html(error.html, status: error.status)
+            response = Responses.html(error.html, status: error.status)
         }
+        response.headers[.contentLanguage] = ui.language.tag
+        response.headers[.vary] = "Accept-Language"
+        return response
     }
 
     /// A JSON response made by `render` from the request's parameters.
@@ -125,7 +133,7 @@ struct Routes: Sendable {
                  _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> RecordTable) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
         let format = try parameters.text("format") ?? "json"
-        guard format == "json" || format == "csv" else { throw RequestError.badRequest("format must be json or csv") }
+        guard format == "json" || format == "csv" else { throw RequestError.badRequest(Message(.formatInvalid, "json, csv")) }
         let budget = await budget(context)
         return try await cached(request) {
             try await pool.read(budget: budget) { store in
@@ -146,8 +154,8 @@ struct Routes: Sendable {
 
     /// The answer kept for this request's path and query, else the one
     /// `make` renders (kept for the next time). Errors are thrown, never kept.
-    func cached(_ request: Request, _ make: () async throws -> Rendered) async throws -> Response {
-        let key = request.uri.description
+    func cached(_ request: Request, language: Language? = nil, _ make: () async throws -> Rendered) async throws -> Response {
+        let key = request.uri.description + (language.map { " " + $0.rawValue } ?? "")
         let (kept, version) = cache.lookup(key)
         if let kept { return Responses.rendered(kept, cache: "hit") }
         let rendered = try await make()
@@ -156,9 +164,9 @@ struct Routes: Sendable {
     }
 
     /// The `:id` of the path: a positive integer, else the record is not found.
-    static func id(_ context: ServerRequestContext, _ kind: String) throws -> Int64 {
+    static func id(_ context: ServerRequestContext, _ missing: MessageID) throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
-            throw RequestError.notFound("no \(kind) \(context.parameters.get("id") ?? "")")
+            throw RequestError.notFound(Message(missing, context.parameters.get("id") ?? ""))
         }
         return id
     }

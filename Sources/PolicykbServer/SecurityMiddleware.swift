@@ -28,7 +28,11 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             response = try await next(request, context)
         } catch {
-            response = Responses.error(Self.requestError(error, path: request.uri.path, logger: context.logger), api: api)
+            // In the reader's language, for pages and the API alike.
+            let ui = UILanguage(request)
+            response = Responses.error(Self.requestError(error, path: request.uri.path, logger: context.logger), api: api, ui: ui)
+            response.headers[.contentLanguage] = ui.language.tag
+            response.headers[.vary] = "Accept-Language"
         }
         if response.status == .methodNotAllowed { response.headers[.allow] = "GET, HEAD" }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
@@ -42,13 +46,13 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         case let error as RequestError:
             return error
         case let error as SearchError:
-            return .badRequest(error.description)
+            return .badRequest(Message(error))
         case let problem as RecordFilterInput.Problem:
-            return .badRequest(problem.description)
+            return .badRequest(Message(problem))
         case let error as HTTPError where error.status == .notFound:
-            return .notFound("no such page: \(path)")
+            return .notFound(Message(.noPage, path))
         case let error as HTTPError where (400..<500).contains(error.status.code):
-            return .badRequest(error.body ?? error.status.reasonPhrase)
+            return .badRequest(Message(.requestDetail, error.body ?? error.status.reasonPhrase))
         default:
             logger.error("\(path): \(error)")
             return .internalError

@@ -72,4 +72,73 @@ import Testing
             }
         }
     }
+
+    /// The UI as a browser set to Chinese gets it: labels in Chinese, rows
+    /// naming regions (never a code), and the README's screenshots of the
+    /// home, a search and the goals page (`POLICYKB_SCREENSHOTS=Docs/screenshots`
+    /// keeps them; `pngquant` then brings each under 200 KB).
+    @Test func chineseUIInChromium() async throws {
+        guard let chromium = Chromium.find() else {
+            print("BrowserTests: skipped: no chromium on PATH (apt-get install chromium)")
+            return
+        }
+        let store = try PolicyStore(path: TestDatabase.path(), access: .read)
+        let hits = try store.search(SearchRequest(query: try SearchQuery.parse("算力"), limit: 20)).hits
+        let goals = try store.goals(GoalFilter(kinds: [.target, .incentive]), page: Page(limit: Limits.defaultPageSize, offset: 0))
+        let codes = Set(Gazetteer.seeded.regions.keys)
+        let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
+        try await app.test(.live) { client in
+            let base = "http://localhost:\(try #require(client.port))"
+            let pages = [
+                ("home", "\(base)/", 1200, 900),
+                ("search", "\(base)/search?q=\(HTTP.q("算力"))", 1200, 1100),
+                ("goals", "\(base)/goals", 1300, 1000),
+            ]
+            let home = try await chromium.dom(pages[0].1, language: "zh-CN")
+            #expect(home.contains("<html lang=\"zh-CN\">"))
+            for label in ["搜索", "对比", "时间线", "政策", "目标", "地区", "起始日期", "截止日期", "查询语法", "placeholder=\"例如 2025-06\""] {
+                #expect(home.contains(label), "home: \(label)")
+            }
+            #expect(!home.contains(">Search<") && !home.contains(">until<"))
+
+            let search = try await chromium.dom(pages[1].1, language: "zh-CN")
+            #expect(search.components(separatedBy: "<li class=\"hit\"").count - 1 == hits.count)
+            #expect(search.contains("篇匹配的文章") && search.contains("<h3>地区</h3>"))
+            for hit in hits {
+                let row = search.components(separatedBy: "data-article=\"\(hit.articleID)\"").dropFirst().first?
+                    .components(separatedBy: "</li>").first ?? ""
+                let meta = row.components(separatedBy: "<div class=\"meta\">").dropFirst().first?.components(separatedBy: "</div>").first ?? ""
+                if let code = hit.regionCode, let name = Gazetteer.seeded.regions[code]?.name { #expect(meta.contains(name)) }
+                #expect(!codes.contains { meta.contains($0) }, "article \(hit.articleID): \(meta)")
+            }
+
+            let goalsPage = try await chromium.dom(pages[2].1, language: "zh-CN")
+            #expect(goalsPage.contains("<th>地区</th>") && goalsPage.contains("<th>原文依据</th>") && goalsPage.contains(">CSV</a>"))
+            for goal in goals {
+                let row = goalsPage.components(separatedBy: "<tr id=\"goal-\(goal.id)\"").dropFirst().first?
+                    .components(separatedBy: "</tr>").first ?? ""
+                let cells = row.matches(of: /<td[^>]*>([^<]*)<\/td>/).map { String($0.1) }
+                #expect(!cells.contains { codes.contains($0) }, "goal \(goal.id)")
+                if let code = goal.regionCode, let name = Gazetteer.seeded.regions[code]?.name { #expect(cells.contains(name)) }
+            }
+
+            let directory = try TestPaths.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let keep = ProcessInfo.processInfo.environment["POLICYKB_SCREENSHOTS"].flatMap { $0.isEmpty ? nil : $0 }
+            for (name, url, width, height) in pages {
+                let png = directory.appendingPathComponent("\(name)-zh.png")
+                try await chromium.screenshot(url, to: png, width: width, height: height, language: "zh-CN")
+                let data = try Data(contentsOf: png)
+                #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+                // Under 200 KB once quantized (pngquant), as kept in Docs/screenshots.
+                #expect(data.count > 20_000 && data.count < 400_000, "\(name): \(data.count) bytes")
+                if let keep {
+                    let target = URL(fileURLWithPath: keep, relativeTo: TestPaths.packageRoot).appendingPathComponent(png.lastPathComponent)
+                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try? FileManager.default.removeItem(at: target)
+                    try FileManager.default.copyItem(at: png, to: target)
+                }
+            }
+        }
+    }
 }

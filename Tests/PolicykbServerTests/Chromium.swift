@@ -28,14 +28,19 @@ struct Chromium {
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
     ]
 
-    /// The document as the browser built it, serialized.
-    func dom(_ url: String) async throws -> String {
-        try await run(["--dump-dom", url]).stdout
+    /// The document as the browser built it, serialized; `language` (zh-CN)
+    /// is the browser's UI language and the Accept-Language it sends.
+    func dom(_ url: String, language: String? = nil) async throws -> String {
+        try await run(Self.language(language) + ["--dump-dom", url]).stdout
     }
 
     /// A PNG of the page at the given window size.
-    func screenshot(_ url: String, to file: URL, width: Int = 1200, height: Int = 1400) async throws {
-        _ = try await run(["--screenshot=\(file.path)", "--window-size=\(width),\(height)", url])
+    func screenshot(_ url: String, to file: URL, width: Int = 1200, height: Int = 1400, language: String? = nil) async throws {
+        _ = try await run(Self.language(language) + ["--screenshot=\(file.path)", "--window-size=\(width),\(height)", url])
+    }
+
+    static func language(_ tag: String?) -> [String] {
+        tag.map { ["--lang=\($0)", "--accept-lang=\($0)"] } ?? []
     }
 
     /// Runs the browser on a thread of its own: waiting for it must not

@@ -35,12 +35,12 @@ enum HTTP {
     }
 
     /// GETs each URI from one application over the shared test database.
-    static func get(_ uris: [String]) async throws -> [Reply] {
+    static func get(_ uris: [String], headers: HTTPFields = [:]) async throws -> [Reply] {
         let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
         return try await app.test(.router) { client in
             var replies: [Reply] = []
             for uri in uris {
-                replies.append(try await client.execute(uri: uri, method: .get) { response in
+                replies.append(try await client.execute(uri: uri, method: .get, headers: headers) { response in
                     Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
                 })
             }
@@ -48,10 +48,13 @@ enum HTTP {
         }
     }
 
-    static func get(_ uri: String) async throws -> Reply {
-        guard let reply = try await get([uri]).first else { throw FixtureError("no reply") }
+    static func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Reply {
+        guard let reply = try await get([uri], headers: headers).first else { throw FixtureError("no reply") }
         return reply
     }
+
+    /// A request from a browser set to Chinese.
+    static let chinese: HTTPFields = [.acceptLanguage: "zh-CN,zh;q=0.9,en;q=0.8"]
 
     /// `text` percent-encoded for a query string.
     static func q(_ text: String) -> String { QueryParameters.escape(text) }

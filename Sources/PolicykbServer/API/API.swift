@@ -23,11 +23,11 @@ enum API {
     /// the CLI's `search --format json` object.
     static func search(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
         let form = try SearchForm(parameters)
-        guard let query = form.query else { throw RequestError.badRequest("q is required: the query") }
+        guard let query = form.query else { throw RequestError.badRequest(Message(.queryRequired)) }
         var facets: [SearchRequest.Facet] = []
         for name in try parameters.text("facets")?.split(separator: ",") ?? [] {
             guard let facet = SearchRequest.Facet(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw RequestError.badRequest("facets: unknown facet \(name) (region, section, year)")
+                throw RequestError.badRequest(Message(.unknownFacet, String(name)))
             }
             facets.append(facet)
         }

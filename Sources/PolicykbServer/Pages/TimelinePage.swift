@@ -3,7 +3,7 @@ import PolicyExtraction
 
 /// Goals by horizon year, per region, as an SVG grid and as a table.
 enum TimelinePage {
-    static func render(_ form: GoalForm, store: PolicyStore) throws -> String {
+    static func render(_ form: GoalForm, store: PolicyStore, ui: UILanguage) throws -> String {
         let all = try store.goalTimeline(try form.filter(in: store))
         // The regions with the most goals (the query returns them first).
         var kept: [String?] = []
@@ -13,29 +13,31 @@ enum TimelinePage {
         }
         let counts = all.filter { kept.contains($0.regionCode) }
         var body = """
-            <h1>Timeline</h1>
-            <form class="filters" method="get" action="/timeline">
-            \(HTML.input("metric", label: "metric", value: form.metric, size: 14))
-            \(HTML.input("region", label: "region", value: form.records.region, placeholder: "广东", size: 8))
-            <label for="f-kind">kind</label> <select name="kind" id="f-kind">\(GoalsPage.kindOptions(form.kind))</select>
-            <button type="submit">Show</button>
+            <h1>\(ui.html(.headingTimeline))</h1>
+            <form class="filters" method="get" action="/timeline">\(ui.formField)
+            \(HTML.input("metric", label: ui.text(.labelMetric), value: form.metric, placeholder: ui.text(.hintMetric), size: 14))
+            \(HTML.input("region", label: ui.text(.labelRegion), value: form.records.region, placeholder: ui.text(.hintRegion), size: 8))
+            \(HTML.select("kind", label: ui.text(.labelKind), options: GoalsPage.kindOptions(ui), selected: form.kind ?? ""))
+            <button type="submit">\(ui.html(.buttonShow))</button>
             </form>
-            <p class="summary">Goals by the year they are set for; each circle's area is the number of goals, and links to them.</p>
+            <p class="summary">\(ui.html(.timelineSummary))</p>
             """
         guard !counts.isEmpty else {
-            return Layout.page(title: "Timeline", section: .timeline, body: body + "<p>No goals with a year match.</p>")
+            return Layout.page(title: ui.text(.headingTimeline), section: .timeline,
+                               body: body + "<p class=\"empty\">\(ui.html(.timelineEmpty))</p>", ui: ui)
         }
         if kept.count < Set(all.map(\.regionCode)).count {
-            body += "<p class=\"meta\">The \(kept.count) regions with the most goals.</p>"
+            body += "<p class=\"meta\">\(ui.html(.timelineTopRegions, String(kept.count)))</p>"
         }
-        body += TimelineChart.svg(counts, kind: form.kind)
-        body += "<h2>As a table</h2><table class=\"timeline\"><tr><th>region</th><th>year</th><th>goals</th></tr>"
+        body += TimelineChart.svg(counts, kind: form.kind, ui: ui)
+        body += "<h2>\(ui.html(.headingAsTable))</h2><table class=\"timeline\"><tr>"
+            + GoalsTable.headings([.columnRegion, .columnYear, .columnGoalCount], ui: ui) + "</tr>"
         for count in counts {
             let href = "/goals" + QueryParameters.encode([("kind", form.kind), ("region", count.regionCode), ("year", String(count.year))])
             body += "<tr><td>\(HTML.escape(Display.region(name: count.regionName, code: count.regionCode)))</td>"
-                + "<td class=\"num\">\(count.year)</td><td class=\"num\"><a href=\"\(HTML.escape(href))\">\(count.count)</a></td></tr>"
+                + "<td class=\"num\">\(count.year)</td><td class=\"num\"><a href=\"\(ui.href(href))\">\(count.count)</a></td></tr>"
         }
         body += "</table>"
-        return Layout.page(title: "Timeline", section: .timeline, body: body)
+        return Layout.page(title: ui.text(.headingTimeline), section: .timeline, body: body, ui: ui)
     }
 }

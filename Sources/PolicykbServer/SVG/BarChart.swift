@@ -13,16 +13,16 @@ enum BarChart {
     static let rowHeight = 26
     static let groupHeight = 34
 
-    static func svg(_ goals: [GoalRow]) -> String {
+    static func svg(_ goals: [GoalRow], ui: UILanguage) -> String {
         let groups = GoalComparison.groups(goals)
         let height = groups.reduce(12) { $0 + groupHeight + $1.goals.count * rowHeight } + 8
         var out = "<svg class=\"chart compare\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
             + "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
-            + "aria-label=\"\(goals.count) goals compared\">"
+            + "aria-label=\"\(ui.html(.chartCompared, String(goals.count)))\">"
         var y = 12
         for group in groups {
-            let unit = group.unit ?? "(no unit)", year = group.year.map { "\($0)年" } ?? "no year"
-            out += "<text class=\"group\" x=\"8\" y=\"\(y + 20)\">\(HTML.escape("\(unit), \(year)"))</text>"
+            let unit = group.unit ?? ui.text(.noUnit), year = group.year.map { ui.text(.yearSuffix, String($0)) } ?? ui.text(.noYear)
+            out += "<text class=\"group\" x=\"8\" y=\"\(y + 20)\">\(ui.html(.chartGroup, unit, year))</text>"
             y += groupHeight
             let largest = group.goals.map { NSDecimalNumber(decimal: $0.value).doubleValue }.max() ?? 0
             out += "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"\(y - 4)\" x2=\"\(labelWidth)\" "
@@ -31,9 +31,9 @@ enum BarChart {
                 let value = NSDecimalNumber(decimal: goal.value).doubleValue
                 let length = largest > 0 ? max(2, Int((max(0, value) / largest * Double(barArea)).rounded())) : 2
                 let label = truncate("\(Display.region(name: goal.regionName, code: goal.regionCode)) \(goal.metric)", to: 40)
-                let figure = goal.figure + (goal.stretch ? " (力争)" : "")
+                let figure = goal.figure + (goal.stretch ? ui.text(.stretch) : "")
                 let href = "/articles/\(goal.articleID)#ev-\(goal.id)"
-                out += "<a href=\"\(HTML.escape(href))\" class=\"goal\" data-goal=\"\(goal.id)\">"
+                out += "<a href=\"\(ui.href(href))\" class=\"goal\" data-goal=\"\(goal.id)\">"
                     + "<title>\(HTML.escape("\(Display.region(name: goal.regionName, code: goal.regionCode)) \(goal.metric) \(figure): \(goal.evidence.first?.text ?? "")"))</title>"
                     + "<text x=\"\(labelWidth - 8)\" y=\"\(y + 13)\" text-anchor=\"end\">\(HTML.escape(label))</text>"
                     + "<rect class=\"bar\(goal.stretch ? " stretch" : "")\" x=\"\(labelWidth)\" y=\"\(y)\" "
