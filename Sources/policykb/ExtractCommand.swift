@@ -15,6 +15,7 @@ struct ExtractCommand: ParsableCommand {
               policykb extract --quantities notes.txt
               policykb extract --lines --quantities cases.txt     (one JSON array per input line)
               policykb extract --explain notes.txt                 (why each number is, or is not, a goal)
+              policykb extract --list-rules                        (every rule --explain names, with its examples)
             """)
 
     @Option(name: .long, help: "Output format: table, json or csv (default: table; json with --lines).")
@@ -25,6 +26,9 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(help: "Print, for every quantity, what extraction decided and why (kept: target; horizon …; metric …).")
     var explain = false
+
+    @Flag(help: "Print the rules of extraction: id, stage, what each decides, the word tables it reads, its examples.")
+    var listRules = false
 
     @Flag(help: "Treat each input line as its own text: N lines in, N JSON arrays out (or CSV rows with a line column).")
     var lines = false
@@ -41,6 +45,10 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        if listRules {
+            Console.out(OutputRenderer.render(Self.rulesTable(), as: format ?? .table))
+            return
+        }
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -77,6 +85,20 @@ struct ExtractCommand: ParsableCommand {
             return
         }
         Console.out(OutputRenderer.render(table(for: text, extractor: extractor), as: format ?? .table))
+    }
+
+    /// The rule catalogue as a table: one row per rule.
+    static func rulesTable() -> OutputTable {
+        var table = OutputTable(columns: ["id", "stage", "summary", "words", "examples"], maxWidths: ["summary": 60, "words": 30, "examples": 40])
+        for rule in ExtractionRules.catalogue {
+            table.append([.string(rule.id.rawValue), .string(rule.stage.rawValue), .string(rule.summary),
+                          .array(rule.words.map { .string($0) }),
+                          .array(rule.examples.map { example in
+                              .object([("text", .string(example.text)), ("figure", .string(example.figure)),
+                                       ("expect", .string(example.expect.description))])
+                          })])
+        }
+        return table
     }
 
     /// The lines of `text`: a final line break ends the last line rather

@@ -45,6 +45,14 @@ public struct ExtractionRule: Sendable {
             case decides(ExtractedGoal.Kind?, year: Int? = nil)
             /// The rule leaves the figure alone (a negative example).
             case ignores
+
+            /// `target 2027`, `dropped`, `ignores`.
+            public var description: String {
+                switch self {
+                case .decides(let kind, let year): return (kind?.rawValue ?? "dropped") + (year.map { " \($0)" } ?? "")
+                case .ignores: return "ignores"
+                }
+            }
         }
         public let text: String
         /// The figure's surface as the scanner reads it (`5%左右`, `100家`).
