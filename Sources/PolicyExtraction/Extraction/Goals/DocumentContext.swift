@@ -50,17 +50,40 @@ struct DocumentContext {
         leadIns.last { $0.governs.contains(offset) }
     }
 
+    /// The lead-in words a body holds at all: most bodies hold none, and
+    /// then no sentence need be read for them (this runs on every article).
+    struct Vocabulary {
+        var goalLists: [String]
+        var results: [String]
+        var plans: [String]
+        var pastSpan: Bool
+        var isEmpty: Bool { goalLists.isEmpty && results.isEmpty && plans.isEmpty && !pastSpan }
+
+        init(_ body: BodyText) {
+            let all = 0..<body.count
+            goalLists = ExtractionWords.goalListLeadIns.filter { body.contains($0, in: all) }
+            results = ExtractionWords.resultsLeadIns.filter { body.contains($0, in: all) }
+            plans = ExtractionWords.planReportLeads.filter { body.contains($0, in: all) }
+            pastSpan = body.contains(ExtractionWords.pastSpanOpener, in: all)
+        }
+    }
+
     init(body: BodyText, issueYear: Int?) {
+        let words = Vocabulary(body)
+        guard !words.isEmpty else {
+            leadIns = []
+            return
+        }
         var found: [LeadIn] = []
         let paragraphs = body.paragraphs
         for (index, paragraph) in paragraphs.enumerated() {
-            if let heading = Self.headingLeadIn(paragraph, body: body, issueYear: issueYear) {
+            if let heading = Self.headingLeadIn(paragraph, body: body, words: words, issueYear: issueYear) {
                 // Up to the next lead-in heading, or a heading numbered as this one.
                 let family = Self.ordinalFamily(of: paragraph, body: body)
                 var end = body.count
                 for next in paragraphs[(index + 1)...] {
                     if Self.isHeading(next, body: body),
-                       Self.headingLeadIn(next, body: body, issueYear: issueYear) != nil
+                       Self.headingLeadIn(next, body: body, words: words, issueYear: issueYear) != nil
                         || (family != nil && Self.ordinalFamily(of: next, body: body) == family) {
                         end = next.lowerBound
                         break
@@ -71,7 +94,7 @@ struct DocumentContext {
                 found.append(leadIn)
                 continue
             }
-            found.append(contentsOf: Self.inlineLeadIns(paragraph, body: body, issueYear: issueYear))
+            found.append(contentsOf: Self.inlineLeadIns(paragraph, body: body, words: words, issueYear: issueYear))
         }
         leadIns = found.sorted { $0.governs.lowerBound < $1.governs.lowerBound }
     }
@@ -85,15 +108,15 @@ struct DocumentContext {
     }
 
     /// A heading line that names a goal list or a report of results.
-    static func headingLeadIn(_ paragraph: Range<Int>, body: BodyText, issueYear: Int?) -> LeadIn? {
+    static func headingLeadIn(_ paragraph: Range<Int>, body: BodyText, words: Vocabulary, issueYear: Int?) -> LeadIn? {
         guard isHeading(paragraph, body: body) else { return nil }
         // A line that holds a figure is an item, not a heading (城镇新增就业1267万人),
         // unless the figure is a year or a span of them (过去5年).
         // 主要指标完成情况 reports: results words win over a list's name.
-        if let cue = resultsCue(in: paragraph, body: body) {
+        if let cue = resultsCue(in: paragraph, body: body, words: words) {
             return LeadIn(role: .results, cue: cue, year: nil, governs: paragraph, rule: .contextHeading)
         }
-        if let cue = ClauseScopes.firstWord(ExtractionWords.goalListLeadIns, in: paragraph, body: body),
+        if let cue = ClauseScopes.firstWord(words.goalLists, in: paragraph, body: body),
            !holdsFigure(paragraph, body: body) {
             return LeadIn(role: .goalList, cue: cue, year: namedYear(in: paragraph, body: body, issueYear: issueYear),
                           governs: paragraph, rule: .contextHeading)
@@ -123,8 +146,9 @@ struct DocumentContext {
 
     /// The results words of a line or sentence: a heading (工作回顾, 主要成效),
     /// a span of the past (过去5年, 一年来), a verdict on it (取得显著成效).
-    static func resultsCue(in range: Range<Int>, body: BodyText) -> ClauseScopes.Cue? {
-        if let cue = ClauseScopes.firstWord(ExtractionWords.resultsLeadIns, in: range, body: body) { return cue }
+    static func resultsCue(in range: Range<Int>, body: BodyText, words: Vocabulary) -> ClauseScopes.Cue? {
+        if let cue = ClauseScopes.firstWord(words.results, in: range, body: body) { return cue }
+        guard words.pastSpan else { return nil }
         // 过去5年, 過去 五 年: the past, counted in years.
         for start in body.occurrences(of: ExtractionWords.pastSpanOpener, in: range) {
             var k = start + ExtractionWords.pastSpanOpener.unicodeScalars.count
@@ -162,19 +186,19 @@ struct DocumentContext {
 
     // MARK: Inline lead-ins
 
-    static func inlineLeadIns(_ paragraph: Range<Int>, body: BodyText, issueYear: Int?) -> [LeadIn] {
+    static func inlineLeadIns(_ paragraph: Range<Int>, body: BodyText, words: Vocabulary, issueYear: Int?) -> [LeadIn] {
         var found: [LeadIn] = []
         var sentenceStart = paragraph.lowerBound
         while sentenceStart < paragraph.upperBound {
             let sentenceEnd = min(paragraph.upperBound, body.sentenceEnd(after: sentenceStart))
             let sentence = sentenceStart..<sentenceEnd
-            if let cue = resultsCue(in: sentence, body: body) {
+            if let cue = resultsCue(in: sentence, body: body, words: words) {
                 found.append(LeadIn(role: .results, cue: cue, year: nil, governs: sentence.lowerBound..<paragraph.upperBound,
                                     rule: .contextResults))
-            } else if let leadIn = goalListLeadIn(in: sentence, paragraph: paragraph, body: body, issueYear: issueYear) {
+            } else if let leadIn = goalListLeadIn(in: sentence, paragraph: paragraph, body: body, words: words, issueYear: issueYear) {
                 found.append(leadIn)
             } else if sentenceStart == paragraph.lowerBound,
-                      let cue = ClauseScopes.firstWord(ExtractionWords.planReportLeads,
+                      let cue = ClauseScopes.firstWord(words.plans,
                                                        in: sentenceStart..<body.clauseEnd(after: sentenceStart), body: body) {
                 // 报告指出，…: the plan's own words, for the paragraph.
                 found.append(LeadIn(role: .plan, cue: cue, year: nil, governs: cue.range.upperBound..<paragraph.upperBound,
@@ -187,9 +211,9 @@ struct DocumentContext {
 
     /// 主要预期目标：… (a colon after the list's name) governs the rest of the
     /// paragraph; …公布了预期目标。其中，… governs the sentence that goes on.
-    private static func goalListLeadIn(in sentence: Range<Int>, paragraph: Range<Int>, body: BodyText,
+    private static func goalListLeadIn(in sentence: Range<Int>, paragraph: Range<Int>, body: BodyText, words: Vocabulary,
                                        issueYear: Int?) -> LeadIn? {
-        guard let cue = ClauseScopes.firstWord(ExtractionWords.goalListLeadIns, in: sentence, body: body) else { return nil }
+        guard let cue = ClauseScopes.firstWord(words.goalLists, in: sentence, body: body) else { return nil }
         let s = body.scalars
         var k = cue.range.upperBound
         while k < sentence.upperBound, k - cue.range.upperBound < 3, ExtractionWords.listCopulas.contains(s[k]) || s[k] == " " {
@@ -199,7 +223,7 @@ struct DocumentContext {
         if k < paragraph.upperBound, ExtractionWords.listColons.contains(s[k]) {
             // The list runs to the paragraph's end, or to a results lead-in inside it.
             var end = paragraph.upperBound
-            if let results = resultsCue(in: (k + 1)..<paragraph.upperBound, body: body) {
+            if let results = resultsCue(in: (k + 1)..<paragraph.upperBound, body: body, words: words) {
                 end = body.sentenceStart(before: results.range.lowerBound)
             }
             return LeadIn(role: .goalList, cue: cue, year: namedYear(in: named, body: body, issueYear: issueYear),
