@@ -109,6 +109,16 @@ import Testing
         #expect(astral.unicodeScalars.dropLast().allSatisfy { $0 == "𠀀" })
     }
 
+    /// Full-width punctuation (EF BC …) passes as it is; what XML 1.0
+    /// cannot hold, and match marks, are left out.
+    @Test func escapingTakesOutOnlyWhatXMLCannotHold() {
+        #expect(XMLText.escape("数据，要素（试行）") == "数据，要素（试行）")
+        #expect(!XMLText.needsEscaping("数据，要素（试行）\t两行\n文字"))
+        #expect(XMLText.escape("a\u{FFFE}b\u{FFFF}c\u{E000}d\u{E001}e\u{0}f\u{1F}g") == "abcdefg")
+        #expect(XMLText.escape("\u{EFFF}\u{FFFD}") == "\u{EFFF}\u{FFFD}")
+        #expect(XMLText.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+    }
+
     @Test func sheetNamesFollowExcelsRules() {
         #expect(XLSXWorkbook.validSheetName("search") == "search")
         #expect(XLSXWorkbook.validSheetName("a/b:c[d]?*") == "abcd")

@@ -7,6 +7,9 @@ public enum DisplayWidth {
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
+        // Below the combining marks (U+0300) every scalar takes one cell:
+        // no lookup of its category for Latin text.
+        if scalar.value < 0x300 { return 1 }
         if MatchMark.isMark(scalar) { return 0 }
         return switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

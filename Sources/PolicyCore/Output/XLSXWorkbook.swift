@@ -101,7 +101,9 @@ public struct XLSXWorkbook: Sendable {
             case .number(let literal): literal.count
             case .bool: 5
             case .date: 10
-            case .text(let text): text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+            case .text(let text):
+                text.utf8.contains(UInt8(ascii: "\n"))
+                    ? text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0 : DisplayWidth.of(text)
             }
         }
     }
@@ -317,6 +319,7 @@ enum XMLText {
     /// (controls other than tab, line feed and carriage return; U+FFFE,
     /// U+FFFF) and match marks left out.
     static func escape(_ text: String) -> String {
+        guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -334,13 +337,36 @@ enum XMLText {
         return out
     }
 
+    /// Whether `escape` changes `text`: most titles and evidence hold no
+    /// markup, no control character and no match mark, and are written as
+    /// they are after one pass over their bytes.
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+                case 0x09, 0x0A, 0x0D: continue
+                case ..<0x20: return true
+                // U+E000 and U+E001 (match marks): EE 80 80/81.
+                case 0xEE where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] <= 0x81: return true
+                // U+FFFE and U+FFFF: EF BF BE/BF.
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE: return true
+                default: continue
+                }
+            }
+            return false
+        }
+    }
+
     /// Text as a cell holds it: at most 32,767 UTF-16 units (Excel's
     /// limit, cut with `…`), and a literal `_xHHHH_` kept literal — Excel
     /// reads that pattern as an escaped character unless its `_` is
     /// itself escaped as `_x005F_`.
     static func cellText(_ text: String) -> String {
         var text = text
-        if text.utf16.count > XLSXWorkbook.maxCellLength {
+        // UTF-8 is never shorter than UTF-16, and its count costs nothing.
+        if text.utf8.count > XLSXWorkbook.maxCellLength, text.utf16.count > XLSXWorkbook.maxCellLength {
             var kept = String.UnicodeScalarView(), units = 0
             for scalar in text.unicodeScalars {
                 units += scalar.utf16.count
@@ -349,7 +375,7 @@ enum XMLText {
             }
             text = String(kept) + "…"
         }
-        guard text.contains("_x") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
