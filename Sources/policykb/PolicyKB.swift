@@ -12,7 +12,8 @@ struct PolicyKB: ParsableCommand {
         discussion: """
             Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`. \
             Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and \
-            --format table|json|csv.
+            --format table|json|csv; the listings (articles, policies, targets, goals, compare, search) also \
+            write Excel workbooks (--format xlsx --output FILE.xlsx) and take --columns to choose their columns.
 
             Exit status: 0 success; 1 bad input (a file that could not be ingested, a database that \
             cannot be read, no such article); 2 a usage error (an unknown option, a malformed query, \

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// A file written whole or not at all: the bytes go to a temporary file
 /// beside it, which is renamed into place once complete, so that an error
@@ -42,7 +43,6 @@ enum OutputFile {
     /// `cannot write PATH: no such file or directory` — the system's reason
     /// in the tool's lower case.
     static func failure(_ path: String) -> CommandFailure {
-        let reason = String(cString: strerror(errno))
-        return .input("cannot write \(path): " + (reason.first.map { $0.lowercased() + reason.dropFirst() } ?? reason))
+        .input("cannot write \(path): " + SystemReason.text())
     }
 }
