@@ -56,7 +56,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix("kb.sqlite") }.isEmpty)
     }
 
-    /// CSV and JSON go to --output too, the same bytes as on standard output.
+    /// CSV and JSON go to --output too, the same bytes as on standard
+    /// output.
     @Test func outputTakesCSVAndJSON() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -66,7 +67,10 @@ import Testing
             let written = try CLI.run(["policies", "--db", db, "--format", format, "--output", file])
             #expect(written.status == 0)
             let printed = try CLI.run(["policies", "--db", db, "--format", format])
-            #expect(String(decoding: try #require(FileManager.default.contents(atPath: file)), as: UTF8.self) == printed.stdout)
+            let bytes = try #require(FileManager.default.contents(atPath: file))
+            #expect(String(decoding: bytes, as: UTF8.self) == printed.stdout)
+            // UTF-8 without a byte-order mark (README: how to open it in Excel).
+            #expect(!bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         }
     }
 
@@ -146,7 +150,10 @@ enum Openpyxl {
             guard made.status == 0 else { return .failure(OpenpyxlError("python3 -m venv: \(made.stderr)")) }
             let install = try CLI.run(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "openpyxl"],
                                       executable: python)
-            guard install.status == 0 else { return .failure(OpenpyxlError("pip install openpyxl: \(install.stderr)")) }
+            guard install.status == 0 else {
+                remove()
+                return .failure(OpenpyxlError("pip install openpyxl: \(install.stderr)"))
+            }
             return .success(python)
         } catch {
             return .failure(OpenpyxlError("python3 -m venv: \(error)"))
