@@ -1,12 +1,27 @@
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 
-/// A rendered answer: the text of a page or of an API response, as sent.
+/// A rendered answer: the bytes of a page, an API response or a download,
+/// as sent.
 struct Rendered: Sendable {
-    var text: String
+    var body: ByteBuffer
     var contentType: String
     /// `Content-Disposition` for a download, else nil.
     var disposition: String?
+
+    init(text: String, contentType: String, disposition: String? = nil) {
+        self.init(bytes: ByteBuffer(string: text), contentType: contentType, disposition: disposition)
+    }
+
+    init(bytes: ByteBuffer, contentType: String, disposition: String? = nil) {
+        body = bytes
+        self.contentType = contentType
+        self.disposition = disposition
+    }
+
+    /// The body as text (pages, JSON, CSV).
+    var text: String { String(buffer: body) }
 }
 
 /// Answers already rendered, by request, for as long as the database file
@@ -102,7 +117,7 @@ final class ResponseCache: Sendable {
     /// `lookup` (`version`) and it fits.
     /// - Complexity: O(1), plus O(n) for each answer evicted.
     func store(_ rendered: Rendered, for key: String, version: FileVersion) {
-        let bytes = rendered.text.utf8.count + key.utf8.count
+        let bytes = rendered.body.readableBytes + key.utf8.count
         guard capacity > 0, bytes <= byteLimit / 16, FileVersion(path: path) == version else { return }
         state.withLockedValue { state in
             guard state.version == version else { return }

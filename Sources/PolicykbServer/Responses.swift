@@ -1,12 +1,14 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import PolicyCore
 
 /// Responses with their content types; every body has a known length.
 enum Responses {
     static let htmlType = "text/html; charset=utf-8"
     static let jsonType = "application/json; charset=utf-8"
     static let csvType = "text/csv; charset=utf-8"
+    static let xlsxType = XLSXWorkbook.contentType
     /// Says whether an answer came from the `ResponseCache` (`hit`) or was
     /// rendered for this request (`miss`).
     static let cacheHeader = HTTPField.Name("X-Policykb-Cache")!
@@ -21,7 +23,8 @@ enum Responses {
 
     /// A rendered answer with status 200; `cache` says where it came from.
     static func rendered(_ rendered: Rendered, cache: String? = nil) -> Response {
-        var response = body(rendered.text, contentType: rendered.contentType, status: .ok)
+        var response = Response(status: .ok, headers: [.contentType: rendered.contentType, .cacheControl: "no-cache"],
+                                body: ResponseBody(byteBuffer: rendered.body))
         if let disposition = rendered.disposition { response.headers[.contentDisposition] = disposition }
         if let cache { response.headers[cacheHeader] = cache }
         return response

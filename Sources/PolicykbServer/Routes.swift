@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import PolicyCore
 import PolicyExtraction
 
@@ -75,19 +76,17 @@ struct Routes: Sendable {
         }
         router.get("/api/compare") { request, context in
             let parameters = try QueryParameters(request.uri.query)
-            let format = try parameters.text("format") ?? "json"
-            guard format == "json" || format == "csv" else { throw RequestError.badRequest(Message(.formatInvalid, "json, csv")) }
+            let format = try Self.listingFormat(parameters)
             let form = try CompareForm(parameters)
             let budget = await budget(context)
             return try await cached(request) {
                 try await pool.read(budget: budget) { store in
                     let goals = try form.goals(in: store).goals
-                    if format == "csv" {
-                        return Rendered(text: CSVTable.text(goals.map(ComparedGoal.init)),
-                                        contentType: Responses.csvType, disposition: "attachment; filename=\"compare.csv\"")
+                    if format == "json" {
+                        return Rendered(text: JSON.array(goals.map { ComparedGoal($0).object }).text + "\n",
+                                        contentType: Responses.jsonType)
                     }
-                    return Rendered(text: JSON.array(goals.map { ComparedGoal($0).object }).text + "\n",
-                                    contentType: Responses.jsonType)
+                    return try Self.download(RecordTable(goals.map(ComparedGoal.init)), name: "compare", format: format)
                 }
             }
         }
@@ -127,23 +126,41 @@ struct Routes: Sendable {
         }
     }
 
-    /// A listing as JSON (the default) or, with `format=csv`, as a CSV
-    /// download named `NAME.csv`: the rows' one shape either way.
+    /// A listing as JSON (the default) or, with `format=csv` or
+    /// `format=xlsx`, as a download named `NAME.csv` or `NAME.xlsx`: the
+    /// rows' one shape either way.
     func listing(_ request: Request, _ context: ServerRequestContext, _ name: String,
                  _ render: @escaping @Sendable (QueryParameters, PolicyStore) throws -> RecordTable) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query)
-        let format = try parameters.text("format") ?? "json"
-        guard format == "json" || format == "csv" else { throw RequestError.badRequest(Message(.formatInvalid, "json, csv")) }
+        let format = try Self.listingFormat(parameters)
         let budget = await budget(context)
         return try await cached(request) {
             try await pool.read(budget: budget) { store in
                 let table = try render(parameters, store)
-                if format == "csv" {
-                    return Rendered(text: table.csv, contentType: Responses.csvType,
-                                    disposition: "attachment; filename=\"\(name).csv\"")
-                }
-                return Rendered(text: table.json.text + "\n", contentType: Responses.jsonType)
+                if format == "json" { return Rendered(text: table.json.text + "\n", contentType: Responses.jsonType) }
+                return try Self.download(table, name: name, format: format)
             }
+        }
+    }
+
+    /// The `format` a listing is asked for: json (the default), csv or xlsx.
+    static func listingFormat(_ parameters: QueryParameters) throws -> String {
+        let format = try parameters.text("format") ?? "json"
+        guard ["json", "csv", "xlsx"].contains(format) else { throw RequestError.badRequest(Message(.formatInvalid, "json, csv, xlsx")) }
+        return format
+    }
+
+    /// The rows as a CSV or workbook download named `NAME.csv` or `NAME.xlsx`.
+    static func download(_ table: RecordTable, name: String, format: String) throws -> Rendered {
+        let disposition = "attachment; filename=\"\(name).\(format)\""
+        guard format == "xlsx" else { return Rendered(text: table.csv, contentType: Responses.csvType, disposition: disposition) }
+        do {
+            return Rendered(bytes: ByteBuffer(bytes: try table.xlsx(sheetName: name)), contentType: Responses.xlsxType,
+                            disposition: disposition)
+        } catch let error as XLSXWorkbook.Failure {
+            throw RequestError.badRequest(error.description)
+        } catch let error as StoredZip.Failure {
+            throw RequestError.badRequest(error.description)
         }
     }
 

@@ -16,6 +16,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
+    func validate() throws { try options.format.refuseWorkbook(in: "check") }
+
     func run() throws {
         let store = try PolicyStore(path: options.databasePath, access: .inspect)
         let results = store.check()

@@ -14,6 +14,7 @@ struct CompareCommand: ParsableCommand {
             Examples:
               policykb compare --metric 人工智能核心产业规模
               policykb compare --metric 企业 --year 2027 --regions 北京,深圳 --chart
+              policykb compare --metric 产业规模 --format xlsx --output compare.xlsx
             """)
 
     @OptionGroup var options: StoreOptions
@@ -33,6 +34,8 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Draw a bar chart of the values, one scale per unit and year.")
     var chart = false
 
+    @OptionGroup var listing: ListingOptions
+
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
         if chart && options.format != .table {
@@ -41,6 +44,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try listing.check(options.format)
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(kinds: [.target], year: year, metric: metric)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
@@ -50,8 +54,11 @@ struct CompareCommand: ParsableCommand {
             Console.out(GoalComparison.chart(goals))
             return
         }
-        let table = OutputTable(goals.map(ComparedGoal.init), maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
-        Console.out(OutputRenderer.render(table, as: options.format))
+        var table = OutputTable(goals.map(ComparedGoal.init), maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
+        table.priorities = ["year": 1, "unit": 1, "comparator": 2, "value": 3, "policy_title": 4, "evidence": 5,
+                            "goal_id": 6, "stretch": 7, "region_code": 8]
+        table.minWidths = ["metric": 20, "policy_title": 12, "evidence": 20]
+        try listing.write(table, as: options.format, sheetName: "compare")
     }
 }
 

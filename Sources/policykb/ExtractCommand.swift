@@ -40,6 +40,7 @@ struct ExtractCommand: ParsableCommand {
     var file: String = "-"
 
     func validate() throws {
+        try format?.refuseWorkbook(in: "extract")
         if lines && format == .table { throw ValidationError("--lines prints JSON (one array per line) or CSV, not a table") }
         if explain && quantities { throw ValidationError("--explain and --quantities are exclusive") }
     }
@@ -53,6 +54,10 @@ struct ExtractCommand: ParsableCommand {
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                throw CommandFailure.input("\(file): a folder; extract reads one text file")
+            }
             guard let contents = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure.input("\(file): no such file or not readable")
             }

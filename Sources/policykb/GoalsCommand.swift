@@ -28,6 +28,7 @@ struct GoalsCommand: ParsableCommand {
             Examples:
               policykb goals --region 深圳 --year 2026
               policykb goals --kind incentive --metric 券 --format csv
+              policykb goals --year 2027 --format xlsx --output goals.xlsx
             """)
 
     @OptionGroup var options: StoreOptions
@@ -43,17 +44,23 @@ struct GoalsCommand: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
     @OptionGroup var pages: PageOptions
+    @OptionGroup var listing: ListingOptions
 
     func run() throws {
+        try listing.check(options.format)
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store))
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
-        Console.out(OutputRenderer.render(Self.table(goals), as: options.format))
+        try listing.write(Self.table(goals), as: options.format, sheetName: "goals")
         if let note { Console.error(note) }
     }
 
     static func table(_ goals: [GoalRow]) -> OutputTable {
-        OutputTable(goals, maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
+        var table = OutputTable(goals, maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
+        table.priorities = ["year": 1, "region_name": 2, "comparator": 3, "kind": 4, "id": 5, "evidence": 6, "policy_title": 7,
+                            "article_title": 7, "stretch": 8, "region_code": 9, "article_id": 9, "policy_id": 10]
+        table.minWidths = ["metric": 20, "evidence": 20, "policy_title": 12, "article_title": 12]
+        return table
     }
 }

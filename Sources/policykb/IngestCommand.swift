@@ -41,6 +41,7 @@ struct IngestCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
+        try options.format.refuseWorkbook(in: "ingest")
         if paths.isEmpty { throw ValidationError("give at least one file or directory to ingest") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
@@ -69,7 +70,7 @@ struct IngestCommand: ParsableCommand {
         switch format {
         case .json:
             Console.out(OutputRenderer.json(summary(report)) + "\n")
-        case .csv:
+        case .csv, .xlsx:
             var table = OutputTable(columns: ["path", "status", "reason", "publication", "issue_date",
                                               "issue_number", "cumulative_number", "articles", "warnings"])
             for file in report.files {

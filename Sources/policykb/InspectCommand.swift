@@ -20,6 +20,8 @@ struct InspectCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A bulletin file (.txt, .pdf, .jsonl).", valueName: "file"))
     var path: String
 
+    func validate() throws { try format.refuseWorkbook(in: "inspect") }
+
     func run() throws {
         let bytes: [UInt8]
         do {
@@ -35,7 +37,7 @@ struct InspectCommand: ParsableCommand {
         }
         switch format {
         case .json: Console.out(OutputRenderer.json(Self.json(file, path: path)) + "\n")
-        case .table, .csv: Console.out(Self.text(file, path: path))
+        case .table, .csv, .xlsx: Console.out(Self.text(file, path: path))
         }
     }
 

@@ -5,6 +5,15 @@ import PolicyExtraction
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
+    /// An Excel workbook, for the listings, written with `--output`.
+    case xlsx
+
+    /// Refuses a workbook in a command that has no listing to put in one.
+    func refuseWorkbook(in command: String) throws {
+        if self == .xlsx {
+            throw ValidationError("\(command) writes table, json or csv; --format xlsx is for articles, policies, targets, goals, compare and search")
+        }
+    }
 }
 
 /// Options every command that reads or writes the database takes.
@@ -13,7 +22,7 @@ struct StoreOptions: ParsableArguments {
         "The database file (default: $POLICYKB_DB, else ./policykb.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: "Output format: table (for people), json or csv.")
+    @Option(name: .long, help: "Output format: table (for people), json, csv or xlsx (the listings, with --output).")
     var format: OutputFormat = .table
 
     var databasePath: String {
@@ -68,6 +77,10 @@ struct PageOptions: ParsableArguments {
 enum Console {
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func out(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
     static func error(_ text: String) {

@@ -12,7 +12,8 @@ struct PolicyKB: ParsableCommand {
         discussion: """
             Start with `policykb ingest FILE...`, then `policykb search 算力` or `policykb articles`. \
             Every command takes --db PATH (default $POLICYKB_DB, else ./policykb.sqlite) and \
-            --format table|json|csv.
+            --format table|json|csv; the listings (articles, policies, targets, goals, compare, search) also \
+            write Excel workbooks (--format xlsx --output FILE.xlsx) and take --columns to choose their columns.
 
             Exit status: 0 success; 1 bad input (a file that could not be ingested, a database that \
             cannot be read, no such article); 2 a usage error (an unknown option, a malformed query, \
@@ -79,16 +80,45 @@ struct CommandFailure: Error {
             // line and where to read more), and anything else it wraps.
             let code = PolicyKB.exitCode(for: error)
             if code == .success { PolicyKB.exit(withError: error) }
-            // In the tool's own case: argument-parser capitalises its
-            // messages (Unknown option …), the tool's own begin in lower case.
-            let parserMessage = PolicyKB.message(for: error)
-            let message = parserMessage.first.map { String($0).lowercased() + parserMessage.dropFirst() } ?? parserMessage
-            if code == .validationFailure {
+            let message = Self.ownWords(PolicyKB.message(for: error))
+            if code == .validationFailure, let command = Self.unknownCommand() {
+                let names = PolicyKB.configuration.subcommands.compactMap { $0.configuration.commandName }
+                self = .usage("no command '\(command)' (commands: \(names.joined(separator: ", ")); see policykb --help)")
+            } else if code == .validationFailure {
                 self = .usage(message + " (see \(Self.helpCommand()))")
             } else {
                 self = CommandFailure(message: message, status: code == .failure ? 1 : code.rawValue)
             }
         }
+    }
+
+    /// argument-parser's message in the tool's words: lower case (it
+    /// capitalises, Unknown option …), one line, no "Please".
+    static func ownWords(_ message: String) -> String {
+        var text = message
+        if let list = text.range(of: ". Please provide one of the following:\n") {
+            // Six values or more come as a bulleted list.
+            let values = text[list.upperBound...].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.map { "'\($0)'" }
+            text = text[..<list.lowerBound] + ": give one of " + values.joined(separator: ", ")
+        } else if let list = text.range(of: ". Please provide one of ") {
+            var values = String(text[list.upperBound...])
+            if !values.contains(" or "), let and = values.range(of: " and ", options: .backwards) {
+                values.replaceSubrange(and, with: " or ")
+            }
+            text = text[..<list.lowerBound] + ": give one of " + values
+        }
+        text = text.replacingOccurrences(of: ". Did you mean ", with: "; did you mean ")
+        while text.hasSuffix(".") || text.hasSuffix("\n") { text.removeLast() }
+        return text.first.map { String($0).lowercased() + text.dropFirst() } ?? text
+    }
+
+    /// The first argument when it names no command (a typo such as
+    /// `policykb artcles`), else nil.
+    static func unknownCommand(arguments: [String] = CommandLine.arguments) -> String? {
+        guard let first = arguments.dropFirst().first, !first.hasPrefix("-") else { return nil }
+        let names = PolicyKB.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        return names.contains(first) ? nil : first
     }
 
     /// `policykb SUBCOMMAND --help` for the subcommand on the command line,

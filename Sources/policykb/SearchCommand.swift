@@ -43,6 +43,7 @@ struct SearchCommand: ParsableCommand {
               policykb search 算力券 --region 广东 --since 2025
               policykb search '"数据 要素" -金融' --sort newest --limit 5
               policykb search 數據要素 --script exact --format json
+              policykb search 算力 --limit 0 --format xlsx --output 算力.xlsx
             """)
 
     @OptionGroup var options: StoreOptions
@@ -54,6 +55,7 @@ struct SearchCommand: ParsableCommand {
     var offset = 0
 
     @OptionGroup var filters: FilterOptions
+    @OptionGroup var listing: ListingOptions
 
     @Flag(help: "Only articles with target or incentive goals.")
     var hasGoals = false
@@ -110,6 +112,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
+        try listing.check(options.format)
         let text = queryWords.joined(separator: " ")
         var request: SearchRequest
         if raw {
@@ -140,7 +143,7 @@ struct SearchCommand: ParsableCommand {
         } catch let error as SearchError {
             throw CommandFailure.usage(error.description)
         }
-        render(results)
+        try render(results)
     }
 
     /// A score's parts: an object in JSON, one line elsewhere
@@ -178,9 +181,9 @@ struct SearchCommand: ParsableCommand {
         return digits + out
     }
 
-    func render(_ results: SearchResults) {
+    func render(_ results: SearchResults) throws {
         let format = options.format
-        let color = format == .table && Console.useColor
+        let color = format == .table && Console.useColor && listing.output == nil
         // The record's columns; a table on a terminal shows the snippet in
         // colour and leaves out its plain twin.
         var table = OutputTable(results.hits, maxWidths: ["title": 40, "snippet": 200])
@@ -191,8 +194,16 @@ struct SearchCommand: ParsableCommand {
                 table.rows[index].remove(at: plain)
                 if color { table.rows[index][snippet] = .string(hit.snippet) }
             }
+            table.priorities = ["snippet": 1, "issue_date": 2, "section": 3, "region_code": 4, "score": 5]
+            table.minWidths = ["title": 20, "snippet": 20, "section": 8]
         }
-        if explain {
+        if explain && format == .table {
+            // Under each row, whole: a column would be cut to nothing.
+            table.trailers = results.hits.map { hit in
+                guard case .string(let text) = Self.explanation(hit.explanation, as: format) else { return [] }
+                return text.components(separatedBy: "; ")
+            }
+        } else if explain {
             table.columns.append("explain")
             for (index, hit) in results.hits.enumerated() {
                 table.rows[index].append(Self.explanation(hit.explanation, as: format))
@@ -206,8 +217,17 @@ struct SearchCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            Console.out(OutputRenderer.text(table, width: Console.width, highlight: color))
-            Console.out(shown + "\n")
+            if results.hits.isEmpty {
+                Console.out(results.total == 0 ? "nothing matched\n"
+                            : "nothing from \(offset + 1): \(total) matching articles (a smaller --offset shows them)\n")
+            } else {
+                let chosen = try listing.choose(table)
+                let width = Console.width
+                let (text, leftOut) = OutputRenderer.layout(chosen, width: width, highlight: color)
+                Console.out(text)
+                Console.out(shown + "\n")
+                if let note = OutputRenderer.leftOutNote(leftOut, width: width) { Console.error(note) }
+            }
             for line in facetLines { Console.out("\n" + line + "\n") }
         case .json:
             // One object: the total of the whole matching set, the page and
@@ -216,13 +236,13 @@ struct SearchCommand: ParsableCommand {
                 ("total", .int(Int64(results.total))), ("total_exact", .bool(results.totalIsExact)),
                 ("offset", .int(Int64(offset))),
                 ("limit", limit == 0 ? .null : .int(Int64(limit))),
-                ("results", .array(table.objects)),
+                ("results", .array(try listing.choose(table).objects)),
             ]
             if !results.facets.isEmpty { fields.append(("facets", FacetCount.object(results.facets))) }
-            Console.out(OutputRenderer.json(.object(fields)) + "\n")
-        case .csv:
+            try listing.deliver(Array((OutputRenderer.json(.object(fields)) + "\n").utf8))
+        case .csv, .xlsx:
             // The same columns as the JSON rows; the total goes to standard error.
-            Console.out(OutputRenderer.csv(table))
+            try listing.write(table, as: format, sheetName: "search")
             Console.error(shown)
             for line in facetLines { Console.error(line) }
         }

@@ -22,6 +22,7 @@ struct ShowCommand: ParsableCommand {
     var id: Int64
 
     func validate() throws {
+        try options.format.refuseWorkbook(in: "show")
         if options.format == .csv { throw ValidationError("show prints table or json; for CSV use articles, goals or targets") }
         if id < 1 { throw ValidationError("an article id is 1 or more") }
     }
@@ -33,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         }
         switch options.format {
         case .json: Console.out(OutputRenderer.json(Self.object(detail)) + "\n")
-        case .table, .csv: Console.out(Self.text(detail, color: Console.useColor))
+        case .table, .csv, .xlsx: Console.out(Self.text(detail, color: Console.useColor))
         }
     }
 

@@ -116,6 +116,29 @@ import Testing
         #expect(missing.status == .badRequest)
     }
 
+    /// `format=xlsx` downloads the workbook PolicyCore makes of the same
+    /// rows, byte for byte, as a named attachment of Excel's type.
+    @Test func listingsDownloadAsWorkbooks() async throws {
+        let listings: [(String, String, (QueryParameters, PolicyStore) throws -> RecordTable)] = [
+            ("goals", "kind=all", API.goals), ("policies", "", API.policies), ("articles", "region=" + HTTP.q("广东"), API.articles),
+        ]
+        for (name, query, render) in listings {
+            let reply = try await HTTP.get("/api/\(name)?" + query + (query.isEmpty ? "" : "&") + "format=xlsx")
+            #expect(reply.status == .ok, "\(name)")
+            #expect(reply.header("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(reply.header("Content-Disposition") == "attachment; filename=\"\(name).xlsx\"")
+            let expected = try render(try QueryParameters(query), store).xlsx(sheetName: name)
+            #expect(!expected.isEmpty && reply.bytes == expected, "\(name)")
+        }
+        let compare = try await HTTP.get("/api/compare?metric=" + HTTP.q("产业规模") + "&format=xlsx")
+        let goals = GoalComparison.order(try store.goals(GoalFilter(kinds: [.target], metric: "产业规模")))
+        #expect(compare.bytes == (try RecordTable(goals.map(ComparedGoal.init)).xlsx(sheetName: "compare")))
+        #expect(compare.header("Content-Disposition") == "attachment; filename=\"compare.xlsx\"")
+        let refused = try await HTTP.get("/api/goals?format=xls")
+        #expect(refused.status == .badRequest)
+        #expect(refused.text.contains("format must be json, csv or xlsx"))
+    }
+
     @Test func policiesAndTimeline() async throws {
         let policies = try store.policies()
         let listed = try await HTTP.get("/api/policies").array()

@@ -12,6 +12,8 @@ enum HTTP {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let text: String
+        /// The body as sent (a workbook is not text).
+        var bytes: [UInt8] = []
 
         /// The body parsed as JSON.
         func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
@@ -41,7 +43,8 @@ enum HTTP {
             var replies: [Reply] = []
             for uri in uris {
                 replies.append(try await client.execute(uri: uri, method: .get, headers: headers) { response in
-                    Reply(status: response.status, headers: response.headers, text: String(buffer: response.body))
+                    Reply(status: response.status, headers: response.headers, text: String(buffer: response.body),
+                          bytes: Array(buffer: response.body))
                 })
             }
             return replies

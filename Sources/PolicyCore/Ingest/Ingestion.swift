@@ -158,7 +158,9 @@ public struct Ingestion {
         do {
             names = try manager.contentsOfDirectory(atPath: folder)
         } catch {
-            let reason = access(folder, R_OK | X_OK) != 0 ? "permission denied" : "\(error.localizedDescription)"
+            // The system's reason, not Foundation's English sentence.
+            let reason = access(folder, R_OK | X_OK) != 0 ? "permission denied"
+                : opendir(folder).map { closedir($0); return "it could not be listed" } ?? SystemReason.text()
             skipped.append(SkippedFile(path: folder + "/", reason: "folder cannot be read: " + reason))
             return
         }
@@ -287,7 +289,7 @@ public struct Ingestion {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw errno == ENOENT || errno == ENOTDIR ? .file(.notFound)
-                : errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(String(cString: strerror(errno))))
+                : errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(SystemReason.text()))
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: throw .file(.isDirectory)
@@ -301,7 +303,7 @@ public struct Ingestion {
         guard size <= limit else { throw .file(.tooLarge(bytes: size)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(String(cString: strerror(errno))))
+            throw errno == EACCES ? .file(.permissionDenied) : .file(.unreadable(SystemReason.text()))
         }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -312,7 +314,7 @@ public struct Ingestion {
                 return systemRead(descriptor, base + done, size - done)
             }
             if got < 0 && errno == EINTR { continue }
-            guard got >= 0 else { throw .file(.unreadable(String(cString: strerror(errno)))) }
+            guard got >= 0 else { throw .file(.unreadable(SystemReason.text())) }
             if got == 0 { break }  // the file shrank while being read
             done += got
         }

@@ -100,8 +100,8 @@ extension OutputRecord {
     public var object: RecordValue { .object(columns: Self.columns, values: values) }
 }
 
-/// Rows of one record type, ready for either rendering: a JSON array of
-/// objects or CSV with the type's columns.
+/// Rows of one record type, ready for any rendering: a JSON array of
+/// objects, CSV or a workbook with the type's columns.
 public struct RecordTable: Sendable {
     public let columns: [String]
     public let rows: [[RecordValue]]
@@ -111,9 +111,19 @@ public struct RecordTable: Sendable {
         rows = records.map(\.values)
     }
 
+    public init(columns: [String], rows: [[RecordValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
     /// The rows as a JSON array of objects, keys in column order.
     public var json: RecordValue { .array(rows.map { .object(columns: columns, values: $0) }) }
 
     /// RFC 4180 text with a header row.
     public var csv: String { CSVTable.text(columns: columns, rows: rows) }
+
+    /// An .xlsx workbook of one sheet named `sheetName`.
+    public func xlsx(sheetName: String) throws -> [UInt8] {
+        try XLSXWorkbook(sheetName: sheetName, table: self).bytes()
+    }
 }

@@ -159,6 +159,8 @@ extension PolicyStore {
     /// FTS5's complaint in the tool's words: `fts5: syntax error near ""`
     /// (the end of the expression) reads as "it ends too soon".
     static func fts5Reason(_ message: String) -> String {
+        // A `*` with no word before it: FTS5 takes it for a special query.
+        if message.hasPrefix("unknown special query") { return "a * needs a word before it (word* finds the words that start with word)" }
         guard message.hasPrefix("fts5: syntax error near ") else { return message }
         let near = message.dropFirst("fts5: syntax error near ".count)
         return near == "\"\"" ? "the FTS5 expression ends too soon"

@@ -33,7 +33,9 @@ public final class PolicyStore {
     ///   cannot use.
     public init(path: String, access: Access = .write) throws {
         self.path = path
-        let exists = FileManager.default.fileExists(atPath: path)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue { throw StoreError.isFolder(path: path) }
         if access != .write && !exists {
             throw StoreError.noDatabase(path: path)
         }

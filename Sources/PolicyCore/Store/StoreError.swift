@@ -5,6 +5,8 @@ import PolicyExtraction
 public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A read command was pointed at a path with no file.
     case noDatabase(path: String)
+    /// The path names a folder (SQLite would say "disk I/O error").
+    case isFolder(path: String)
     /// SQLite refused the file (not a database, damaged, no permission).
     case cannotOpen(path: String, SQLiteError)
     /// The file's schema is older than the binary's, and a read command
@@ -55,6 +57,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "\(path): the database is read-only; writing needs permission to write the file and its folder"
         case .noDatabase(let path):
             "\(path): no database here; run `policykb ingest FILE...` first, or pass --db"
+        case .isFolder(let path):
+            "\(path): a folder, not a database file; give --db a file's path (\(path)/policykb.sqlite)"
         case let .cannotOpen(path, error):
             "cannot open \(path): \(error.message) (\(error.extendedCode))"
         case let .schemaTooOld(path, version, latest):

@@ -7,11 +7,11 @@ enum API {
     static let index: JSON = .object([
         "endpoints": .array([
             .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&sort=relevance|newest|oldest&script=fold|exact&facets=region,section,year&limit=&offset=]"),
-            .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=&format=json|csv]"),
+            .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/articles/{id}"),
-            .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=&format=json|csv]"),
-            .string("/api/compare?metric=TEXT[&regions=A,B&year=&kind=&format=json|csv]"),
-            .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv]"),
+            .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=&format=json|csv|xlsx]"),
+            .string("/api/compare?metric=TEXT[&regions=A,B&year=&kind=&format=json|csv|xlsx]"),
+            .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/policies/{id}"),
             .string("/api/timeline[?kind=&region=&metric=]"),
         ]),

@@ -12,6 +12,15 @@ struct OutputTable {
     var rows: [[OutputValue]] = []
     /// Columns whose table cells are cut to this display width.
     var maxWidths: [String: Int] = [:]
+    /// Which columns a narrow terminal leaves out first: the highest
+    /// numbers go first, 0 (and a column not named) stays.
+    var priorities: [String: Int] = [:]
+    /// Columns that may be cut with `…` to fit, down to this width, before
+    /// a column is left out. With `priorities`, a column not named here is
+    /// never cut (ids, dates, numbers): it is shown whole or left out.
+    var minWidths: [String: Int] = [:]
+    /// Lines printed under each row in a table (`search --explain`).
+    var trailers: [[String]] = []
 
     init(columns: [String], maxWidths: [String: Int] = [:]) {
         self.columns = columns
@@ -40,6 +49,8 @@ enum OutputRenderer {
         case .csv: csv(table)
         // A header over nothing reads as a fault; a table says so in words.
         case .table: table.rows.isEmpty ? "nothing matched\n" : text(table, width: Console.width)
+        // A workbook is bytes for a file (ListingOptions.write).
+        case .xlsx: ""
         }
     }
 
@@ -71,60 +82,89 @@ enum OutputRenderer {
 
     // MARK: Table
 
-    /// Columns aligned by display width (CJK characters take two cells),
-    /// cut with `…` so that every line fits `width` when there is one: the
-    /// widest columns give up cells first, down to a few each.
+    /// Columns aligned by display width (CJK characters take two cells).
+    /// When a `width` is given every line fits it: columns the table ranks
+    /// lowest are left out first, then the widest cuttable ones are cut
+    /// with `…` (`ColumnFitting`).
     ///
     /// With `highlight`, match marks in cells become colour after the
     /// cells are cut and padded (the marks take no cells).
     static func text(_ table: OutputTable, width: Int? = nil, highlight: Bool = false) -> String {
-        var cells = table.rows.map { row in
+        layout(table, width: width, highlight: highlight).text
+    }
+
+    /// The table's text and the columns left out to fit `width`.
+    static func layout(_ table: OutputTable, width: Int? = nil, highlight: Bool = false) -> (text: String, leftOut: [String]) {
+        let cells = table.rows.map { row in
             zip(table.columns, row).map { column, value -> String in
                 let text = flat(value, listSeparator: " ").replacingOccurrences(of: "\n", with: " ")
                 return truncate(text, to: table.maxWidths[column] ?? 60)
             }
         }
-        var widths = table.columns.map(displayWidth)
+        var natural = table.columns.map(displayWidth)
         for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+            for (index, cell) in row.enumerated() { natural[index] = max(natural[index], displayWidth(cell)) }
         }
-        if let width {
-            let separators = 2 * max(0, widths.count - 1)
-            // Down to 6 cells a column, or 3 when even that is too wide.
-            let floor = widths.count * 6 + separators <= width ? 6 : 3
-            while widths.reduce(separators, +) > width,
-                  let widest = widths.indices.filter({ widths[$0] > floor }).max(by: { widths[$0] < widths[$1] }) {
-                widths[widest] -= 1
-            }
-            cells = cells.map { row in zip(row, widths).map { truncate($0, to: $1) } }
-        }
+        let fitted = ColumnFitting.fit(table.columns.indices.map { index in
+            let column = table.columns[index]
+            // A table that ranks no columns cuts any of them (down to 6);
+            // one that does cuts only those given a narrowest width.
+            let minimum = table.minWidths[column] ?? (table.priorities.isEmpty ? 6 : natural[index])
+            return ColumnFitting.Column(natural: natural[index], minimum: minimum, priority: table.priorities[column] ?? 0)
+        }, width: width)
+        let widths = fitted.widths
         func line(_ values: [String]) -> String {
             // Trailing blanks trimmed by hand: a regular expression here
             // costs a millisecond of start-up (NSRegularExpression).
-            var text = zip(values, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
+            var text = zip(fitted.kept.map { values[$0] }, widths).map { pad(truncate($0, to: $1), to: $1) }.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
             guard highlight, text.unicodeScalars.contains(where: MatchMark.isMark) else { return text }
             // A cut may leave a mark open: the line ends with a reset.
             return MatchMark.render(text, open: "\u{1B}[1;31m", close: "\u{1B}[0m") + "\u{1B}[0m"
         }
-        var out = [line(table.columns), line(widths.map { String(repeating: "-", count: $0) })]
-        out += cells.map(line)
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
-    }
-
-    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        if MatchMark.isMark(scalar) { return 0 }
-        return switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD: 2
-        default: scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
+        var out = [line(table.columns), line(table.columns.indices.map { index in
+            fitted.kept.firstIndex(of: index).map { String(repeating: "-", count: widths[$0]) } ?? ""
+        })]
+        for (index, row) in cells.enumerated() {
+            out.append(line(row))
+            if index < table.trailers.count {
+                out += table.trailers[index].flatMap { wrap($0, width: width, indent: 4) }
+            }
         }
+        let leftOut = table.columns.indices.filter { !fitted.kept.contains($0) }.map { table.columns[$0] }
+        return (out.joined(separator: "\n") + "\n", leftOut)
     }
+
+    /// A line under a row, indented and broken to fit `width`.
+    static func wrap(_ text: String, width: Int?, indent: Int) -> [String] {
+        let margin = String(repeating: " ", count: indent)
+        guard let width, width > indent + 10 else { return [margin + text] }
+        var lines: [String] = [], current = "", used = 0
+        for scalar in text.unicodeScalars {
+            let cells = scalarWidth(scalar)
+            if used + cells > width - indent {
+                lines.append(margin + current)
+                current = ""
+                used = 0
+                if scalar == " " { continue }
+            }
+            current.unicodeScalars.append(scalar)
+            used += cells
+        }
+        if !current.isEmpty { lines.append(margin + current) }
+        return lines
+    }
+
+    /// One line for standard error naming the columns a table left out.
+    static func leftOutNote(_ leftOut: [String], width: Int?) -> String? {
+        guard !leftOut.isEmpty else { return nil }
+        return "left out to fit \(width.map { "\($0) columns" } ?? "the terminal"): \(leftOut.joined(separator: ", "))"
+            + " (--columns chooses the columns; --format csv, json or xlsx has them all)"
+    }
+
+    static func displayWidth(_ text: String) -> Int { DisplayWidth.of(text) }
+
+    static func scalarWidth(_ scalar: Unicode.Scalar) -> Int { DisplayWidth.of(scalar) }
 
     static func pad(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - displayWidth(text)))
