@@ -158,9 +158,9 @@ struct Routes: Sendable {
             return Rendered(bytes: ByteBuffer(bytes: try table.xlsx(sheetName: name)), contentType: Responses.xlsxType,
                             disposition: disposition)
         } catch let error as XLSXWorkbook.Failure {
-            throw RequestError.badRequest(error.description)
+            throw RequestError.badRequest(Message(.workbookFailed, error.description))
         } catch let error as StoredZip.Failure {
-            throw RequestError.badRequest(error.description)
+            throw RequestError.badRequest(Message(.workbookFailed, error.description))
         }
     }
 

@@ -11,7 +11,7 @@ enum MessageID: String, Sendable, CaseIterable {
     case errorBadRequest, errorNotFound, errorMethodNotAllowed, errorTimedOut, errorServer, errorBackToSearch
     case methodNotAllowed, timedOut, abandoned, internalError
     case queryStringTooLong, malformedQueryString, parameterTooLong, notWholeNumber, outOfRange
-    case sortInvalid, scriptInvalid, kindInvalid, langInvalid, formatInvalid
+    case sortInvalid, scriptInvalid, kindInvalid, langInvalid, formatInvalid, workbookFailed
     case metricRequired, queryRequired, unknownFacet, requestDetail
     case noArticle, noPolicy, noAsset, noPage
     case notADate, unknownRegion

@@ -20,6 +20,7 @@ extension MessageTable {
         .kindInvalid: "kind 须为 target、incentive、statistic 或 all，而不是「{1}」",
         .langInvalid: "lang 须为 zh 或 en，而不是「{1}」",
         .formatInvalid: "format 须为 {1}",
+        .workbookFailed: "无法生成工作簿：{1}",
         .metricRequired: "缺少 metric：请给出指标中含有的文字（如 企业）",
         .queryRequired: "缺少 q：请给出查询",
         .unknownFacet: "facets：未知的分面 {1}（可用 region、section、year）",

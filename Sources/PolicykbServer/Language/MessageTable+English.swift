@@ -20,6 +20,7 @@ extension MessageTable {
         .kindInvalid: "kind must be target, incentive, statistic or all, not「{1}」",
         .langInvalid: "lang must be zh or en, not「{1}」",
         .formatInvalid: "format must be {1}",
+        .workbookFailed: "cannot write the workbook: {1}",
         .metricRequired: "metric is required: the text the metric contains (企业)",
         .queryRequired: "q is required: the query",
         .unknownFacet: "facets: unknown facet {1} (region, section, year)",
