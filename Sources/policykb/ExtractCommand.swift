@@ -91,14 +91,14 @@ struct ExtractCommand: ParsableCommand {
 
     func table(for text: String, extractor: TextExtractor) -> OutputTable {
         if explain {
-            var table = OutputTable(columns: ["surface", "start", "end", "value", "unit", "comparator", "decision"],
+            var table = OutputTable(columns: ["surface", "start", "end", "value", "unit", "comparator", "decision", "rules"],
                                     maxWidths: ["decision": 100])
             for decision in extractor.explain(text, issueYear: issueYear) {
                 let quantity = decision.quantity
                 table.append([.string(quantity.surface), .int(Int64(quantity.start)), .int(Int64(quantity.end)),
                               .number("\(quantity.value)"), OutputValue(quantity.unit),
                               OutputValue(decision.goal?.comparator.rawValue ?? quantity.comparator?.rawValue),
-                              .string(decision.summary)])
+                              .string(decision.summary), .array(decision.rules.map { .string($0.rawValue) })])
             }
             return table
         }

@@ -150,8 +150,21 @@ struct ClauseScopes {
     /// A future cue in `range` (将, 计划, 预计, 力争, 到20…); 将近 is "nearly".
     func looksAhead(in range: Range<Int>) -> Bool {
         ExtractionWords.futureCues.contains { word in
-            body.occurrences(of: word, in: range).contains { !(word == ScopeWords.will && body.hasPrefix(ScopeWords.nearly, at: $0)) }
+            body.occurrences(of: word, in: range).contains {
+                !(word == ScopeWords.will && body.hasPrefix(ScopeWords.nearly, at: $0)) && !isInsideTitle($0)
+            }
         }
+    }
+
+    /// Inside 《…》: a title's words (《行动计划》) are its name, not a cue.
+    func isInsideTitle(_ offset: Int) -> Bool {
+        var k = offset - 1
+        while k >= 0, offset - k <= ExtractionWords.titleMaxLength {
+            if ExtractionWords.titleClosers.contains(body.scalars[k]) || body.endsSentence(at: k) { return false }
+            if ExtractionWords.titleOpeners.contains(body.scalars[k]) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// The year a reported figure is of (§7: 由2020年的2.5万亿元 is a
@@ -231,7 +244,8 @@ struct ClauseScopes {
         let s = body.scalars
         for k in range where CalendarYear.mayStart(s[k], roc: body.usesROCCalendar)
             && (k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar)) {
-            guard let (year, end) = CalendarYear.read(body, at: k), year < issueYear, end < range.upperBound else { continue }
+            // The verb may open the figure itself (2024年突破900亿元).
+            guard let (year, end) = CalendarYear.read(body, at: k), year < issueYear, end <= range.upperBound else { continue }
             if k > 0, ExtractionWords.yearPrepositions.contains(s[k - 1]) { continue }
             if ExtractionWords.yearSpanTails.contains(where: { body.hasPrefix($0, at: end) }) { continue }
             // The verb follows the year (or its 底/末) at once.

@@ -199,4 +199,13 @@ enum ExtractionWords {
     /// Brackets that hold a note inside a phrase.
     static let openingBrackets: Set<Unicode.Scalar> = ["(", "（", "［", "["]
     static let closingBrackets: Set<Unicode.Scalar> = [")", "）", "］", "]"]
+
+    /// Verbs that reach a level measured in years (受教育年限提高到11.7年):
+    /// the years are the level, not a span framing the sentence.
+    static let levelVerbsBeforeYears = ["提高到", "提高至", "提升到", "提升至", "延长到", "延长至", "增加到", "增至", "达到"]
+
+    /// Title brackets: the words inside name a text.
+    static let titleOpeners: Set<Unicode.Scalar> = ["《", "〈"]
+    static let titleClosers: Set<Unicode.Scalar> = ["》", "〉"]
+    static let titleMaxLength = 60
 }

@@ -7,6 +7,8 @@ extension GoalExtractor {
         var kind: ExtractedGoal.Kind
         var reason: String
         var rule: ExtractionRule.ID
+        /// The lead-in rule that found the block deciding it, if one did.
+        var context: ExtractionRule.ID?
     }
 
     /// The kind: the block the figure stands in first (§8: a goal list, a
@@ -15,7 +17,8 @@ extension GoalExtractor {
     func kind(of quantity: Quantity, clause: Range<Int>, context: Context) -> KindDecision {
         let scopes = context.scopes
         let leadIn = scopes.context.leadIn(at: quantity.start)
-        if let leadIn, let decision = kindUnder(leadIn, quantity: quantity, clause: clause, context: context) {
+        if let leadIn, var decision = kindUnder(leadIn, quantity: quantity, clause: clause, context: context) {
+            if decision.rule != .kindChangeBase { decision.context = leadIn.rule }
             return decision
         }
         // What the policy commits, pays or relieves is granted, whatever
@@ -38,7 +41,8 @@ extension GoalExtractor {
         if let report {
             // A report quoting a plan (报告指出，…) says what the plan means to do.
             if let leadIn, leadIn.role == .plan, report.rule == .kindNewsReportsFacts {
-                return KindDecision(kind: .target, reason: "a plan quoted: \(leadIn.cue.word)", rule: .kindPlanReport)
+                return KindDecision(kind: .target, reason: "a plan quoted: \(leadIn.cue.word)", rule: .kindPlanReport,
+                                    context: leadIn.rule)
             }
             return KindDecision(kind: .statistic, reason: report.word, rule: report.rule)
         }

@@ -25,7 +25,7 @@ enum QuantityRole: Equatable {
     var rule: ExtractionRule.ID? {
         switch self {
         case .goal: return nil
-        case .inTitle: return .roleInTitle
+        case .inTitle: return .numberInTitle
         case .bare: return .roleBare
         case .qualifier: return .roleQualifier
         case .condition: return .roleCondition
@@ -99,6 +99,13 @@ extension GoalExtractor {
         if let de = deAfter(quantity, clauseEnd: clauseEnd, body: body, allowFigure: true),
            inClause.contains(where: { $0.start == de + 1 }) {
             return .qualifier(head: body[(de + 1)..<min(clauseEnd, de + 4)])
+        }
+        // 对…超过50台的企业给予奖励: a condition opened by 对 names whom a
+        // grant later in the clause is for; only a grant right after 的
+        // (…50万元的奖励) is the figure's own.
+        if let de = deAfter(quantity, clauseEnd: clauseEnd, body: body), opensCondition(clauseStart, before: quantity.start, body: body) {
+            let head = headNoun(after: de + 1, clauseEnd: clauseEnd, body: body)
+            if !ExtractionWords.grantNouns.contains(where: { body.hasPrefix($0, at: de + 1) }) { return .condition(head: head) }
         }
         if let de = deAfter(quantity, clauseEnd: clauseEnd, body: body), !grantFollows(de + 1, clauseEnd, body) {
             let head = headNoun(after: de + 1, clauseEnd: clauseEnd, body: body)
@@ -192,6 +199,8 @@ extension GoalExtractor {
         case .duration:
             // A number of years never is a goal here (三年行动, 今后三年); a
             // shorter span is one when it frames nothing (审批压缩至5个工作日).
+            // 受教育年限提高到11.7年: a level in years that a verb reaches is a goal.
+            if ExtractionWords.levelVerbsBeforeYears.contains(where: { before.hasSuffix($0) }) { return nil }
             if RoleWords.yearUnits.contains(unit) { return .duration }
             let next = body.folded(quantity.end..<min(body.count, quantity.end + 3))
             let lead = body.folded(max(0, quantity.start - 2)..<quantity.start)

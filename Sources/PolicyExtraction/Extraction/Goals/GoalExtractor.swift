@@ -119,7 +119,7 @@ struct GoalExtractor {
         // Stage 4: kind.
         let decided = self.kind(of: quantity, clause: clause, context: context)
         let (kind, kindReason) = (decided.kind, decided.reason)
-        var rules = roleRules + [decided.rule]
+        var rules = roleRules + [decided.context, decided.rule].compactMap { $0 }
 
         // Stage 5: metric.
         guard let found = metric(of: quantity, kind: kind, clause: clause, previous: previous, context: context) else {

@@ -71,7 +71,7 @@ extension ExtractionRule.ID {
     static let contextTable = Self(rawValue: "context.table")
 
     // Stage: role (GoalExtractor+Role).
-    static let roleInTitle = Self(rawValue: "role.in-title")
+    static let numberInTitle = Self(rawValue: "number.in-title")
     static let roleBare = Self(rawValue: "role.bare")
     static let roleQualifier = Self(rawValue: "role.qualifier")
     static let roleCondition = Self(rawValue: "role.condition")
