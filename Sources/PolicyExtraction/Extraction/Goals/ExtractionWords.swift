@@ -1,7 +1,11 @@
 /// The word tables extraction reads Chinese policy text with, each named for
 /// the job it does. Written in simplified script: they are matched against
 /// folded text (`BodyText.scalars`), so traditional text reads the same.
-/// `Docs/EXTRACTION-RULES.md` says how the stages use them.
+/// `Docs/EXTRACTION-RULES.md` says how the stages use them. The other
+/// concerns' tables stand in `Extraction/Words/` (HorizonWords, YearWords,
+/// PolicyWords, ScopeWords, MetricWords, RoleWords, IncentiveWords,
+/// CurrencyWords, GrammarWords); rule code holds no Chinese literal
+/// (`WordTableTests`).
 enum ExtractionWords {
     /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
     static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
