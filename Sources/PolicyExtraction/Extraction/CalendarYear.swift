@@ -25,10 +25,10 @@ enum CalendarYear {
         if let year = gregorian(s, at: k) {
             k += 4
             while k < s.count, s[k] == " " { k += 1 }
-            guard k < s.count, s[k] == "年" else { return nil }
+            guard k < s.count, s[k] == YearWords.year else { return nil }
             return (year, k + 1)
         }
-        let named = k + 1 < s.count && s[k] == "民" && (s[k + 1] == "国" || s[k + 1] == "國")
+        let named = k + 1 < s.count && s[k] == YearWords.rocEraFirst && YearWords.rocEraSecond.contains(s[k + 1])
         guard named || roc else { return nil }
         if named { k += 2 }
         while k < s.count, s[k] == " " { k += 1 }
@@ -39,7 +39,7 @@ enum CalendarYear {
         if !named, index > 0, s[index - 1].asciiDigit != nil || digitValue(s[index - 1]) != nil { return nil }
         var j = after
         while j < s.count, s[j] == " " { j += 1 }
-        guard j < s.count, s[j] == "年" else { return nil }
+        guard j < s.count, s[j] == YearWords.year else { return nil }
         return (value + rocOffset, j + 1)
     }
 
@@ -57,14 +57,13 @@ enum CalendarYear {
         return (1949...2100).contains(value) ? value : nil
     }
 
-    /// What closes a deadline after a year (2026年前, 2027年或之前 as Hong
-    /// Kong writes it, 2025年内), longest first.
-    static let deadlineTails = ["或以前", "或之前", "以前", "之前", "前", "内"]
+    /// What closes a deadline after a year (2026年前, 2027年或之前), longest first.
+    static let deadlineTails = YearWords.deadlineTails
 
     /// Whether a year may start with `scalar`: a digit, 民 (民国), or in
     /// text on the ROC calendar a Chinese digit (一一五年).
     static func mayStart(_ scalar: Unicode.Scalar, roc: Bool) -> Bool {
-        scalar.asciiDigit != nil || scalar == "民" || (roc && digitValue(scalar) != nil)
+        scalar.asciiDigit != nil || scalar == YearWords.rocEraFirst || (roc && digitValue(scalar) != nil)
     }
 
     /// Digits read one by one, Arabic (115) or Chinese (一一五, with 〇 and
@@ -81,20 +80,10 @@ enum CalendarYear {
         return k > index ? (value, k - index, k) : nil
     }
 
-    private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "〇", "○", "零": 0
-        case "一": 1
-        case "二": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        default: nil
-        }
+    /// A Chinese digit's value (一 → 1, 〇 → 0), or nil.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        if let value = YearWords.digits.firstIndex(of: scalar) { return value }
+        return YearWords.otherZeros.contains(scalar) ? 0 : nil
     }
 
     /// Whether an article's text counts years from 1912: it comes from
@@ -102,6 +91,6 @@ enum CalendarYear {
     /// - Complexity: O(n), a byte search (`String.contains` would go
     ///   through Foundation's locale-aware search, many times slower).
     static func usesROCCalendar(_ body: BodyText, articleRegion: String?) -> Bool {
-        articleRegion?.hasPrefix("71") == true || body.contains("民国", in: 0..<body.count)
+        articleRegion?.hasPrefix("71") == true || body.contains(YearWords.rocEra, in: 0..<body.count)
     }
 }

@@ -4,24 +4,9 @@
 struct PolicyExtractor {
     let regions: RegionDetector
 
-    /// Title endings that make a 《…》 a policy document rather than a book,
-    /// a periodical or a report.
-    static let policySuffixes = [
-        "行动计划", "计划", "实施方案", "方案", "通知", "实施意见", "指导意见", "意见", "若干措施", "措施", "举措",
-        "目录", "清单", "条例", "办法", "规划", "纲要", "声明", "宣言", "倡议", "指南", "指引", "规定", "细则",
-        "决定", "法案", "法", "规则", "准则", "守则", "框架", "标准", "政策", "战略", "路线图", "要点", "公告",
-        "通告", "决议", "公约", "协定", "规范", "制度", "机制", "议程",
-        // Taiwan writes a plan 計畫 (计画 once folded).
-        "计画",
-    ]
-
-    /// Title endings strong enough to make a 「…」 a policy: Hong Kong and
-    /// Taiwan quote titles so (「人工智能+製造專項行動實施意見」), but quote
-    /// slogans and schemes so too (「強化數位韌性」, 「科技券」).
-    static let quotedPolicySuffixes = [
-        "行动计划", "计划", "计画", "实施方案", "方案", "实施意见", "指导意见", "意见", "若干措施", "措施", "条例", "办法",
-        "规划", "纲要", "指引", "细则", "规定", "行动", "施政报告", "蓝图",
-    ]
+    /// Title endings that make a 《…》 a policy, or a 「…」 one.
+    static let policySuffixes = PolicyWords.policySuffixes
+    static let quotedPolicySuffixes = PolicyWords.quotedPolicySuffixes
 
     /// Qualifiers a title may end with after its type: （试行）, （2025—2027年）.
     static func stripTrailingQualifiers(_ title: String) -> String {
@@ -146,11 +131,7 @@ struct PolicyExtractor {
         return result
     }
 
-    static let genericNames: Set<String> = [
-        "通知", "意见", "方案", "计划", "措施", "规划", "纲要", "办法", "条例", "目录", "清单", "行动计划",
-        "实施方案", "总体方案", "实施意见", "指导意见", "若干措施", "指南", "声明", "决定", "规定", "细则", "法",
-        "导向目录", "工作方案", "三年行动计划", "政策", "要点",
-    ]
+    static let genericNames = PolicyWords.genericNames
 
     static func isGenericName(_ title: String) -> Bool { genericNames.contains(ScriptFold.fold(title)) }
 
@@ -164,7 +145,7 @@ struct PolicyExtractor {
         guard j < body.count else { return nil }
         var inner = body[(i + 1)..<j].removingWhitespace
         let folded = ScriptFold.fold(inner)
-        for marker in ["以下简称", "以下称", "下称", "简称"] where folded.hasPrefix(marker) {
+        for marker in PolicyWords.aliasMarkers where folded.hasPrefix(marker) {
             inner = String(inner.dropFirst(marker.count))
             let alias = inner.trimmingCharacters(in: "《》“”\"「」:：")
             return alias.isEmpty ? nil : alias
@@ -179,8 +160,8 @@ struct PolicyExtractor {
         while i + 9 <= scalars.count {
             if let first = CalendarYear.gregorian(scalars, at: i) {
                 var j = i + 4
-                if j < scalars.count, scalars[j] == "年" { j += 1 }
-                if j < scalars.count, "—–-－~～至到".unicodeScalars.contains(scalars[j]) {
+                if j < scalars.count, scalars[j] == YearWords.year { j += 1 }
+                if j < scalars.count, GrammarWords.rangeMarks.contains(scalars[j]) {
                     j += 1
                     if let second = CalendarYear.gregorian(scalars, at: j), second >= first, second - first <= 30 {
                         return (first, second)
@@ -190,8 +171,7 @@ struct PolicyExtractor {
             i += 1
         }
         // Five-year plans: 十一五 is 2006–2010, each next one five years on.
-        let plans: [(String, Int)] = [("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021), ("十五五", 2026)]
-        if let plan = plans.first(where: { title.contains($0.0) }) { return (plan.1, plan.1 + 4) }
+        if let plan = PolicyWords.titlePlans.first(where: { title.contains($0.name) }) { return (plan.start, plan.end) }
         return nil
     }
 
@@ -211,7 +191,7 @@ struct PolicyExtractor {
     /// sentence names, else to the article's main policy.
     func assignDatesOfForce(_ result: inout Result, body: BodyText) {
         guard !result.policies.isEmpty else { return }
-        for marker in ["起施行", "起实施", "起执行", "起生效", "施行", "生效"] where body.folded.containsText(marker) {
+        for marker in PolicyWords.forceMarkers where body.folded.containsText(marker) {
             for offset in body.occurrences(of: marker) {
                 let sentenceStart = body.sentenceStart(before: offset)
                 guard let date = Self.lastDate(in: body, range: sentenceStart..<offset) else { continue }
@@ -219,7 +199,7 @@ struct PolicyExtractor {
                 if let index, result.policies[index].effectiveFrom == nil { result.policies[index].effectiveFrom = date }
             }
         }
-        for offset in body.folded.containsText("有效期至") ? body.occurrences(of: "有效期至") : [] {
+        for offset in body.folded.containsText(PolicyWords.validUntil) ? body.occurrences(of: PolicyWords.validUntil) : [] {
             let end = body.sentenceEnd(after: offset)
             guard let date = Self.firstDate(in: body, range: offset..<end) else { continue }
             let index = policy(for: body.sentenceStart(before: offset)..<offset, in: result)

@@ -10,10 +10,6 @@ struct TargetExtractor {
         let start: Int
     }
 
-    /// Characters that, before 到, make it part of a verb (达到, 得到) or of a
-    /// range (2025年到2027年) rather than a horizon.
-    static let verbEndingInDao: Set<Unicode.Scalar> = Set("达得受提做看遇感收回来直涉截年月日想办找碰轮".unicodeScalars)
-
     func horizons(in body: BodyText, issueYear: Int?) -> [Horizon] {
         let s = body.scalars
         var found: [Horizon] = []
@@ -28,36 +24,37 @@ struct TargetExtractor {
         while i < s.count {
             let c = s[i]
             var k = i + 1
-            if c == "到" || c == "至" {
+            if c == HorizonWords.to || c == HorizonWords.until {
                 let previous = i > 0 ? s[i - 1] : " "
                 // 有效期至2025年12月31日 is a term of validity.
                 // 增长至2024年的3.1万亿元 in an issue of 2025: a level reached,
                 // reported (§7), not a horizon.
-                if !Self.verbEndingInDao.contains(previous) && previous.asciiDigit == nil,
-                   !body.hasSuffix("有效期", at: i), let value = year(at: &k),
+                if !HorizonWords.verbEndingInDao.contains(previous) && previous.asciiDigit == nil,
+                   !body.hasSuffix(PolicyWords.validityTerm, at: i), let value = year(at: &k),
                    !Self.isFullDate(s, after: k),
-                   !(body.hasPrefix("的", at: k) && value < (issueYear ?? Int.min)) {
+                   !(body.hasPrefix(GrammarWords.possessiveWord, at: k) && value < (issueYear ?? Int.min)) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
                     continue
                 }
-            } else if let issueYear, c == "今" || c == "明" || c == "未" || (c == "到" && i + 1 < s.count && "今明".unicodeScalars.contains(s[i + 1])),
+            } else if let issueYear, HorizonWords.relativeYearStarts.contains(c)
+                        || (c == HorizonWords.to && i + 1 < s.count && HorizonWords.relativeYearWordStarts.contains(s[i + 1])),
                       let relative = Self.relativeYear(body, at: i) {
                 // 到今年底, 明年底前, 未来三年内: counted from the issue's year.
                 found.append(Horizon(year: issueYear + relative.offset, source: .relative, start: i))
                 i = relative.next
                 continue
-            } else if c == "展", body.hasPrefix("展望", at: i) {
+            } else if c == HorizonWords.outlookFirst, body.hasPrefix(HorizonWords.outlook, at: i) {
                 k = i + 2
                 if let value = year(at: &k) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
                     continue
                 }
-            } else if c == "截", let issueYear, body.hasPrefix("截至", at: i) || body.hasPrefix("截止", at: i) {
+            } else if c == HorizonWords.upToFirst, let issueYear, HorizonWords.upTo.contains(where: { body.hasPrefix($0, at: i) }) {
                 // 截至2027年底 still ahead of the issue: a deadline, not a report.
                 k = i + 2
-                if k < s.count, s[k] == "到" { k += 1 }
+                if k < s.count, s[k] == HorizonWords.to { k += 1 }
                 if let value = year(at: &k), value > issueYear, Self.yearEndsHorizon(body, at: k) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
@@ -69,46 +66,46 @@ struct TargetExtractor {
                 // and the year it names; not 将于2026年起施行 (a date of force).
                 k = i + word.count
                 // 力争年底前, 确保年内: this year's end, counted from the issue.
-                if let issueYear, let tail = ["年底前", "年底", "年内"].first(where: { body.hasPrefix($0, at: k) }) {
+                if let issueYear, let tail = HorizonWords.thisYearEndTails.first(where: { body.hasPrefix($0, at: k) }) {
                     found.append(Horizon(year: issueYear, source: .relative, start: i))
                     i = k + tail.unicodeScalars.count
                     continue
                 }
-                let preposition = k < s.count && "在到于".unicodeScalars.contains(s[k])
+                let preposition = k < s.count && HorizonWords.aimPrepositions.contains(s[k])
                 if preposition { k += 1 }
                 // 将 alone also marks an object (将2025年定为…): it needs 于, 在 or 到.
-                if preposition || word != ["将"], let value = year(at: &k), Self.yearEndsHorizon(body, at: k) {
+                if preposition || word != Self.objectMarkingAim, let value = year(at: &k), Self.yearEndsHorizon(body, at: k) {
                     found.append(Horizon(year: value, source: .stated, start: i))
                     i = k
                     continue
                 }
-            } else if c == "十", let end = Self.fiveYearPlanEnd(body, at: i) {
+            } else if c == HorizonWords.fiveYearPlanFirst, let end = Self.fiveYearPlanEnd(body, at: i) {
                 // “十五五”末, 十四五期末: the last year of the plan.
                 found.append(Horizon(year: end.year, source: .stated, start: i))
                 i = end.next
                 continue
             } else if let issueYear, let (count, end) = Self.smallCount(s, at: i), (1...10).contains(count),
                       i == 0 || Self.smallCount(s, at: i - 1) == nil && s[i - 1].asciiDigit == nil,
-                      Self.isClauseStart(s, i) || ["力争", "争取", "确保", "计划", "要", "将"].contains(where: { body.hasSuffix($0, at: i) }),
+                      Self.isClauseStart(s, i) || HorizonWords.aimsBeforeCount.contains(where: { body.hasSuffix($0, at: i) }),
                       let within = Self.withinYears(body, at: end),
-                      (ExtractionWords.scopeSubjectVerbs + ["实现", "达到", "突破"]).contains(where: { body.hasPrefix($0, at: within) }) {
+                      (ExtractionWords.scopeSubjectVerbs + HorizonWords.reachVerbs).contains(where: { body.hasPrefix($0, at: within) }) {
                 // 力争三年内集聚…, 3年内建成…: a relative horizon before a goal verb.
                 found.append(Horizon(year: issueYear + count, source: .relative, start: i))
                 i = within
                 continue
-            } else if c == "通" || c == "用" || c == "经", body.hasPrefix("通过", at: i) || body.hasPrefix("用", at: i)
-                        || body.hasPrefix("经过", at: i) {
+            } else if HorizonWords.spanOpenerStarts.contains(c),
+                      let opener = HorizonWords.spanOpeners.first(where: { body.hasPrefix($0, at: i) }) {
                 // 通过2年左右时间, 用3年时间, 经过三年左右的努力: relative to the year of the issue.
-                k = i + (c == "用" ? 1 : 2)
+                k = i + opener.unicodeScalars.count
                 skipSpaces(&k)
                 if let issueYear, let (count, end) = Self.smallCount(s, at: k) {
                     var j = end
                     skipSpaces(&j)
-                    if j < s.count, s[j] == "年" {
+                    if j < s.count, s[j] == YearWords.year {
                         j += 1
-                        if body.hasPrefix("左右", at: j) { j += 2 }
-                        if body.hasPrefix("的", at: j) { j += 1 }
-                        let word = ["时间", "努力", "奋斗"].first { body.hasPrefix($0, at: j) }
+                        if body.hasPrefix(HorizonWords.about, at: j) { j += 2 }
+                        if body.hasPrefix(GrammarWords.possessiveWord, at: j) { j += 1 }
+                        let word = HorizonWords.spanNouns.first { body.hasPrefix($0, at: j) }
                         if let word, (1...15).contains(count) {
                             found.append(Horizon(year: issueYear + count, source: .relative, start: i))
                             i = j + word.count
@@ -117,7 +114,7 @@ struct TargetExtractor {
                     }
                 }
             } else if CalendarYear.mayStart(c, roc: body.usesROCCalendar), i == 0 || s[i - 1].asciiDigit == nil,
-                      Self.isClauseStart(s, i) || "在于".unicodeScalars.contains(s[i - 1]) {
+                      Self.isClauseStart(s, i) || HorizonWords.yearPlacePrepositions.contains(s[i - 1]) {
                 // 2025年底前, 2025年前, (目标)在2030年以前: a deadline at the
                 // start of a clause or after 在. 2030年，全市…: a year still
                 // ahead of the issue's, opening a clause (§7: one no later
@@ -133,7 +130,7 @@ struct TargetExtractor {
                     continue
                 }
                 if let value = year(at: &j) {
-                    if (["底前", "年底前"] + CalendarYear.deadlineTails.dropLast()).contains(where: { body.hasPrefix($0, at: j) }) {
+                    if (HorizonWords.deadlineOpeners + CalendarYear.deadlineTails.dropLast()).contains(where: { body.hasPrefix($0, at: j) }) {
                         found.append(Horizon(year: value, source: .stated, start: i))
                         i = j
                         continue
@@ -157,8 +154,8 @@ struct TargetExtractor {
         guard let first = CalendarYear.gregorian(s, at: index) else { return nil }
         var k = index + 4
         while k < s.count, s[k] == " " { k += 1 }
-        if k < s.count, s[k] == "年" { k += 1 }
-        guard k < s.count, "至到-—–～~".unicodeScalars.contains(s[k]) else { return nil }
+        if k < s.count, s[k] == YearWords.year { k += 1 }
+        guard k < s.count, HorizonWords.spanDashes.contains(s[k]) else { return nil }
         k += 1
         if k < s.count, s[k] == "—" { k += 1 }  // ——
         while k < s.count, s[k] == " " { k += 1 }
@@ -166,18 +163,17 @@ struct TargetExtractor {
         return (last, next)
     }
 
-    /// Words of aim before a year (longest first): 力争在2025年, 计划于2027年,
-    /// 预计2026年底, 目标是2030年, 将于2027年.
-    static let aimWords = ["目标是", "目标为", "力争", "争取", "力求", "预计", "预期", "计划", "目标", "确保", "有望", "拟", "将"]
+    /// Words of aim before a year (longest first): 力争在2025年, 计划于2027年.
+    static let aimWords = HorizonWords.aimsBeforeYear
     static let aimWordScalars = aimWords.map { Array($0.unicodeScalars) }
-    /// Whether an aim word may start with `scalar`: a switch, as this asks
-    /// of every code point of every body (a set would hash each).
-    static func mayStartAim(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "目", "力", "争", "预", "计", "确", "有", "拟", "将": true
-        default: false
-        }
+    static let objectMarkingAim = Array(HorizonWords.objectMarkingAim.unicodeScalars)
+    /// The characters an aim word starts with, in an array: this asks of
+    /// every code point of every body (a set would hash each).
+    static let aimWordStarts: [Unicode.Scalar] = aimWords.reduce(into: []) { starts, word in
+        if let first = word.unicodeScalars.first, !starts.contains(first) { starts.append(first) }
     }
+    /// Whether an aim word may start with `scalar`.
+    static func mayStartAim(_ scalar: Unicode.Scalar) -> Bool { aimWordStarts.contains(scalar) }
 
     /// Whether what follows a year (at `index`, just after its 年) leaves it
     /// a horizon: 2027年，, 2027年底, 2027年全市…, 2027年6月底前; not a day
@@ -191,13 +187,12 @@ struct TargetExtractor {
         if s[k].asciiDigit != nil {
             // A month is a horizon only as a deadline: 2026年6月底前.
             while k < s.count, s[k].asciiDigit != nil { k += 1 }
-            guard k < s.count, s[k] == "月" else { return false }
+            guard k < s.count, s[k] == YearWords.month else { return false }
             k += 1
-            if k < s.count, s[k] == "底" { k += 1 }
-            return ["前", "以前", "之前"].contains { body.hasPrefix($0, at: k) }
+            if k < s.count, s[k] == YearWords.yearEnd { k += 1 }
+            return HorizonWords.beforeMarks.contains { body.hasPrefix($0, at: k) }
         }
-        if ["起", "开始", "正式", "以来", "上半年", "下半年", "一季度", "前三季度", "第", "度", "版", "春", "秋", "夏", "冬", "的",
-            "至", "到", "和", "与", "及", "、", "-", "—", "–", "～", "~", "月"].contains(where: { body.hasPrefix($0, at: k) }) {
+        if HorizonWords.notHorizonFollowers.contains(where: { body.hasPrefix($0, at: k) }) {
             return false
         }
         return true
@@ -207,30 +202,30 @@ struct TargetExtractor {
     /// issue's, and where the horizon ends. 今年以来 looks back and is none.
     static func relativeYear(_ body: BodyText, at index: Int) -> (offset: Int, next: Int)? {
         var k = index
-        let opened = body.hasPrefix("到", at: k)
+        let opened = body.hasPrefix(HorizonWords.toWord, at: k)
         if opened { k += 1 }
-        for (word, offset) in [("今年", 0), ("明年", 1)] where body.hasPrefix(word, at: k) {
+        for (word, offset) in HorizonWords.relativeYearWords where body.hasPrefix(word, at: k) {
             let after = k + 2
-            for tail in ["年底前", "底前", "年内", "内", "底", "年底"] where body.hasPrefix(tail, at: after) {
+            for tail in HorizonWords.relativeYearTails where body.hasPrefix(tail, at: after) {
                 return (offset, after + tail.unicodeScalars.count)
             }
             if opened { return (offset, after) }
             // 今年新增…, 明年将…, 确保今年建成…: the year of a plan, when a
             // goal verb or a future cue follows it (今年以来 and 今年上半年 look back).
-            if (ExtractionWords.goalVerbs + ["将", "要", "力争", "争取", "计划", "再", "实现", "完成"])
+            if (ExtractionWords.goalVerbs + HorizonWords.planYearFollowers)
                 .contains(where: { body.hasPrefix($0, at: after) }) {
                 return (offset, after)
             }
             return nil
         }
-        guard !opened, body.hasPrefix("未来", at: k), let (count, end) = smallCount(body.scalars, at: k + 2) else { return nil }
+        guard !opened, body.hasPrefix(HorizonWords.comingYears, at: k), let (count, end) = smallCount(body.scalars, at: k + 2) else { return nil }
         var j = end
-        if body.hasPrefix("个", at: j) { j += 1 }
-        guard body.hasPrefix("年", at: j), (1...10).contains(count) else { return nil }
+        if body.hasPrefix(HorizonWords.measureWord, at: j) { j += 1 }
+        guard body.hasPrefix(YearWords.yearWord, at: j), (1...10).contains(count) else { return nil }
         j += 1
-        if body.hasPrefix("内", at: j) || body.hasPrefix("里", at: j) { return (count, j + 1) }
+        if HorizonWords.withinTails.contains(where: { body.hasPrefix($0, at: j) }) { return (count, j + 1) }
         // 未来三年培育…: the span before a goal verb frames the goal too.
-        if (ExtractionWords.goalVerbs + ["实现", "达到", "突破", "力争", "将"]).contains(where: { body.hasPrefix($0, at: j) }) {
+        if (ExtractionWords.goalVerbs + HorizonWords.comingYearsFollowers).contains(where: { body.hasPrefix($0, at: j) }) {
             return (count, j)
         }
         return nil
@@ -239,13 +234,13 @@ struct TargetExtractor {
     /// Where `年内` or `个年内` after a count ends (三年内, 3年内), or nil.
     static func withinYears(_ body: BodyText, at index: Int) -> Int? {
         var j = index
-        if body.hasPrefix("个", at: j) { j += 1 }
-        guard body.hasPrefix("年内", at: j) else { return nil }
+        if body.hasPrefix(HorizonWords.measureWord, at: j) { j += 1 }
+        guard body.hasPrefix(HorizonWords.withinYears, at: j) else { return nil }
         return j + 2
     }
 
-    /// Five-year plans by their number: 十四五 ends in 2025, 十五五 in 2030.
-    static let fiveYearPlans: [(name: String, end: Int)] = [("十三五", 2020), ("十四五", 2025), ("十五五", 2030), ("十六五", 2035)]
+    /// Five-year plans read as horizons: 十四五 ends in 2025, 十五五 in 2030.
+    static let fiveYearPlans = HorizonWords.fiveYearPlanHorizons
 
     /// “十五五”末, 十四五期末, “十五五”时期末, “十五五”期间 at `index`: the plan's last year,
     /// and where the horizon ends.
@@ -254,15 +249,14 @@ struct TargetExtractor {
         var k = index + 3
         if k < body.count, "”\"’」".unicodeScalars.contains(body.scalars[k]) { k += 1 }
         // §7: a plan's period (“十五五”期间, 十五五时期) is its end year too.
-        for tail in ["时期末", "期末", "末", "期间", "时期"] where body.hasPrefix(tail, at: k) {
+        for tail in HorizonWords.fiveYearPlanTails where body.hasPrefix(tail, at: k) {
             return (plan.end, k + tail.count)
         }
         return nil
     }
 
     /// Words and list marks that open a paragraph going on with the one before.
-    static let continuationOpeners = ["同时", "此外", "另外", "其中", "并且", "一是", "二是", "三是", "四是", "（一）", "（二）",
-                                      "（三）", "(一)", "(二)", "(1)", "(2)", "（1）", "（2）", "1.", "2.", "3.", "- ", "• ", "·"]
+    static let continuationOpeners = HorizonWords.continuationOpeners
 
     static func continues(_ paragraph: Range<Int>, _ body: BodyText) -> Bool {
         var k = paragraph.lowerBound
@@ -275,11 +269,11 @@ struct TargetExtractor {
         var k = index
         var digits = 0
         while k < s.count, s[k].asciiDigit != nil { k += 1; digits += 1 }
-        guard (1...2).contains(digits), k < s.count, s[k] == "月" else { return false }
+        guard (1...2).contains(digits), k < s.count, s[k] == YearWords.month else { return false }
         k += 1
         digits = 0
         while k < s.count, s[k].asciiDigit != nil { k += 1; digits += 1 }
-        return (1...2).contains(digits) && k < s.count && (s[k] == "日" || s[k] == "号")
+        return (1...2).contains(digits) && k < s.count && YearWords.dayMarks.contains(s[k])
     }
 
     static func isClauseStart(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
@@ -296,22 +290,13 @@ struct TargetExtractor {
             while j < s.count, let digit = s[j].asciiDigit, j - index < 2 { value = value * 10 + digit; j += 1 }
             return (value, j)
         }
-        // A switch, not a dictionary: this runs for every code point of every body.
-        let value: Int
-        switch s[index] {
-        case "一": value = 1
-        case "二", "两": value = 2
-        case "三": value = 3
-        case "四": value = 4
-        case "五": value = 5
-        case "六": value = 6
-        case "七": value = 7
-        case "八": value = 8
-        case "九": value = 9
-        case "十": value = 10
-        default: return nil
-        }
-        return (value, index + 1)
+        // Arrays, not a dictionary: this runs for every code point of every body.
+        let c = s[index]
+        if c == YearWords.digits[0] { return nil }
+        if let value = YearWords.digits.firstIndex(of: c) { return (value, index + 1) }
+        if c == YearWords.two { return (2, index + 1) }
+        if c == YearWords.ten { return (10, index + 1) }
+        return nil
     }
 
     /// Targets: one per horizon, the text running to the end of its

@@ -62,14 +62,14 @@ struct ClauseScopes {
     /// 努力 is a marker before a verb (努力达到), not as a noun (经过三年的努力，).
     private func isStretchMarker(at range: Range<Int>) -> Bool {
         let s = body.scalars
-        if range.lowerBound > 0, s[range.lowerBound - 1] == "的" { return false }
+        if range.lowerBound > 0, s[range.lowerBound - 1] == GrammarWords.possessive { return false }
         guard range.upperBound < s.count else { return false }
-        return !body.endsClause(at: range.upperBound) && s[range.upperBound] != "的"
+        return !body.endsClause(at: range.upperBound) && s[range.upperBound] != GrammarWords.possessive
     }
 
     private func opensWithHorizon(after offset: Int) -> Bool {
         var k = offset
-        if k < body.count, "到在于".unicodeScalars.contains(body.scalars[k]) { k += 1 }
+        if k < body.count, HorizonWords.aimPrepositions.contains(body.scalars[k]) { k += 1 }
         return CalendarYear.read(body, at: k) != nil
     }
 
@@ -100,7 +100,7 @@ struct ClauseScopes {
     /// not under a horizon that does not look ahead.
     func reportCue(at offset: Int, clause: Range<Int>) -> Cue? {
         if let cue = Self.firstWord(ExtractionWords.reportCues, in: clause.lowerBound..<offset, body: body),
-           !(cue.word == "已" && isPartOfWord(cue.range)), !isComparisonBase(cue.range), !isFutureDeadline(cue) {
+           !(cue.word == ScopeWords.already && isPartOfWord(cue.range)), !isComparisonBase(cue.range), !isFutureDeadline(cue) {
             return cue
         }
         // News that names no policy reports facts, unless the figure's
@@ -135,7 +135,7 @@ struct ClauseScopes {
             return cue
         }
         if let cue = pastYearOpening(sentenceStart) ?? pastYearOpening(clause.lowerBound) { return cue }
-        if body.hasPrefix("其中", at: sentenceStart), sentenceStart > 0 {
+        if ExtractionWords.goesOnOpeners.contains(where: { body.hasPrefix($0, at: sentenceStart) }), sentenceStart > 0 {
             let previous = body.sentenceStart(before: sentenceStart - 1)
             if body.paragraph(containing: previous) == body.paragraph(containing: sentenceStart),
                var cue = pastYearOpening(previous) ?? Self.firstWord(ExtractionWords.sentenceReportCues,
@@ -151,7 +151,7 @@ struct ClauseScopes {
     func looksAhead(in range: Range<Int>) -> Bool {
         ExtractionWords.futureCues.contains { word in
             body.occurrences(of: word, in: range).contains {
-                !(word == "将" && body.hasPrefix("将近", at: $0)) && !isInsideTitle($0)
+                !(word == ScopeWords.will && body.hasPrefix(ScopeWords.nearly, at: $0)) && !isInsideTitle($0)
             }
         }
     }
@@ -184,13 +184,13 @@ struct ClauseScopes {
             if depth == 0, CalendarYear.mayStart(c, roc: body.usesROCCalendar),
                k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar),
                let (year, end) = CalendarYear.read(body, at: k), end <= offset {
-                if !body.hasPrefix("以来", at: end), year <= (issueYear ?? Int.max) { found = year }
+                if !body.hasPrefix(YearWords.since, at: end), year <= (issueYear ?? Int.max) { found = year }
                 k = end
                 continue
             }
-            if depth == 0, let issueYear, c == "去" || c == "今" || c == "上", k + 1 < s.count, s[k + 1] == "年",
-               !body.hasPrefix("以来", at: k + 2) {
-                found = c == "今" ? issueYear : issueYear - 1
+            if depth == 0, let issueYear, let relative = ScopeWords.relativeReportYears.first(where: { $0.first == c }),
+               k + 1 < s.count, s[k + 1] == YearWords.year, !body.hasPrefix(YearWords.since, at: k + 2) {
+                found = issueYear + relative.offset
             }
             k += 1
         }
@@ -200,31 +200,31 @@ struct ClauseScopes {
     /// 截至2027年底 with the year still ahead of the issue: a deadline, not
     /// the date of a count.
     private func isFutureDeadline(_ cue: Cue) -> Bool {
-        guard let issueYear, cue.word == "截至" || cue.word == "截止" else { return false }
+        guard let issueYear, HorizonWords.upTo.contains(cue.word) else { return false }
         var k = cue.range.upperBound
-        if body.hasPrefix("到", at: k) { k += 1 }
+        if body.hasPrefix(HorizonWords.toWord, at: k) { k += 1 }
         while k < body.count, body.scalars[k] == " " { k += 1 }
         return CalendarYear.read(body, at: k).map { $0.year > issueYear } ?? false
     }
 
     /// 提升至目前的3倍, 比目前: the present as the base of a change, not a report.
     private func isComparisonBase(_ range: Range<Int>) -> Bool {
-        range.lowerBound > 0 && "至到比较于".unicodeScalars.contains(body.scalars[range.lowerBound - 1])
+        range.lowerBound > 0 && ScopeWords.comparisonBaseMarks.contains(body.scalars[range.lowerBound - 1])
     }
 
     /// 已 inside a word that is not the aspect marker (而已, 不得已).
     private func isPartOfWord(_ range: Range<Int>) -> Bool {
-        range.lowerBound > 0 && "而得".unicodeScalars.contains(body.scalars[range.lowerBound - 1])
+        range.lowerBound > 0 && ScopeWords.alreadyInsideWordAfter.contains(body.scalars[range.lowerBound - 1])
     }
 
     /// A verb with the perfective 了 before the figure (吸引了, 签约了):
     /// something that happened.
     private func pastAspect(in range: Range<Int>) -> Cue? {
         let s = body.scalars
-        for i in range where s[i] == "了" && i > range.lowerBound && s[i - 1].isHan {
-            if i + 1 < s.count, "解结却".unicodeScalars.contains(s[i + 1]) { continue }
-            if "除为".unicodeScalars.contains(s[i - 1]) { continue }
-            return Cue(word: "了", range: i..<(i + 1), rule: .kindPastAspect)
+        for i in range where s[i] == ScopeWords.perfective && i > range.lowerBound && s[i - 1].isHan {
+            if i + 1 < s.count, ScopeWords.perfectiveStartsWordBefore.contains(s[i + 1]) { continue }
+            if ScopeWords.perfectiveEndsWordAfter.contains(s[i - 1]) { continue }
+            return Cue(word: String(ScopeWords.perfective), range: i..<(i + 1), rule: .kindPastAspect)
         }
         return nil
     }
@@ -262,9 +262,9 @@ struct ClauseScopes {
     private func pastBase(before offset: Int) -> Cue? {
         var k = offset
         while k > 0, body.scalars[k - 1] == " " { k -= 1 }
-        guard k >= 7, body.scalars[k - 1] == "的", body.scalars[k - 2] == "年",
+        guard k >= 7, body.scalars[k - 1] == GrammarWords.possessive, body.scalars[k - 2] == YearWords.year,
               let year = CalendarYear.gregorian(body.scalars, at: k - 6), year <= (issueYear ?? Int.max),
-              "由从自".unicodeScalars.contains(body.scalars[k - 7]) else { return nil }
+              ScopeWords.changeFrom.contains(body.scalars[k - 7]) else { return nil }
         return Cue(word: body[(k - 7)..<k], range: (k - 7)..<k, rule: .kindChangeBase)
     }
 
@@ -284,7 +284,7 @@ struct ClauseScopes {
         // 2024年, and in Taiwan's text 113年 (CalendarYear).
         guard let (year, end) = CalendarYear.read(body, at: k) else { return nil }
         // 2025年前, 2025年底前: a deadline, not a report.
-        if body.hasPrefix("前", at: end) || body.hasPrefix("底前", at: end) || body.hasPrefix("内", at: end) { return nil }
+        if ScopeWords.openingYearDeadlines.contains(where: { body.hasPrefix($0, at: end) }) { return nil }
         guard year <= (issueYear ?? Int.max) else { return nil }
         return Cue(word: body[k..<end], range: k..<end, rule: .kindPastYearOpening)
     }
@@ -299,7 +299,7 @@ struct ClauseScopes {
         }
         guard open >= 0, s[open] == "（" || s[open] == "(" else { return nil }
         for k in (open + 1)..<offset {
-            if let year = CalendarYear.gregorian(s, at: k), k + 4 < s.count, s[k + 4] == "年",
+            if let year = CalendarYear.gregorian(s, at: k), k + 4 < s.count, s[k + 4] == YearWords.year,
                year <= (issueYear ?? Int.max) {
                 return Cue(word: body[k..<(k + 5)], range: k..<(k + 5), rule: .kindChangeBase)
             }

@@ -1,7 +1,11 @@
 /// The word tables extraction reads Chinese policy text with, each named for
 /// the job it does. Written in simplified script: they are matched against
 /// folded text (`BodyText.scalars`), so traditional text reads the same.
-/// `Docs/EXTRACTION-RULES.md` says how the stages use them.
+/// `Docs/EXTRACTION-RULES.md` says how the stages use them. The other
+/// concerns' tables stand in `Extraction/Words/` (HorizonWords, YearWords,
+/// PolicyWords, ScopeWords, MetricWords, RoleWords, IncentiveWords,
+/// CurrencyWords, GrammarWords); rule code holds no Chinese literal
+/// (`WordTableTests`).
 enum ExtractionWords {
     /// Nouns of a grant: a figure next to one is money or a rate a policy gives.
     static let grantNouns = ["保费补贴", "贷款贴息", "贴息", "奖补", "补贴", "补助", "奖励", "资助", "扶持资金", "资金支持",
@@ -52,12 +56,22 @@ enum ExtractionWords {
     /// Verbs that introduce what a report, a survey or an official says
     /// (《报告》显示，2024年…): they may stand before a sentence's past year.
     static let reportingVerbs = ["显示", "表明", "介绍", "统计", "悉", "透露", "数据", "测算"]
+    /// The one aim-word list: words that state a figure is meant, not yet
+    /// reached. Every list of aims is built on it: the future cues and aim
+    /// cues below, and the aims before a year (`HorizonWords.aimsBeforeYear`).
+    /// What each adds is its own job's; widening the base to one of them
+    /// would change what the others read.
+    static let aimWords = ["力争", "争取", "计划", "目标", "确保", "预计"]
     /// Cues in a clause that it looks ahead: they keep a figure a target even
-    /// in a sentence that opens with a past year.
-    static let futureCues = ["到20", "力争", "争取", "将", "计划", "目标", "预计", "有望", "确保"]
-    /// Cues that a figure is an aim even in news that names no policy.
-    static let aimCues = ["计划", "目标", "确保", "力争", "争取", "预计", "拟", "规划建设"]
-    /// Stretch markers (§7): an aspirational figure.
+    /// in a sentence that opens with a past year. 将 (but 将近) and 有望 look
+    /// ahead too; 到20 is a horizon's start.
+    static let futureCues = ["到20"] + aimWords + ["将", "有望"]
+    /// Cues that a figure is an aim even in news that names no policy: 拟 and
+    /// 规划建设 announce a plan; 将 alone does not (大会期间还将举办12场论坛).
+    static let aimCues = aimWords + ["拟", "规划建设"]
+    /// Stretch markers (§7): an aspirational figure. Kept apart from the aim
+    /// words: 计划 and 确保 are aims without stretch, 努力 a stretch that is
+    /// no aim before a year; the order is the order metric hygiene cuts in.
     static let stretchMarkers = ["力争", "争取", "力求", "努力"]
 
     /// Nouns that show a count describes the text itself, not a goal.
@@ -132,7 +146,7 @@ enum ExtractionWords {
                                  "年多来", "回顾过去"]
     /// 过去 before a span of years (过去5年, 过去五年) opens a report of it.
     static let pastSpanOpener = "过去"
-    static let yearCharacter: Unicode.Scalar = "年"
+    static let yearCharacter = YearWords.year
     /// A report quoting a plan (报告指出，…): the paragraph says what the plan means to do.
     static let planReportLeads = ["报告指出", "报告提出", "报告强调", "报告要求", "会议指出", "会议提出", "会议强调",
                                   "会议要求", "会议部署", "报告部署"]
@@ -141,8 +155,9 @@ enum ExtractionWords {
     static let listColons: Set<Unicode.Scalar> = ["：", ":"]
     /// A sentence that goes on with the one before (…预期目标。其中，…).
     static let goesOnOpeners = ["其中"]
-    /// Years named relative to the issue's.
-    static let relativeYears: [(word: String, offset: Int)] = [("今年", 0), ("本年", 0), ("当年", 0), ("明年", 1)]
+    /// Years named relative to the issue's: the horizon's (今年, 明年), and
+    /// 本年, 当年, which date a list but were never read as a horizon.
+    static let relativeYears = HorizonWords.relativeYearWords + [("本年", 0), ("当年", 0)]
     /// A heading is a short line: longer ones are prose.
     static let headingMaxLength = 40
 
@@ -153,7 +168,7 @@ enum ExtractionWords {
     /// What after a year makes it a span's start or a deadline: 以来, 前, 起.
     static let yearSpanTails = ["以来", "前", "底前", "起", "至", "到", "内"]
     /// 2024年底, 2024年末.
-    static let yearEndMarks: Set<Unicode.Scalar> = ["底", "末"]
+    static let yearEndMarks = YearWords.yearEndMarks
 
     // MARK: Schemes and money (§8)
 

@@ -135,9 +135,9 @@ extension GoalExtractor {
             guard quantity.comparator != .atLeast && quantity.comparator != .greaterThan else { return nil }
             // 给予最高300万元支持, 50万元的支持: support given as an amount.
             var k = quantity.end
-            if body.hasPrefix("的", at: k) { k += 1 }
-            if body.hasPrefix("支持", at: k), grantIsGiven(quantity, clause: clause, body: body) {
-                return "grant 支持 (\(k)–\(k + 2))"
+            if body.hasPrefix(GrammarWords.possessiveWord, at: k) { k += 1 }
+            if body.hasPrefix(IncentiveWords.support, at: k), grantIsGiven(quantity, clause: clause, body: body) {
+                return "grant \(IncentiveWords.support) (\(k)–\(k + 2))"
             }
             guard let noun = incentiveNoun(near: quantity, clause: clause, body: body) else { return nil }
             return "grant \(noun.text) (\(noun.range.lowerBound)–\(noun.range.upperBound))"
@@ -145,8 +145,8 @@ extension GoalExtractor {
             guard let noun = incentiveNoun(near: quantity, clause: clause, body: body) else { return nil }
             // 按合同金额的20%给予补助: a rate of a base, granted.
             if let base = ClauseScopes.firstWord(ExtractionWords.rateBaseMarkers, in: clause.lowerBound..<quantity.start, body: body),
-               body.contains("的", in: base.range.upperBound..<quantity.start) {
-                return "rate of a base \(base.word)…的, grant \(noun.text)"
+               body.contains(GrammarWords.possessiveWord, in: base.range.upperBound..<quantity.start) {
+                return "rate of a base \(base.word)…\(GrammarWords.possessiveWord), grant \(noun.text)"
             }
             // 给予1个点的贴息; a rate next to a grant outside any horizon.
             let grantVerbAfter = ExtractionWords.grantVerbs.contains { body.contains($0, in: quantity.end..<min(clause.upperBound, quantity.end + 4)) }
@@ -177,17 +177,17 @@ extension GoalExtractor {
             guard let cue = n == 0 ? ClauseScopes.firstWord(ExtractionWords.grantNouns, in: range, body: body)
                                    : ClauseScopes.lastWord(ExtractionWords.grantNouns, in: range, body: body) else { continue }
             var start = cue.range.lowerBound
-            if cue.word == "券" {
+            if cue.word == IncentiveWords.voucher {
                 // 数转券, 算力券: the voucher's name is the characters before 券.
                 while start > range.lowerBound, start > cue.range.lowerBound - 4, body.scalars[start - 1].isHan,
-                      !"的张每领".unicodeScalars.contains(body.scalars[start - 1]) {
+                      !IncentiveWords.voucherNameStops.contains(body.scalars[start - 1]) {
                     start -= 1
                 }
-            } else if let de = (max(range.lowerBound, start - 5)..<start).last(where: { body.scalars[$0] == "的" }),
+            } else if let de = (max(range.lowerBound, start - 5)..<start).last(where: { body.scalars[$0] == GrammarWords.possessive }),
                       start - de - 1 >= 2, body.scalars[(de + 1)..<start].allSatisfy(\.isHan) {
                 // 最高50万元的一次性奖励, 的运营补贴: the words between 的 and the noun name it.
                 start = de + 1
-            } else if start >= 3, body.hasSuffix("一次性", at: start) {
+            } else if start >= 3, body.hasSuffix(IncentiveWords.oneOff, at: start) {
                 start -= 3
             }
             return (body[start..<cue.range.upperBound], start..<cue.range.upperBound)

@@ -40,8 +40,8 @@ extension GoalExtractor {
         // 培育特色产业集群10个，其中年营业收入超1000亿元的2个: a part of what
         // the sentence just counted, named by its qualifier and that thing.
         if isClassifier, after.text.isEmpty, !before.text.isEmpty, let previous = samePrevious,
-           body.hasSuffix("的", at: quantity.start), body.hasPrefix("其中", at: clause.lowerBound) {
-            return Metric(metric: Self.hygienic(before.text + "的" + previous.metric), range: before.range,
+           body.hasSuffix(GrammarWords.possessiveWord, at: quantity.start), body.hasPrefix(MetricWords.among, at: clause.lowerBound) {
+            return Metric(metric: Self.hygienic(before.text + GrammarWords.possessiveWord + previous.metric), range: before.range,
                           evidenceStart: before.range.lowerBound)
         }
         // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
@@ -114,12 +114,12 @@ extension GoalExtractor {
             if depth == 0 { scalars.append(c) }
         }
         // A horizon inside (到2027年底): what stands after it names the thing.
-        for (i, c) in scalars.enumerated() where (c == "到" || c == "至") && !(i > 0 && scalars[i - 1] == "截") {
+        for (i, c) in scalars.enumerated() where (c == HorizonWords.to || c == HorizonWords.until) && !(i > 0 && scalars[i - 1] == HorizonWords.upToFirst) {
             var k = i + 1
             while k < scalars.count, scalars[k] == " " { k += 1 }
             guard let year = CalendarYear.read(scalars, at: k, roc: false) else { continue }
             k = year.end
-            if k < scalars.count, scalars[k] == "底" || scalars[k] == "末" { k += 1 }
+            if k < scalars.count, YearWords.yearEndMarks.contains(scalars[k]) { k += 1 }
             scalars.removeSubrange(i..<k)
             break
         }
@@ -128,9 +128,9 @@ extension GoalExtractor {
         while k < scalars.count {
             if let year = CalendarYear.read(scalars, at: k, roc: false) {
                 var j = year.end
-                while j < scalars.count, scalars[j].properties.numericType != nil || "月底末前内上下半度".unicodeScalars.contains(scalars[j]) { j += 1 }
+                while j < scalars.count, scalars[j].properties.numericType != nil || MetricWords.datingMarks.contains(scalars[j]) { j += 1 }
                 var from = k
-                if from >= 2, String(String.UnicodeScalarView(scalars[(from - 2)..<from])).hasPrefix("截") { from -= 2 }
+                if from >= 2, String(String.UnicodeScalarView(scalars[(from - 2)..<from])).hasPrefix(String(HorizonWords.upToFirst)) { from -= 2 }
                 scalars.removeSubrange(from..<j)
                 k = from
                 continue
@@ -157,14 +157,14 @@ extension GoalExtractor {
             }
         }
         // A preposition left at the end once a year went (规模由2020年的 → 规模由).
-        while scalars.count > 2, let last = scalars.last, "由从自的在于".unicodeScalars.contains(ScriptFold.fold(last)) {
+        while scalars.count > 2, let last = scalars.last, MetricWords.trailingPrepositions.contains(ScriptFold.fold(last)) {
             scalars.removeLast()
         }
         var string = Self.trimmingEdges(scalars[...])
         // A增加值占B的比重: too long, A's share names it (A占比).
-        if string.count > maximumMetricLength, string.hasSuffix("比重") || string.hasSuffix("比例"),
-           let share = string.firstIndex(of: "占") {
-            string = String(string[..<share]) + "占比"
+        if string.count > maximumMetricLength, MetricWords.shareNouns.contains(where: { string.hasSuffix($0) }),
+           let share = string.firstIndex(of: Character(MetricWords.shareVerb)) {
+            string = String(string[..<share]) + MetricWords.shareMetric
         }
         if string.count > maximumMetricLength {
             string = Self.trimmingEdges(Array(String(string.suffix(maximumMetricLength)).unicodeScalars)[...])
@@ -200,7 +200,7 @@ extension GoalExtractor {
     /// 分别: the figures after it in the clause go one to one with the items
     /// of the subject before it (A和B…分别超过90家和870家).
     func respectiveItem(for quantity: Quantity, clause: Range<Int>, body: BodyText) -> (text: String, range: Range<Int>)? {
-        guard let marker = ClauseScopes.firstWord(["分别"], in: clause.lowerBound..<quantity.start, body: body) else { return nil }
+        guard let marker = ClauseScopes.firstWord([GrammarWords.respectively], in: clause.lowerBound..<quantity.start, body: body) else { return nil }
         let figures = scanner.quantities(in: Array(body.original[marker.range.upperBound..<clause.upperBound]))
         let offset = quantity.start - marker.range.upperBound
         guard figures.count >= 2, let position = figures.firstIndex(where: { $0.start == offset }) else { return nil }
@@ -210,7 +210,7 @@ extension GoalExtractor {
         // Split the subject at 和, 与, 及, 、.
         var items: [Range<Int>] = []
         var from = subject.range.lowerBound
-        for k in subject.range where "和与及、".unicodeScalars.contains(body.scalars[k]) {
+        for k in subject.range where GrammarWords.listJoiners.contains(body.scalars[k]) {
             if k > from { items.append(from..<k) }
             from = k + 1
         }
@@ -219,7 +219,7 @@ extension GoalExtractor {
         var item = items[position]
         // 全区高新技术企业和科技型企业: a qualifier of the first item (全区) is not part of the others.
         if position == 0, items.count > 1 {
-            for word in ["全区", "全市", "全省", "全国", "全县"] where body.hasPrefix(word, at: item.lowerBound) {
+            for word in MetricWords.wholeRegionQualifiers where body.hasPrefix(word, at: item.lowerBound) {
                 item = (item.lowerBound + word.unicodeScalars.count)..<item.upperBound
             }
         }
@@ -237,7 +237,7 @@ extension GoalExtractor {
         while let last = scalars.last, metricEdge.contains(last) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
-    static let fixedTerms = ["规模以上", "及以上", "或以上", "级以上", "规模以下"].map { Array($0.unicodeScalars) }
+    static let fixedTerms = MetricWords.fixedTerms.map { Array($0.unicodeScalars) }
     static let cutWords = (ExtractionWords.stretchMarkers + ExtractionWords.comparatorWords).map { Array($0.unicodeScalars) }
 
     /// …增长至2025年的, 提高到2027年的: the phrase before a level a change reaches.
@@ -245,22 +245,23 @@ extension GoalExtractor {
         var k = scalars.endIndex
         func skipSpaces() { while k > scalars.startIndex, scalars[k - 1] == " " { k -= 1 } }
         skipSpaces()
-        guard k > scalars.startIndex, scalars[k - 1] == "的" else { return false }
+        guard k > scalars.startIndex, scalars[k - 1] == GrammarWords.possessive else { return false }
         k -= 1
-        if k > scalars.startIndex, scalars[k - 1] == "底" || scalars[k - 1] == "末" { k -= 1 }
-        guard k > scalars.startIndex, scalars[k - 1] == "年" else { return false }
+        if k > scalars.startIndex, YearWords.yearEndMarks.contains(scalars[k - 1]) { k -= 1 }
+        guard k > scalars.startIndex, scalars[k - 1] == YearWords.year else { return false }
         k -= 1
         skipSpaces()
-        guard k - 4 >= scalars.startIndex, scalars[(k - 4)..<k].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }),
-              scalars[k - 4] == "2" else { return false }
+        // The year reader's, from 2000 on (a level reached is not of the last century).
+        guard k - 4 >= scalars.startIndex, let year = CalendarYear.gregorian(Array(scalars[(k - 4)..<k]), at: 0),
+              year >= 2000 else { return false }
         k -= 4
         skipSpaces()
-        return k > scalars.startIndex && (scalars[k - 1] == "至" || scalars[k - 1] == "到")
+        return k > scalars.startIndex && (scalars[k - 1] == HorizonWords.until || scalars[k - 1] == HorizonWords.to)
     }
 
     /// 较2024年, 比上年, 同比: the base of a change, not a thing counted.
     static func isComparisonBase(_ text: String) -> Bool {
-        ["较", "比", "相比"].contains { text.hasPrefix($0) } && text.count <= 8
+        MetricWords.comparisonBaseOpeners.contains { text.hasPrefix($0) } && text.count <= 8
     }
 
     // MARK: Phrases around a figure
@@ -282,9 +283,9 @@ extension GoalExtractor {
         var end = quantity.start
         // 杭州市确保今年新增…: after a relative horizon stands what is counted.
         // 到今年底开放…, 力争年底前突破…: the horizon's tail (底, 底前, 内) goes too.
-        if let year = ["今年", "明年", "年底", "年内"].compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max() {
+        if let year = MetricWords.relativeHorizons.compactMap({ word in body.occurrences(of: word, in: start..<end).last }).max() {
             var after = year + 2
-            for tail in ["底前", "底", "前", "内"] where body.hasPrefix(tail, at: after) {
+            for tail in MetricWords.relativeHorizonTails where body.hasPrefix(tail, at: after) {
                 after += tail.unicodeScalars.count
                 break
             }
@@ -323,7 +324,7 @@ extension GoalExtractor {
             // 全省建成, 该平台汇聚: a short scope subject and its verb.
             if end - start > 4, ExtractionWords.scopeDeterminers.contains(s[start]),
                // 该/本 name a project or a body, often long (该数据中心项目规划建设…).
-               let verb = ((start + 2)..<min(start + ("该本".unicodeScalars.contains(s[start]) ? 12 : 5), end)).lazy.compactMap({ at in
+               let verb = ((start + 2)..<min(start + (MetricWords.namingDeterminers.contains(s[start]) ? 12 : 5), end)).lazy.compactMap({ at in
                    Self.scopeSubjectVerbScalars.first { body.hasPrefix($0, at: at, before: end) }.map { (at, $0) } }).first,
                end - verb.0 - verb.1.count >= 2 {
                 start = verb.0 + verb.1.count
@@ -337,8 +338,8 @@ extension GoalExtractor {
         }
         guard start < end else { return ("", start..<start) }
         // A增加值占B的比重: long, but hygiene makes it A占比.
-        let isShare = end - start > 4 && s[start..<end].contains("占")
-            && (body.hasSuffix("比重", at: end) || body.hasSuffix("比例", at: end))
+        let isShare = end - start > 4 && s[start..<end].contains(MetricWords.shareVerb)
+            && MetricWords.shareNouns.contains(where: { body.hasSuffix($0, at: end) })
         if !isShare, end - start > 30 || s[start..<end].contains(where: { "《》“”\"".unicodeScalars.contains($0) }) {
             // Too long or quoted: keep the end, which names the thing.
             let from = max(start, end - 16)
@@ -371,7 +372,7 @@ extension GoalExtractor {
             k += word.count
             aimed = true
         }
-        if k < end, "在于到".unicodeScalars.contains(s[k]) {
+        if k < end, HorizonWords.aimPrepositions.contains(s[k]) {
             k += 1
             aimed = true
         }
@@ -383,7 +384,7 @@ extension GoalExtractor {
         }
         guard let (_, yearEnd) = CalendarYear.read(body, at: k), yearEnd < end else { return nil }
         k = yearEnd
-        if k < end, s[k] == "底" || s[k] == "末" { k += 1 }
+        if k < end, YearWords.yearEndMarks.contains(s[k]) { k += 1 }
         if let tail = CalendarYear.deadlineTails.first(where: { body.hasPrefix($0, at: k) }) {
             k += tail.unicodeScalars.count
         } else if !aimed || !TargetExtractor.yearEndsHorizon(body, at: k) {
@@ -396,11 +397,11 @@ extension GoalExtractor {
     /// Where a span of time that frames a goal ends inside `range`
     /// (用3年时间, 通过两年左右时间, 经过三年的努力), or nil.
     static func durationPhraseEnd(_ body: BodyText, in range: Range<Int>) -> Int? {
-        for word in ["时间", "的努力", "努力"] {
+        for word in MetricWords.spanEnds {
             guard let at = body.occurrences(of: word, in: range).last, at - range.lowerBound >= 2 else { continue }
             let before = max(range.lowerBound, at - 8)..<at
-            guard body.contains("年", in: before),
-                  ["用", "通过", "经过", "历时"].contains(where: { body.contains($0, in: before) }) else { continue }
+            guard body.contains(YearWords.yearWord, in: before),
+                  MetricWords.spanOpeners.contains(where: { body.contains($0, in: before) }) else { continue }
             return at + word.unicodeScalars.count
         }
         return nil
@@ -418,12 +419,12 @@ extension GoalExtractor {
         while k > range.lowerBound {
             if ExtractionWords.closingBrackets.contains(s[k]) { closed += 1 }
             if ExtractionWords.openingBrackets.contains(s[k]) { closed = max(0, closed - 1) }
-            if closed == 0, s[k] == "年", let found = (max(range.lowerBound, k - 6)..<k).first(where: { at in
+            if closed == 0, s[k] == YearWords.year, let found = (max(range.lowerBound, k - 6)..<k).first(where: { at in
                 CalendarYear.mayStart(s[at], roc: body.usesROCCalendar) && CalendarYear.read(body, at: at)?.end == k + 1 }),
                found == range.lowerBound || !CalendarYear.mayStart(s[found - 1], roc: body.usesROCCalendar),
-               TargetExtractor.yearEndsHorizon(body, at: k + 1) || body.hasPrefix("底", at: k + 1) {
+               TargetExtractor.yearEndsHorizon(body, at: k + 1) || body.hasPrefix(YearWords.yearEndWord, at: k + 1) {
                 var after = k + 1
-                if after < range.upperBound, s[after] == "底" || s[after] == "末" { after += 1 }
+                if after < range.upperBound, YearWords.yearEndMarks.contains(s[after]) { after += 1 }
                 if let tail = CalendarYear.deadlineTails.first(where: { body.hasPrefix($0, at: after) }) {
                     after += tail.unicodeScalars.count
                 }
@@ -444,7 +445,7 @@ extension GoalExtractor {
     func afterPhrase(_ quantity: Quantity, clauseEnd: Int, body: BodyText) -> (text: String, range: Range<Int>) {
         var start = quantity.end
         let s = body.scalars
-        while start < clauseEnd, s[start] == " " || s[start] == "的" || "“”「」\"".unicodeScalars.contains(s[start]) {
+        while start < clauseEnd, s[start] == " " || s[start] == GrammarWords.possessive || "“”「」\"".unicodeScalars.contains(s[start]) {
             start += 1
         }
         guard start < clauseEnd, s[start].isHan || s[start].properties.isAlphabetic else {
@@ -469,18 +470,18 @@ extension GoalExtractor {
         // A verb right after the number (50% 给予奖补) is not a noun phrase,
         // nor is the next item of a list (90家和870家).
         if ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: start) }) { return ("", start..<start) }
-        if "和与及".unicodeScalars.contains(s[start]), start + 1 < clauseEnd, s[start + 1].properties.numericType != nil {
+        if GrammarWords.figureJoiners.contains(s[start]), start + 1 < clauseEnd, s[start + 1].properties.numericType != nil {
             return ("", start..<start)
         }
         // …投资科创项目超100个等: 等 closes a list, it names nothing.
-        while end > start, s[end - 1] == "等" { end -= 1 }
+        while end > start, s[end - 1] == GrammarWords.etCetera { end -= 1 }
         guard end > start else { return ("", start..<start) }
         if let comma = (start..<end).first(where: { s[$0] == "、" }) {
             // 示范性强、显示度高、带动性广的典型应用场景: modifiers listed before
             // the head noun, which follows the last 的; otherwise (平台、20个基地)
             // the phrase ends at the first 、.
             if let last = (start..<end).last(where: { s[$0] == "、" }),
-               let de = (last..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2 {
+               let de = (last..<end).last(where: { s[$0] == GrammarWords.possessive }), end - de - 1 >= 2 {
                 start = de + 1
             } else {
                 end = comma
@@ -488,7 +489,7 @@ extension GoalExtractor {
         }
         if end - start > Self.maximumMetricLength {
             // Too long to be a name: the head noun follows the last 的.
-            guard let de = (start..<end).last(where: { s[$0] == "的" }), end - de - 1 >= 2,
+            guard let de = (start..<end).last(where: { s[$0] == GrammarWords.possessive }), end - de - 1 >= 2,
                   end - de - 1 <= Self.maximumMetricLength else {
                 return ("", start..<start)
             }
@@ -527,10 +528,10 @@ extension GoalExtractor {
                 .first { Array(folded[$0..<($0 + needle.count)]) == needle }
                 .map { $0..<($0 + needle.count) }
         }
-        if let once = last("一次性"), !ScriptFold.fold(name).contains("一次性") { name = text(once) + name }
+        if let once = last(IncentiveWords.oneOff), !ScriptFold.fold(name).contains(IncentiveWords.oneOff) { name = text(once) + name }
         func join(_ purpose: String) -> String {
             let room = Self.maximumMetricLength - name.count
-            let trimmed = purpose.trimmingCharacters(in: CharacterSet(charactersIn: " 、，的"))
+            let trimmed = purpose.trimmingCharacters(in: CharacterSet(charactersIn: " 、，" + GrammarWords.possessiveWord))
             return (room > 0 ? String(trimmed.suffix(room)) : "") + name
         }
         // A rate's base: after 按照/按其/按 (and a cap), up to the figure, 的 left out.
@@ -544,7 +545,7 @@ extension GoalExtractor {
                 let v = Array(verb.unicodeScalars)
                 if let at = (from..<to).first(where: { folded[$0...].starts(with: v) }) { to = at }
             }
-            if let de = (from..<to).last(where: { folded[$0] == "的" }) { to = de }
+            if let de = (from..<to).last(where: { folded[$0] == GrammarWords.possessive }) { to = de }
             let base = text(from..<to).trimmingCharacters(in: .whitespaces)
             if !base.isEmpty { return join(base) }
         }
@@ -572,7 +573,7 @@ extension GoalExtractor {
         while k < quantity.start {
             let end = body.clauseEnd(after: k)
             if opensCondition(k, before: end, body: body),
-               let de = (k..<min(end, quantity.start)).last(where: { body.scalars[$0] == "的" }) {
+               let de = (k..<min(end, quantity.start)).last(where: { body.scalars[$0] == GrammarWords.possessive }) {
                 // 对新认定的国家级平台给予一次性奖励: the recipient ends where the giving begins.
                 var headEnd = min(end, quantity.start)
                 for verb in ExtractionWords.givingVerbs {

@@ -44,7 +44,7 @@ enum QuantityRole: Equatable {
         case .condition(let head): return "a condition on \(head)"
         case .duration: return "a duration"
         case .textCount(let noun): return "counts the text (\(noun))"
-        case .article: return "一 as an article"
+        case .article: return "\(RoleWords.article) as an article"
         }
     }
 }
@@ -73,7 +73,7 @@ extension GoalExtractor {
         // unit is implied, glued to the noun that another figure counts.
         let impliedUnit = quantity.isMagnitudeClass || !(quantity.unit.map { quantity.surface.contains($0) } ?? false)
         if quantity.unit != nil, impliedUnit, inClause.contains(where: { $0.start >= quantity.end }),
-           quantity.end < body.count, body.scalars[quantity.end].isHan || body.scalars[quantity.end] == "级" {
+           quantity.end < body.count, body.scalars[quantity.end].isHan || body.scalars[quantity.end] == RoleWords.classMark {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
         }
         // 两个千亿级产业集群, 一批百亿级产业集群: the class describes what the
@@ -88,7 +88,7 @@ extension GoalExtractor {
            let de = deAfter(last, clauseEnd: clauseEnd, body: body), !grantFollows(de + 1, clauseEnd, body) {
             let head = headNoun(after: de + 1, clauseEnd: clauseEnd, body: body)
             let sentenceRest = clauseEnd..<body.sentenceEnd(after: clauseEnd)
-            if opensCondition(clauseStart, before: quantity.start, body: body) || body.contains("给予", in: sentenceRest) {
+            if opensCondition(clauseStart, before: quantity.start, body: body) || body.contains(RoleWords.give, in: sentenceRest) {
                 return .condition(head: head)
             }
             return .qualifier(head: head)
@@ -117,7 +117,7 @@ extension GoalExtractor {
             if counted { return .qualifier(head: head) }
             // 员工数10人以上的企业, …给予奖励: a threshold in a grant sentence.
             if quantity.comparator != nil,
-               body.contains("给予", in: clauseEnd..<body.sentenceEnd(after: clauseEnd)) ||
+               body.contains(RoleWords.give, in: clauseEnd..<body.sentenceEnd(after: clauseEnd)) ||
                 ExtractionWords.grantNouns.contains(where: { body.contains($0, in: clauseEnd..<body.sentenceEnd(after: clauseEnd)) }) {
                 return .condition(head: head)
             }
@@ -153,7 +153,7 @@ extension GoalExtractor {
     func deAfter(_ quantity: Quantity, clauseEnd: Int, body: BodyText, allowFigure: Bool = false) -> Int? {
         var k = quantity.end
         while k < clauseEnd, body.scalars[k] == " " { k += 1 }
-        guard k + 1 < clauseEnd, body.scalars[k] == "的" else { return nil }
+        guard k + 1 < clauseEnd, body.scalars[k] == GrammarWords.possessive else { return nil }
         let next = body.scalars[k + 1]
         if allowFigure { return next.properties.numericType != nil ? k : nil }
         guard next.isHan else { return nil }
@@ -182,7 +182,7 @@ extension GoalExtractor {
         while end < clauseEnd, end - offset < 16, body.scalars[end].isHan || body.scalars[end].isASCII && body.scalars[end].properties.isAlphabetic,
               !ExtractionWords.phraseStops.contains(where: { body.hasPrefix($0, at: end) }),
               !ExtractionWords.comparatorWords.contains(where: { body.hasPrefix($0, at: end) }),
-              !(end > offset && "达到为".unicodeScalars.contains(body.scalars[end])) {
+              !(end > offset && RoleWords.headNounStops.contains(body.scalars[end])) {
             end += 1
         }
         return body[offset..<end]
@@ -201,11 +201,11 @@ extension GoalExtractor {
             // shorter span is one when it frames nothing (审批压缩至5个工作日).
             // 受教育年限提高到11.7年: a level in years that a verb reaches is a goal.
             if ExtractionWords.levelVerbsBeforeYears.contains(where: { before.hasSuffix($0) }) { return nil }
-            if unit == "年" || unit == "周年" { return .duration }
+            if RoleWords.yearUnits.contains(unit) { return .duration }
             let next = body.folded(quantity.end..<min(body.count, quantity.end + 3))
             let lead = body.folded(max(0, quantity.start - 2)..<quantity.start)
             if ExtractionWords.durationAfter.contains(where: { next.hasPrefix($0) })
-                || quantity.surface.hasSuffix("内") || quantity.surface.hasSuffix("之内")
+                || RoleWords.withinSuffixes.contains(where: { quantity.surface.hasSuffix($0) })
                 || ExtractionWords.durationBefore.contains(where: { lead.hasSuffix($0) }) {
                 return .duration
             }
@@ -216,15 +216,15 @@ extension GoalExtractor {
             return .textCount(noun: noun)
         }
         // 一个, 一项, 一种 without a comparator read as "a", not as a count.
-        if quantity.value == 1, quantity.comparator == nil, quantity.surface.hasPrefix("一") { return .article }
-        if ["位", "份"].contains(unit) { return .textCount(noun: unit) }
+        if quantity.value == 1, quantity.comparator == nil, quantity.surface.hasPrefix(RoleWords.article) { return .article }
+        if RoleWords.textCountUnits.contains(unit) { return .textCount(noun: unit) }
         // 共5章30条: 条 counts articles of a text unless something else is named.
-        if unit == "条", after.isEmpty, before.isEmpty || before.hasSuffix("章") { return .textCount(noun: unit) }
+        if unit == RoleWords.articleUnit, after.isEmpty, before.isEmpty || before.hasSuffix(RoleWords.chapter) { return .textCount(noun: unit) }
         let lead = body.folded(max(0, quantity.start - 4)..<quantity.start).trimmingCharacters(in: " ")
         // 新增单项冠军、独角兽企业等10家 under a horizon sums a list into a
         // goal; elsewhere (上海、江苏等8个省级数据集团) it counts what the text lists.
         if let marker = ExtractionWords.enumerationMarkers.first(where: { lead.hasSuffix($0) }), quantity.comparator == nil,
-           !(marker == "等" && underGoalVerb) {
+           !(marker == GrammarWords.etCeteraWord && underGoalVerb) {
             return .textCount(noun: marker + "…" + unit)
         }
         return nil

@@ -88,7 +88,7 @@ struct GoalExtractor {
     static func formRange(_ lower: Quantity, _ upper: Quantity, _ body: BodyText) -> Bool {
         guard lower.comparator == .atLeast, upper.comparator == .atMost, lower.end <= upper.start,
               upper.start - lower.end <= 2, lower.unit == upper.unit else { return false }
-        return body.scalars[lower.end..<upper.start].allSatisfy { "—–-－~～至到 ".unicodeScalars.contains($0) }
+        return body.scalars[lower.end..<upper.start].allSatisfy { $0 == " " || GrammarWords.rangeMarks.contains($0) }
     }
 
     func decideGroup(_ group: [Quantity], at index: Int, in quantities: [Quantity], previous: Previous?,
@@ -196,27 +196,23 @@ struct GoalExtractor {
     /// article from Hong Kong, Macao or Taiwan (§7: 撥款2億元 in Hong Kong
     /// news is 港元), unless the text names 人民币 (or RMB) next to it.
     static func currency(_ quantity: Quantity, region: String?, body: BodyText) -> String? {
-        guard quantity.unit == "元", let region, region.count == 6 else { return quantity.unit }
-        let local: String
-        switch region.prefix(2) {
-        case "81": local = "港元"
-        case "82": local = "澳门元"
-        case "71": local = "新台币"
-        default: return quantity.unit
+        guard quantity.unit == CurrencyWords.yuan, let region, region.count == 6,
+              let local = CurrencyWords.localCurrencies.first(where: { region.hasPrefix($0.regionPrefix) })?.unit else {
+            return quantity.unit
         }
         // Folded text: 人民幣 reads as 人民币.
         let near = max(0, quantity.start - 4)..<min(body.scalars.count, quantity.end + 4)
-        if ["人民币", "RMB", "CNY"].contains(where: { body.contains($0, in: near) }) { return quantity.unit }
+        if CurrencyWords.renminbiNames.contains(where: { body.contains($0, in: near) }) { return quantity.unit }
         return local
     }
 
     /// The length of a target's horizon phrase (到2027年), for reasons.
     static func horizonLength(_ target: ExtractedTarget, _ body: BodyText) -> Int {
         var k = target.start
-        while k < target.end, k - target.start < 12, !body.endsClause(at: k), body.scalars[k] != "年" { k += 1 }
-        if k < target.end, body.scalars[k] == "年" {
+        while k < target.end, k - target.start < 12, !body.endsClause(at: k), body.scalars[k] != YearWords.year { k += 1 }
+        if k < target.end, body.scalars[k] == YearWords.year {
             k += 1
-            for tail in ["年底", "底", "末", "前", "内"] where body.hasPrefix(tail, at: k) {
+            for tail in HorizonWords.horizonPhraseTails where body.hasPrefix(tail, at: k) {
                 k += tail.unicodeScalars.count
                 break
             }
