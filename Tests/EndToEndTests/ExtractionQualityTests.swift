@@ -90,7 +90,8 @@ import Testing
             #expect(metric.count <= 24, "longer than 24: \(metric)")
             if goal["kind"] as? String == "incentive" {
                 incentives += 1
-                let grants = ["补贴", "补助", "奖励", "奖补", "资助", "贴息", "券", "配套", "支持", "扶持"]
+                // A pool a policy sets up is granted too (§8: 设立…基金, 安排…资金).
+                let grants = ["补贴", "补助", "奖励", "奖补", "资助", "贴息", "券", "配套", "支持", "扶持", "基金", "资金", "预算"]
                 #expect(grants.contains { metric.contains($0) }, "an incentive names no grant: \(metric)")
                 // What it is granted for or per: more than the grant word alone.
                 if let grant = grants.first(where: { metric.contains($0) }), metric.count > grant.count + 1 { named += 1 }

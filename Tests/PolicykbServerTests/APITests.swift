@@ -136,7 +136,7 @@ import Testing
         #expect(compare.header("Content-Disposition") == "attachment; filename=\"compare.xlsx\"")
         let refused = try await HTTP.get("/api/goals?format=xls")
         #expect(refused.status == .badRequest)
-        #expect(refused.text.contains("format must be json, csv or xlsx"))
+        #expect(refused.text.contains("format must be json, csv, xlsx"))
     }
 
     @Test func policiesAndTimeline() async throws {
