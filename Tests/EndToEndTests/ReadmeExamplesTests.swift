@@ -70,7 +70,7 @@ import Testing
     static func normalised(_ text: String) -> [String] {
         var lines = text.components(separatedBy: "\n").map { line -> String in
             var line = line
-            while line.hasSuffix(" ") { line.removeLast() }
+            while line.hasSuffix(" ") || line.hasSuffix("\r") { line.removeLast() }
             if let range = line.range(of: #"in [0-9.]+ s$"#, options: .regularExpression) {
                 line.replaceSubrange(range, with: "in N s")
             }

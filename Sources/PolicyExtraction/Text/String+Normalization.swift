@@ -190,15 +190,11 @@ extension StringProtocol {
     static func offset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let needle = pattern.baseAddress, !pattern.isEmpty else { return start }
         guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return nil }
-        let last = bytes.count - pattern.count
-        var i = start
-        while i <= last {
-            guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
-            let j = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            if memcmp(base + j, needle, pattern.count) == 0 { return j }
-            i = j + 1
-        }
-        return nil
+        guard start <= bytes.count - pattern.count else { return nil }
+        // memmem (policykb_find): a first-byte scan would stop at nearly
+        // every character of CJK text, whose UTF-8 lead bytes are few.
+        let found = policykb_find(base + start, bytes.count - start, needle, pattern.count)
+        return found < 0 ? nil : start + found
     }
 
     /// The range of the first occurrence of `needle`, found by a byte

@@ -67,6 +67,9 @@ char *policykb_fold_with(const char *text, int bytes, int flags, int *out_bytes,
  * bound on its output, NUL included, over every character it folds. */
 size_t policykb_fold_capacity(int bytes);
 
+/* The offset of the first `needle` in `haystack`, or -1 (memmem). */
+long policykb_find(const unsigned char *haystack, long length, const unsigned char *needle, long needle_length);
+
 void policykb_free(void *pointer);
 
 #ifdef __cplusplus

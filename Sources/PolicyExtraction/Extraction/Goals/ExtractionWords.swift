@@ -151,8 +151,8 @@ enum ExtractionWords {
     static let planReportLeads = ["报告指出", "报告提出", "报告强调", "报告要求", "会议指出", "会议提出", "会议强调",
                                   "会议要求", "会议部署", "报告部署"]
     /// 目标是： — the copula between a list's name and its colon.
-    static let listCopulas: Set<Unicode.Scalar> = ["是", "为"]
-    static let listColons: Set<Unicode.Scalar> = ["：", ":"]
+    static let listCopulas: [Unicode.Scalar] = ["是", "为"]
+    static let listColons: [Unicode.Scalar] = ["：", ":"]
     /// A sentence that goes on with the one before (…预期目标。其中，…).
     static let goesOnOpeners = ["其中"]
     /// Years named relative to the issue's: the horizon's (今年, 明年), and
@@ -164,7 +164,7 @@ enum ExtractionWords {
     /// Verbs that state a level reached (§8): 突破, 达到, 建成, 累计.
     static let completiveVerbs = ["突破", "达到", "达", "建成", "累计", "完成", "实现", "超过", "超", "增长", "下降", "为"]
     /// Prepositions that make a year a horizon or a base, not a date (到2027年, 由2020年).
-    static let yearPrepositions: Set<Unicode.Scalar> = ["到", "至", "由", "从", "自", "于", "在"]
+    static let yearPrepositions: [Unicode.Scalar] = ["到", "至", "由", "从", "自", "于", "在"]
     /// What after a year makes it a span's start or a deadline: 以来, 前, 起.
     static let yearSpanTails = ["以来", "前", "底前", "起", "至", "到", "内"]
     /// 2024年底, 2024年末.
@@ -186,7 +186,7 @@ enum ExtractionWords {
     // MARK: Tables (TextTable, GoalExtractor+Tables)
 
     /// What splits a line into cells: `|` (and its full-width form), tabs.
-    static let cellSeparators: Set<Unicode.Scalar> = ["|", "｜", "\t"]
+    static let cellSeparators: [Unicode.Scalar] = ["|", "｜", "\t"]
     /// A table has at least this many lines.
     static let tableMinLines = 3
     /// Header cells of the unit column.
@@ -206,16 +206,16 @@ enum ExtractionWords {
     static let changeHeaderWords = ["同比增长", "同比", "增长", "增速", "比重", "占比"]
 
     /// Brackets that hold a note inside a phrase.
-    static let openingBrackets: Set<Unicode.Scalar> = ["(", "（", "［", "["]
-    static let closingBrackets: Set<Unicode.Scalar> = [")", "）", "］", "]"]
+    static let openingBrackets: [Unicode.Scalar] = ["(", "（", "［", "["]
+    static let closingBrackets: [Unicode.Scalar] = [")", "）", "］", "]"]
 
     /// Verbs that reach a level measured in years (受教育年限提高到11.7年):
     /// the years are the level, not a span framing the sentence.
     static let levelVerbsBeforeYears = ["提高到", "提高至", "提升到", "提升至", "延长到", "延长至", "增加到", "增至", "达到"]
 
     /// Title brackets: the words inside name a text.
-    static let titleOpeners: Set<Unicode.Scalar> = ["《", "〈"]
-    static let titleClosers: Set<Unicode.Scalar> = ["》", "〉"]
+    static let titleOpeners: [Unicode.Scalar] = ["《", "〈"]
+    static let titleClosers: [Unicode.Scalar] = ["》", "〉"]
     static let titleMaxLength = 60
 
     /// A change from one level to another (从54万亿元增加到82.7万亿元): the
