@@ -28,7 +28,9 @@ struct GoalsCommand: ParsableCommand {
             Examples:
               policykb goals --region 深圳 --year 2026
               policykb goals --kind incentive --metric 券 --format csv
-            """)
+              policykb goals fix 812 --value 1万亿元      (see policykb goals fix --help)
+            """,
+        subcommands: [GoalsFixCommand.self, GoalsRejectCommand.self])
 
     @OptionGroup var options: StoreOptions
 
@@ -41,12 +43,16 @@ struct GoalsCommand: ParsableCommand {
     @Option(help: "Text the metric contains (企业 finds 核心企业).")
     var metric: String?
 
+    @Flag(help: "Also goals rejected with `policykb goals reject`.")
+    var includeRejected = false
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var pages: PageOptions
 
     func run() throws {
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store))
+        var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store),
+                                includeRejected: includeRejected)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
         Console.out(OutputRenderer.render(Self.table(goals), as: options.format))
