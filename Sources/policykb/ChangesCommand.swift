@@ -80,12 +80,11 @@ struct ChangesCommand: ParsableCommand {
             for row in matching {
                 let goal = row.event.goal
                 let place = row.line.regionName ?? row.line.regionCode ?? "—"
-                let year = goal.year.map { "by \($0)" } ?? "no year"
                 let detail = row.event.detail.isEmpty ? "" : " (\(row.event.detail))"
                 let issue = [goal.publication.map { "《\($0)》" }, goal.issueNumber.map { "第\($0)期" }, row.event.date]
                     .compactMap { $0 }.joined(separator: " ")
                 let quote = (goal.evidence.first?.text ?? "").replacingOccurrences(of: "\n", with: " ")
-                out += "- **\(markdownEscaped(place)) \(markdownEscaped(row.line.metric))**: \(markdownEscaped(goal.figure)) \(year)"
+                out += "- **\(markdownEscaped(place)) \(markdownEscaped(row.line.metric))**: \(markdownEscaped(what(row)))"
                     + "\(detail) — \(markdownEscaped(issue)), goal \(goal.id): “\(markdownEscaped(quote))”\n"
             }
             out += "\n"
@@ -93,11 +92,28 @@ struct ChangesCommand: ParsableCommand {
         return out
     }
 
+    /// The event in words: the target stated, the statistic against its
+    /// target, or the target that supersedes the line's.
+    static func what(_ row: LineEventRow) -> String {
+        let goal = row.event.goal
+        func target(_ goal: GoalRow) -> String {
+            goal.figure + (goal.stretch ? " (力争)" : "") + " by " + (goal.year.map(String.init) ?? "no year")
+        }
+        switch row.event.kind {
+        case .reported:
+            return "\(goal.figure) reported for \(goal.year.map(String.init) ?? "no year"), against \(target(row.event.against ?? row.line.current))"
+        case .superseded:
+            return "\(target(row.event.against ?? row.line.current)) superseded by \(target(goal))"
+        case .set, .restated, .changed:
+            return target(goal)
+        }
+    }
+
     /// Text with Markdown's markup characters escaped, so that a quote cannot format the digest.
     static func markdownEscaped(_ text: String) -> String {
         var out = ""
         for character in text {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+            if "\\`*_[]<#|".contains(character) { out.append("\\") }
             out.append(character)
         }
         return out

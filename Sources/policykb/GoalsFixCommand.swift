@@ -115,3 +115,18 @@ enum GoalCorrectionOutput {
         Console.out(OutputRenderer.render(GoalsCommand.table(try store.goals(filter)), as: options.format))
     }
 }
+
+extension PolicyKB {
+    /// The command the arguments name. `goals fix` and `goals reject` take
+    /// --kind, --year and --metric, which `goals` itself has too, and the
+    /// parser hands a parent's options to the parent even after a
+    /// subcommand's name: so they are parsed on their own.
+    static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
+        let corrections: [any ParsableCommand.Type] = [GoalsFixCommand.self, GoalsRejectCommand.self]
+        if arguments.count >= 2, arguments[0] == GoalsCommand.configuration.commandName,
+           let command = corrections.first(where: { $0.configuration.commandName == arguments[1] }) {
+            return try command.parseAsRoot(Array(arguments.dropFirst(2)))
+        }
+        return try parseAsRoot(arguments)
+    }
+}

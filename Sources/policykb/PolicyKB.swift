@@ -31,7 +31,7 @@ struct PolicyKB: ParsableCommand {
     static func main() {
         MemoryTuning.apply()
         do {
-            var command = try parseAsRoot()
+            var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             let failure = CommandFailure(error)

@@ -37,6 +37,8 @@ extension LineEvent {
                  ("comparator", .string(goal.comparator.rawValue)), ("value", .number("\(goal.value)")),
                  ("year", RecordValue(goal.year)), ("stretch", .bool(goal.stretch)), ("goal_id", .int(goal.id)),
                  ("kind", .string(goal.kind.rawValue)), ("policy_title", RecordValue(goal.policyTitle)),
+                 ("against", against.map { .object([("goal_id", .int($0.id)), ("figure", .string($0.figure)),
+                                                     ("year", RecordValue($0.year))]) } ?? .null),
                  ("corrected", .bool(goal.correction != nil)), ("evidence", .array(goal.evidence.map(\.object))),
                  ("reason", .string(reason))])
     }

@@ -30,6 +30,9 @@ public struct TargetLine: Sendable, Equatable {
     /// Policies its goals name.
     public var policyIDs: Set<Int64> { Set(events.filter(\.kind.statesTarget).compactMap(\.goal.policyID)) }
 
+    /// The same, as keys that one policy has in either script (`TargetLines.policyKey`).
+    var policyKeys: Set<String> { Set(events.filter(\.kind.statesTarget).compactMap { TargetLines.policyKey($0.goal) }) }
+
     /// The date of its first and last events.
     public var firstDate: String? { events.first?.date }
     public var lastDate: String? { events.last?.date }
@@ -78,6 +81,9 @@ public struct LineEvent: Sendable, Equatable {
     public var outcome: Outcome?
     /// For `superseded`: the line that supersedes this one.
     public var supersededBy: Int64?
+    /// For `reported` and `superseded`: the line's statement in force then,
+    /// which the statistic was measured against or the new policy replaced.
+    public var against: GoalRow?
     /// Why this goal belongs to this line, in words (`history --explain`).
     public var reason: String
 

@@ -74,7 +74,7 @@ public enum TargetLines {
                 refusals.append("\(name) already has a goal of this article")
                 continue
             }
-            let samePolicy = goal.policyID.map(line.policyIDs.contains) ?? false
+            let samePolicy = policyKey(goal).map(line.policyKeys.contains) ?? false
             let sameYear = goal.year == current.year
             let score = (samePolicy ? 1 : 0) + (sameYear ? 2 : 0)
             guard score > 0 else {
@@ -107,11 +107,11 @@ public enum TargetLines {
     /// A `superseded` event when `goal`, which set a new line, is a newer
     /// policy's target for a later year.
     static func supersession(of line: TargetLine, by goal: GoalRow, newLine: Int64) -> LineEvent? {
-        guard let policy = goal.policyID, !line.policyIDs.contains(policy),
+        guard let policy = goal.policyID, let key = policyKey(goal), !line.policyKeys.contains(key),
               let year = goal.year, let old = line.current.year, year > old,
               !line.events.contains(where: { $0.kind == .superseded }) else { return nil }
         let title = goal.policyTitle.map { "《\($0)》" } ?? "policy \(policy)"
-        return LineEvent(kind: .superseded, goal: goal, supersededBy: newLine,
+        return LineEvent(kind: .superseded, goal: goal, supersededBy: newLine, against: line.current,
                          reason: "\(title) sets「\(line.metricKey)」 of \(place(goal)) for \(year), later than \(old) (line \(newLine))")
     }
 
@@ -131,7 +131,14 @@ public enum TargetLines {
         }
         let reason = "statistic of「\(line.metricKey)」 for \(yearWords(reportYear)): \(statistic.figure) "
             + (reached ? "reaches" : "does not reach") + " \(target.figure) due by \(yearWords(target.year))"
-        return LineEvent(kind: .reported, goal: statistic, outcome: outcome, reason: reason)
+        return LineEvent(kind: .reported, goal: statistic, outcome: outcome, against: target, reason: reason)
+    }
+
+    /// A policy's title folded to simplified script, widths and dashes:
+    /// the policy table keeps a title written in each script apart, a line
+    /// does not.
+    static func policyKey(_ goal: GoalRow) -> String? {
+        goal.policyTitle.map { ScriptFold.fold($0).comparisonKey } ?? goal.policyID.map { "#\($0)" }
     }
 
     static func yearWords(_ year: Int?) -> String { year.map { "\($0)" } ?? "no year" }
