@@ -33,6 +33,12 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Draw a bar chart of the values, one scale per unit and year.")
     var chart = false
 
+    @Flag(help: "One row per target line (see `policykb history`): its latest value and its number of events.")
+    var lines = false
+
+    @Flag(help: "Also goals rejected with `policykb goals reject`.")
+    var includeRejected = false
+
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
         if chart && options.format != .table {
@@ -42,15 +48,32 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        var filter = GoalFilter(kinds: [.target], year: year, metric: metric)
+        var filter = GoalFilter(kinds: [.target], year: year, metric: metric, includeRejected: includeRejected)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         if let regions { filter.records.regionCodes = try FilterOptions.regionCodes(regions, in: store) }
+        if lines { return try runLines(store, filter: filter) }
         let goals = GoalComparison.order(try store.goals(filter))
         if chart && options.format == .table {
             Console.out(GoalComparison.chart(goals))
             return
         }
         let table = OutputTable(goals.map(ComparedGoal.init), maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
+        Console.out(OutputRenderer.render(table, as: options.format))
+    }
+}
+
+extension CompareCommand {
+    /// `--lines`: the lines of the goals asked for, each by its latest statement.
+    func runLines(_ store: PolicyStore, filter: GoalFilter) throws {
+        let found = try store.targetLines(LineFilter(regionCodes: filter.records.regionCodes, metric: metric))
+            .filter { filter.kinds.contains($0.kind) && (year == nil || $0.current.year == year) }
+        let byCurrent = Dictionary(found.map { ($0.current.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = GoalComparison.order(found.map(\.current)).compactMap { byCurrent[$0.id] }
+        if chart && options.format == .table {
+            Console.out(GoalComparison.chart(ordered.map(\.current)))
+            return
+        }
+        let table = OutputTable(ordered.map(LineSummary.init), maxWidths: ["metric": 24, "evidence": 60])
         Console.out(OutputRenderer.render(table, as: options.format))
     }
 }
