@@ -32,9 +32,11 @@ public struct LineEventRow: Sendable, Equatable {
 extension PolicyStore {
     /// The lines of the goals matching `filter`, in the order they were set.
     public func targetLines(_ filter: LineFilter = LineFilter()) throws -> [TargetLine] {
-        let goals = try goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases),
-                                         records: RecordFilter(regionCodes: filter.regionCodes)))
-        var lines = TargetLines.build(goals)
+        try withEvidence(try linesWithoutEvidence(filter))
+    }
+
+    func linesWithoutEvidence(_ filter: LineFilter) throws -> [TargetLine] {
+        var lines = TargetLines.build(try lineGoals(regionCodes: filter.regionCodes))
         if let metric = filter.metric {
             let key = MetricKey.key(metric, regionName: nil)
             lines = lines.filter { $0.metricKey.contains(key) }
@@ -57,8 +59,46 @@ extension PolicyStore {
             """, [firstID]).map { try $0.decode("region_code", as: String.self) }
         if let regionCodes { regions = regions.filter(Set(regionCodes).contains) }
         guard !regions.isEmpty else { return [] }
-        let lines = try targetLines(LineFilter(regionCodes: regions))
-        return LineEventRow.changes(in: lines, since: since)
+        let lines = try linesWithoutEvidence(LineFilter(regionCodes: regions))
+        let changed = lines.filter { !LineEventRow.changes(in: [$0], since: since).isEmpty }
+        return LineEventRow.changes(in: try withEvidence(changed), since: since)
+    }
+
+    /// The goals lines are made of, every kind, rejected ones left out,
+    /// without their evidence: the view leaves its evidence subquery
+    /// unevaluated when the column is not asked for.
+    func lineGoals(regionCodes: [String]?) throws -> [GoalRow] {
+        var conditions = SQLConditions()
+        if let regionCodes { conditions.append("region_code IN (SELECT value FROM json_each(?))", [JSONList.encode(regionCodes)]) }
+        conditions.append("rejected = 0")
+        return try database.prepare("""
+            SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
+                   year, year_source, metric, comparator, value_exact, unit, stretch, target_id, '[]' AS evidence,
+                   correction_id, rejected, correction_note, original, publication, issue_number
+            FROM v_goals\(conditions.whereClause)
+            """).rows(conditions.values).map(GoalRow.init(row:))
+    }
+
+    /// The lines with the evidence of every goal their events cite.
+    func withEvidence(_ lines: [TargetLine]) throws -> [TargetLine] {
+        let ids = Set(lines.flatMap { $0.events.flatMap { [$0.goal.id] + ($0.against.map { [$0.id] } ?? []) } })
+        guard !ids.isEmpty else { return lines }
+        var evidence: [Int64: [EvidenceRow]] = [:]
+        for row in try database.rows("""
+            SELECT goal_id, article_id, start, end, text FROM goal_evidence
+            WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id, position
+            """, [JSONList.encode(Array(ids))]) {
+            evidence[try row.decode("goal_id"), default: []].append(
+                EvidenceRow(articleID: try row.decode("article_id"), start: try row.decode("start"), end: try row.decode("end"),
+                            text: try row.decode("text")))
+        }
+        return lines.map { line in
+            line.mapGoals { goal in
+                var goal = goal
+                goal.evidence = evidence[goal.id] ?? []
+                return goal
+            }
+        }
     }
 }
 

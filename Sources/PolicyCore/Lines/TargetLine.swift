@@ -16,22 +16,58 @@ public struct TargetLine: Sendable, Equatable {
     public let metricKey: String
     public let unit: String?
     /// Oldest first, by issue date.
-    public internal(set) var events: [LineEvent]
+    public private(set) var events: [LineEvent]
+    /// Kept as events are added, so that placing a goal costs the same
+    /// however long the line: the statement in force, the policies and the
+    /// articles of its statements.
+    private var currentIndex = 0
+    private(set) var policyKeys: Set<String> = []
+    private(set) var statementArticles: Set<Int64> = []
+    private(set) var isSuperseded = false
+
+    init(id: Int64, regionCode: String?, regionName: String?, kind: ExtractedGoal.Kind, metricKey: String, unit: String?,
+         set event: LineEvent, policyKey: String?) {
+        self.id = id
+        self.regionCode = regionCode
+        self.regionName = regionName
+        self.kind = kind
+        self.metricKey = metricKey
+        self.unit = unit
+        events = []
+        append(event, policyKey: policyKey)
+    }
+
+    /// Adds an event (in date order); `policyKey` is its goal's (`TargetLines.policyKey`).
+    mutating func append(_ event: LineEvent, policyKey: String?) {
+        events.append(event)
+        if event.kind == .superseded { isSuperseded = true }
+        guard event.kind.statesTarget else { return }
+        currentIndex = events.count - 1
+        if let policyKey { policyKeys.insert(policyKey) }
+        statementArticles.insert(event.goal.articleID)
+    }
+
+    /// The same line with each event's goal (and the statement it was
+    /// measured against) passed through `transform`: evidence added.
+    func mapGoals(_ transform: (GoalRow) -> GoalRow) -> TargetLine {
+        var copy = self
+        copy.events = events.map { event in
+            var event = event
+            event.goal = transform(event.goal)
+            event.against = event.against.map(transform)
+            return event
+        }
+        return copy
+    }
 
     /// The goal in force: the last one set, restated or changed.
-    public var current: GoalRow {
-        // A line is made by its set event, so one always exists.
-        events.last { $0.kind.statesTarget }?.goal ?? events[0].goal
-    }
+    public var current: GoalRow { events[currentIndex].goal }
 
     /// The metric as the latest goal words it.
     public var metric: String { current.metric }
 
     /// Policies its goals name.
     public var policyIDs: Set<Int64> { Set(events.filter(\.kind.statesTarget).compactMap(\.goal.policyID)) }
-
-    /// The same, as keys that one policy has in either script (`TargetLines.policyKey`).
-    var policyKeys: Set<String> { Set(events.filter(\.kind.statesTarget).compactMap { TargetLines.policyKey($0.goal) }) }
 
     /// The date of its first and last events.
     public var firstDate: String? { events.first?.date }
@@ -76,7 +112,7 @@ public struct LineEvent: Sendable, Equatable {
 
     public let kind: Kind
     /// The goal this event was seen in: its evidence, article and issue.
-    public let goal: GoalRow
+    public internal(set) var goal: GoalRow
     public var changes: [Change] = []
     public var outcome: Outcome?
     /// For `superseded`: the line that supersedes this one.

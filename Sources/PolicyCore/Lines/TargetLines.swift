@@ -29,27 +29,38 @@ public enum TargetLines {
     public static func build(_ goals: [GoalRow]) -> [TargetLine] {
         var lines: [TargetLine] = []
         var byKey: [Key: [Int]] = [:]
+        var policyKeys: [String: String] = [:]
         for goal in goals.filter({ $0.correction?.rejected != true }).sorted(by: chronological) {
             let metricKey = MetricKey.key(goal.metric, regionName: goal.regionName)
+            // One fold per policy title, not one per comparison.
+            let policyKey = goal.policyTitle.map { title in
+                if let known = policyKeys[title] { return known }
+                let key = Self.policyKey(goal) ?? title
+                policyKeys[title] = key
+                return key
+            } ?? Self.policyKey(goal)
             if goal.kind == .statistic {
                 let key = Key(region: goal.regionCode, kind: .target, metricKey: metricKey, unit: goal.unit)
-                for index in byKey[key] ?? [] { lines[index].events.append(report(goal, on: lines[index])) }
+                for index in byKey[key] ?? [] { lines[index].append(report(goal, on: lines[index]), policyKey: nil) }
                 continue
             }
             let key = Key(region: goal.regionCode, kind: goal.kind, metricKey: metricKey, unit: goal.unit)
             let candidates = byKey[key] ?? []
-            let (best, refusals) = bestLine(for: goal, among: candidates, in: lines)
+            let (best, refusals) = bestLine(for: goal, policyKey: policyKey, among: candidates, in: lines)
             if let (index, reason) = best {
-                lines[index].events.append(statement(goal, after: lines[index].current, reason: reason))
+                lines[index].append(statement(goal, after: lines[index].current, reason: reason), policyKey: policyKey)
                 continue
             }
             let keyWords = "「\(metricKey)」" + (goal.unit.map { " in \($0)" } ?? "") + " of \(place(goal))"
             let reason = refusals.isEmpty ? "first \(goal.kind.rawValue) for \(keyWords)"
                 : "no line of \(keyWords) has its year or policy: " + refusals.joined(separator: "; ")
             let line = TargetLine(id: goal.id, regionCode: goal.regionCode, regionName: goal.regionName, kind: goal.kind,
-                                  metricKey: metricKey, unit: goal.unit, events: [LineEvent(kind: .set, goal: goal, reason: reason)])
+                                  metricKey: metricKey, unit: goal.unit, set: LineEvent(kind: .set, goal: goal, reason: reason),
+                                  policyKey: policyKey)
             for index in candidates {
-                if let event = supersession(of: lines[index], by: goal, newLine: line.id) { lines[index].events.append(event) }
+                if let event = supersession(of: lines[index], by: goal, policyKey: policyKey, newLine: line.id) {
+                    lines[index].append(event, policyKey: nil)
+                }
             }
             byKey[key, default: []].append(lines.count)
             lines.append(line)
@@ -63,18 +74,18 @@ public enum TargetLines {
     }
 
     /// The line a goal joins and why, or why each candidate was refused.
-    static func bestLine(for goal: GoalRow, among candidates: [Int], in lines: [TargetLine])
+    static func bestLine(for goal: GoalRow, policyKey: String?, among candidates: [Int], in lines: [TargetLine])
         -> (best: (index: Int, reason: String)?, refusals: [String]) {
         var best: (index: Int, score: Int, reason: String)?
         var refusals: [String] = []
         for index in candidates {
             let line = lines[index], current = line.current
             let name = "line \(line.id) (\(yearWords(current.year)))"
-            if line.events.contains(where: { $0.kind.statesTarget && $0.goal.articleID == goal.articleID }) {
+            if line.statementArticles.contains(goal.articleID) {
                 refusals.append("\(name) already has a goal of this article")
                 continue
             }
-            let samePolicy = policyKey(goal).map(line.policyKeys.contains) ?? false
+            let samePolicy = policyKey.map(line.policyKeys.contains) ?? false
             let sameYear = goal.year == current.year
             let score = (samePolicy ? 1 : 0) + (sameYear ? 2 : 0)
             guard score > 0 else {
@@ -106,10 +117,10 @@ public enum TargetLines {
 
     /// A `superseded` event when `goal`, which set a new line, is a newer
     /// policy's target for a later year.
-    static func supersession(of line: TargetLine, by goal: GoalRow, newLine: Int64) -> LineEvent? {
-        guard let policy = goal.policyID, let key = policyKey(goal), !line.policyKeys.contains(key),
+    static func supersession(of line: TargetLine, by goal: GoalRow, policyKey: String?, newLine: Int64) -> LineEvent? {
+        guard let policy = goal.policyID, let key = policyKey, !line.policyKeys.contains(key),
               let year = goal.year, let old = line.current.year, year > old,
-              !line.events.contains(where: { $0.kind == .superseded }) else { return nil }
+              !line.isSuperseded else { return nil }
         let title = goal.policyTitle.map { "《\($0)》" } ?? "policy \(policy)"
         return LineEvent(kind: .superseded, goal: goal, supersededBy: newLine, against: line.current,
                          reason: "\(title) sets「\(line.metricKey)」 of \(place(goal)) for \(year), later than \(old) (line \(newLine))")

@@ -64,7 +64,8 @@ public struct GoalRow: Sendable, Equatable {
     public let unit: String?
     public let stretch: Bool
     public let targetID: Int64?
-    public let evidence: [EvidenceRow]
+    /// Target lines read it only for the events they show (`PolicyStore.withEvidence`).
+    public internal(set) var evidence: [EvidenceRow]
     /// An analyst's correction this goal carries (`policykb goals fix|reject`),
     /// with what extraction had found; nil for a goal as extracted.
     public var correction: GoalCorrectionMark? = nil
