@@ -5,6 +5,7 @@ import Testing
 @testable import PolicyCore
 @testable import PolicyExtraction
 import PolicykbMigrations
+import PolicykbTestSupport
 
 /// Analysts' corrections (`goals fix|reject`) on the six-issue series: kept
 /// under the article's text and the evidence span, so that every re-ingest
@@ -107,8 +108,7 @@ import PolicykbMigrations
     }
 
     @Test func survivesReingestOfAChangedDirectory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-corrections-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for (index, issue) in TargetSeries.issues.enumerated() {
             try issue.text.write(to: directory.appendingPathComponent("issue-\(index + 1).txt"), atomically: true, encoding: .utf8)
@@ -170,8 +170,7 @@ import PolicykbMigrations
 
     /// A database of schema 10 with goals opens, migrates, and lists them uncorrected.
     @Test func aDatabaseOfTheSchemaBeforeMigrates() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-m11-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("old.sqlite").path
         try PolicyStore.registerExtension()

@@ -29,9 +29,12 @@ public enum TargetLines {
     public static func build(_ goals: [GoalRow]) -> [TargetLine] {
         var lines: [TargetLine] = []
         var byKey: [Key: [Int]] = [:]
-        var policyKeys: [String: String] = [:]
+        var policyKeys: [String: String] = [:], metricKeys: [String: String] = [:]
         for goal in goals.filter({ $0.correction?.rejected != true }).sorted(by: chronological) {
-            let metricKey = MetricKey.key(goal.metric, regionName: goal.regionName)
+            // Metrics repeat: one key per metric and region name.
+            let metricKeyInput = goal.metric + "\u{0}" + (goal.regionName ?? "")
+            let metricKey = metricKeys[metricKeyInput] ?? MetricKey.key(goal.metric, regionName: goal.regionName)
+            metricKeys[metricKeyInput] = metricKey
             // One fold per policy title, not one per comparison.
             let policyKey = goal.policyTitle.map { title in
                 if let known = policyKeys[title] { return known }
@@ -52,8 +55,11 @@ public enum TargetLines {
                 continue
             }
             let keyWords = "「\(metricKey)」" + (goal.unit.map { " in \($0)" } ?? "") + " of \(place(goal))"
+            // The latest few refusals: a key with hundreds of lines would otherwise make every reason longer.
+            let shown = refusals.suffix(Self.refusalsShown).joined(separator: "; ")
+                + (refusals.count > Self.refusalsShown ? "; and \(refusals.count - Self.refusalsShown) lines more" : "")
             let reason = refusals.isEmpty ? "first \(goal.kind.rawValue) for \(keyWords)"
-                : "no line of \(keyWords) has its year or policy: " + refusals.joined(separator: "; ")
+                : "no line of \(keyWords) has its year or policy: " + shown
             let line = TargetLine(id: goal.id, regionCode: goal.regionCode, regionName: goal.regionName, kind: goal.kind,
                                   metricKey: metricKey, unit: goal.unit, set: LineEvent(kind: .set, goal: goal, reason: reason),
                                   policyKey: policyKey)
@@ -67,6 +73,9 @@ public enum TargetLines {
         }
         return lines
     }
+
+    /// How many refused lines a `set` event's reason names.
+    static let refusalsShown = 3
 
     /// Issue date (undated last), then article, then goal: the order events happen in.
     static func chronological(_ x: GoalRow, _ y: GoalRow) -> Bool {

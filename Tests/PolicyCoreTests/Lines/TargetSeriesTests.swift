@@ -1,4 +1,5 @@
 import Foundation
+import PolicykbTestSupport
 import Testing
 @testable import PolicyCore
 @testable import PolicyExtraction

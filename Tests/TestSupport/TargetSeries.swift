@@ -2,9 +2,10 @@
 /// simplified script and 《數位經濟簡訊》 in traditional, in which targets
 /// are set, restated by the other periodical, raised, firmed up, moved to a
 /// later year, superseded by a new policy, and met and missed by later
-/// statistics. `TargetSeriesTests` holds its gold.
-enum TargetSeries {
-    static let issues: [(path: String, text: String)] = [
+/// statistics. `TargetSeriesTests` (PolicyCoreTests) holds its gold; the
+/// end-to-end tests write it to files.
+public enum TargetSeries {
+    public static let issues: [(path: String, text: String)] = [
         ("/series/issue-1.txt", """
 《数字经济周报》
 2025年第1期（总第41期）
