@@ -33,8 +33,8 @@ import Testing
         let events = (lines.first?["events"] as? [[String: Any]])?.compactMap { $0["event"] as? String }
         #expect(events == ["set", "restated", "changed", "superseded"])
         let csv = try CLI.run(["history", "--db", db, "--region", "广州", "--explain", "--format", "csv"])
-        #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == 3)
-        #expect(csv.stdout.split(separator: "\n").first?.hasSuffix(",reason") == true)
+        #expect(csv.status == 0 && csv.stdout.split(whereSeparator: \.isNewline).count == 3, "\(csv.stdout)\(csv.stderr)")
+        #expect(csv.stdout.split(whereSeparator: \.isNewline).first?.hasSuffix(",reason") == true)
         let digest = try CLI.run(["changes", "--db", db, "--since", "2025-03", "--format", "markdown"])
         #expect(digest.status == 0)
         #expect(digest.stdout.hasPrefix("# Targets: changes since 2025-03-01\n"))
@@ -46,7 +46,7 @@ import Testing
         let bad = try CLI.run(["changes", "--db", db, "--since", "2025-13"])
         #expect(bad.status == 2 && bad.stderr.split(separator: "\n").count == 1 && bad.stderr.contains("--since"))
         let compare = try CLI.run(["compare", "--db", db, "--metric", "增加值", "--lines", "--format", "csv"])
-        #expect(compare.stdout.split(separator: "\n").count == 3, "one row per line")
+        #expect(compare.stdout.split(whereSeparator: \.isNewline).count == 3, "one row per line: \(compare.stdout)\(compare.stderr)")
     }
 
     @Test func correctionsFromTheCommandLineSurviveReingest() throws {
