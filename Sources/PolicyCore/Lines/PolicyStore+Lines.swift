@@ -59,7 +59,18 @@ extension PolicyStore {
             """, [firstID]).map { try $0.decode("region_code", as: String.self) }
         if let regionCodes { regions = regions.filter(Set(regionCodes).contains) }
         guard !regions.isEmpty else { return [] }
-        let lines = try linesWithoutEvidence(LineFilter(regionCodes: regions))
+        // Only the goals of a region, metric and unit with a goal since then
+        // can make an event since then: the others are left out before grouping.
+        let goals = try lineGoals(regionCodes: regions)
+        var keys: [String: String] = [:]
+        func key(_ goal: GoalRow) -> String {
+            let input = goal.metric + "\u{0}" + (goal.regionName ?? "")
+            let metricKey = keys[input] ?? MetricKey.key(goal.metric, regionName: goal.regionName)
+            keys[input] = metricKey
+            return [goal.regionCode ?? "", metricKey, goal.unit ?? ""].joined(separator: "\u{0}")
+        }
+        let touched = Set(goals.filter { ($0.issueDate ?? "") >= since }.map(key))
+        let lines = TargetLines.build(goals.filter { touched.contains(key($0)) })
         let changed = lines.filter { !LineEventRow.changes(in: [$0], since: since).isEmpty }
         return LineEventRow.changes(in: try withEvidence(changed), since: since)
     }
