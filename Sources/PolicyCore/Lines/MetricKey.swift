@@ -51,6 +51,20 @@ public enum MetricKey {
         text = out
     }
 
+    /// Keys already made, by metric and region name: metrics repeat, so
+    /// grouping many goals makes each key once.
+    struct Cache {
+        private var keys: [String: String] = [:]
+
+        mutating func key(of goal: GoalRow) -> String {
+            let input = goal.metric + "\u{0}" + (goal.regionName ?? "")
+            if let known = keys[input] { return known }
+            let key = MetricKey.key(goal.metric, regionName: goal.regionName)
+            keys[input] = key
+            return key
+        }
+    }
+
     /// The region's name and its short form: 深圳市 and 深圳.
     static func regionWords(_ regionName: String?) -> [String] {
         guard let name = regionName.map(ScriptFold.fold), !name.isEmpty else { return [] }

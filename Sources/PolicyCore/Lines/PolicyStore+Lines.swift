@@ -62,12 +62,9 @@ extension PolicyStore {
         // Only the goals of a region, metric and unit with a goal since then
         // can make an event since then: the others are left out before grouping.
         let goals = try lineGoals(regionCodes: regions)
-        var keys: [String: String] = [:]
+        var metricKeys = MetricKey.Cache()
         func key(_ goal: GoalRow) -> String {
-            let input = goal.metric + "\u{0}" + (goal.regionName ?? "")
-            let metricKey = keys[input] ?? MetricKey.key(goal.metric, regionName: goal.regionName)
-            keys[input] = metricKey
-            return [goal.regionCode ?? "", metricKey, goal.unit ?? ""].joined(separator: "\u{0}")
+            [goal.regionCode ?? "", metricKeys.key(of: goal), goal.unit ?? ""].joined(separator: "\u{0}")
         }
         let touched = Set(goals.filter { ($0.issueDate ?? "") >= since }.map(key))
         let lines = TargetLines.build(goals.filter { touched.contains(key($0)) })

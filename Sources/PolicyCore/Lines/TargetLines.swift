@@ -29,12 +29,9 @@ public enum TargetLines {
     public static func build(_ goals: [GoalRow]) -> [TargetLine] {
         var lines: [TargetLine] = []
         var byKey: [Key: [Int]] = [:]
-        var policyKeys: [String: String] = [:], metricKeys: [String: String] = [:]
+        var policyKeys: [String: String] = [:], metricKeys = MetricKey.Cache()
         for goal in goals.filter({ $0.correction?.rejected != true }).sorted(by: chronological) {
-            // Metrics repeat: one key per metric and region name.
-            let metricKeyInput = goal.metric + "\u{0}" + (goal.regionName ?? "")
-            let metricKey = metricKeys[metricKeyInput] ?? MetricKey.key(goal.metric, regionName: goal.regionName)
-            metricKeys[metricKeyInput] = metricKey
+            let metricKey = metricKeys.key(of: goal)
             // One fold per policy title, not one per comparison.
             let policyKey = goal.policyTitle.map { title in
                 if let known = policyKeys[title] { return known }
