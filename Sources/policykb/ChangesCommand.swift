@@ -45,21 +45,12 @@ struct ChangesCommand: ParsableCommand {
         let rows = try store.lineChanges(since: day, regionCodes: codes)
         switch format.common {
         case .json?:
-            Console.out(RecordValue.array(rows.map { row in
-                guard case .object(let fields) = row.event.object else { return row.event.object }
-                return .object([RecordValue.Field(key: "line", value: Self.lineHead(row.line))] + fields)
-            }).json() + "\n")
+            Console.out(RecordValue.array(rows.map(\.changeObject)).json() + "\n")
         case let common?:
             Console.out(OutputRenderer.render(LineEventTable.table(rows, explain: explain), as: common))
         case nil:
             Console.out(Self.markdown(rows, since: day))
         }
-    }
-
-    /// The line an event belongs to, without its events.
-    static func lineHead(_ line: TargetLine) -> RecordValue {
-        guard case .object(let fields) = line.object else { return line.object }
-        return .object(fields.filter { $0.key != "events" })
     }
 
     /// A digest for a report: one section per kind of change, a bullet per event citing its issue.

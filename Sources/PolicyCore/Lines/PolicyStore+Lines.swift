@@ -72,6 +72,14 @@ extension PolicyStore {
         return LineEventRow.changes(in: try withEvidence(changed), since: since)
     }
 
+    /// The line set by goal `id` (a line's id), nil when no line has that id.
+    public func targetLine(id: Int64) throws -> TargetLine? {
+        guard let row = try database.rows("SELECT region_code FROM goals WHERE id = ?", [id]).first else { return nil }
+        let region: String? = try row.decodeIfPresent("region_code")
+        let goals = try lineGoals(regionCodes: region.map { [$0] }).filter { $0.regionCode == region }
+        return try withEvidence(TargetLines.build(goals).filter { $0.id == id }).first
+    }
+
     /// The goals lines are made of, every kind, rejected ones left out,
     /// without their evidence: the view leaves its evidence subquery
     /// unevaluated when the column is not asked for.

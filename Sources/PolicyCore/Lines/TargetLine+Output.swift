@@ -44,6 +44,15 @@ extension LineEvent {
     }
 }
 
+extension LineEventRow {
+    /// An event of the changes digest as JSON: its line without the line's
+    /// events (under `line`), then the event's fields.
+    public var changeObject: RecordValue {
+        guard case .object(let head) = line.object, case .object(let fields) = event.object else { return event.object }
+        return .object([RecordValue.Field(key: "line", value: .object(head.filter { $0.key != "events" }))] + fields)
+    }
+}
+
 extension TargetLine {
     /// The line with its current statement and every event.
     public var object: RecordValue {
