@@ -66,6 +66,14 @@ struct Routes: Sendable {
         }
         router.get("/api/goals") { request, context in try await listing(request, context, "goals") { try API.goals($0, store: $1) } }
         router.get("/api/timeline") { request, context in try await api(request, context) { try API.timeline($0, store: $1) } }
+        router.get("/api/changes") { request, context in try await api(request, context) { try API.changes($0, store: $1) } }
+        router.get("/api/lines/:id") { request, context in
+            let id = try Self.id(context, .noLine)
+            return try await api(request, context) { _, store in
+                guard let line = try store.targetLine(id: id) else { throw RequestError.notFound(Message(.noLine, "\(id)")) }
+                return line.object
+            }
+        }
         router.get("/api/policies") { request, context in try await listing(request, context, "policies") { try API.policies($0, store: $1) } }
         router.get("/api/policies/:id") { request, context in
             let id = try Self.id(context, .noPolicy)

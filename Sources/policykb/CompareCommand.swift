@@ -36,6 +36,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var listing: ListingOptions
 
+    @Flag(help: "One row per target line (see `policykb history`): its latest value and its number of events.")
+    var lines = false
+
+    @Flag(help: "Also goals rejected with `policykb goals reject`.")
+    var includeRejected = false
+
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
         if chart && options.format != .table {
@@ -46,9 +52,10 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try listing.check(options.format)
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        var filter = GoalFilter(kinds: [.target], year: year, metric: metric)
+        var filter = GoalFilter(kinds: [.target], year: year, metric: metric, includeRejected: includeRejected)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         if let regions { filter.records.regionCodes = try FilterOptions.regionCodes(regions, in: store) }
+        if lines { return try runLines(store, filter: filter) }
         let goals = GoalComparison.order(try store.goals(filter))
         if chart && options.format == .table {
             Console.out(GoalComparison.chart(goals))
@@ -59,6 +66,22 @@ struct CompareCommand: ParsableCommand {
                             "goal_id": 6, "stretch": 7, "region_code": 8]
         table.minWidths = ["metric": 20, "policy_title": 12, "evidence": 20]
         try listing.write(table, as: options.format, sheetName: "compare")
+    }
+}
+
+extension CompareCommand {
+    /// `--lines`: the lines of the goals asked for, each by its latest statement.
+    func runLines(_ store: PolicyStore, filter: GoalFilter) throws {
+        let found = try store.targetLines(LineFilter(regionCodes: filter.records.regionCodes, metric: metric))
+            .filter { filter.kinds.contains($0.kind) && (year == nil || $0.current.year == year) }
+        let byCurrent = Dictionary(found.map { ($0.current.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = GoalComparison.order(found.map(\.current)).compactMap { byCurrent[$0.id] }
+        if chart && options.format == .table {
+            Console.out(GoalComparison.chart(ordered.map(\.current)))
+            return
+        }
+        let table = OutputTable(ordered.map(LineSummary.init), maxWidths: ["metric": 24, "evidence": 60])
+        Console.out(OutputRenderer.render(table, as: options.format))
     }
 }
 

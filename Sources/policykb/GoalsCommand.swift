@@ -29,7 +29,9 @@ struct GoalsCommand: ParsableCommand {
               policykb goals --region 深圳 --year 2026
               policykb goals --kind incentive --metric 券 --format csv
               policykb goals --year 2027 --format xlsx --output goals.xlsx
-            """)
+              policykb goals fix 812 --value 1万亿元      (see policykb goals fix --help)
+            """,
+        subcommands: [GoalsFixCommand.self, GoalsRejectCommand.self])
 
     @OptionGroup var options: StoreOptions
 
@@ -42,6 +44,9 @@ struct GoalsCommand: ParsableCommand {
     @Option(help: "Text the metric contains (企业 finds 核心企业).")
     var metric: String?
 
+    @Flag(help: "Also goals rejected with `policykb goals reject`.")
+    var includeRejected = false
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var pages: PageOptions
     @OptionGroup var listing: ListingOptions
@@ -49,7 +54,8 @@ struct GoalsCommand: ParsableCommand {
     func run() throws {
         try listing.check(options.format)
         let store = try PolicyStore(path: options.databasePath, access: .read)
-        var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store))
+        var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store),
+                                includeRejected: includeRejected)
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
         try listing.write(Self.table(goals), as: options.format, sheetName: "goals")

@@ -25,7 +25,10 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table (for people), json, csv or xlsx (the listings, with --output).")
     var format: OutputFormat = .table
 
-    var databasePath: String {
+    var databasePath: String { Self.databasePath(db) }
+
+    /// `--db`, else `$POLICYKB_DB`, else `./policykb.sqlite`.
+    static func databasePath(_ db: String?) -> String {
         if let db { return db }
         if let path = ProcessInfo.processInfo.environment["POLICYKB_DB"], !path.isEmpty { return path }
         return "policykb.sqlite"

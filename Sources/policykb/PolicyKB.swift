@@ -24,14 +24,15 @@ struct PolicyKB: ParsableCommand {
         version: PolicykbVersion.string,
         subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, ArticlesCommand.self, PoliciesCommand.self,
                       TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self,
-                      InspectCommand.self, ServeCommand.self]
+                      InspectCommand.self, ServeCommand.self, CorrectionsCommand.self, HistoryCommand.self,
+                      ChangesCommand.self]
     )
 
     /// Exit statuses: 0 success, 1 bad input or a failed file, 2 usage.
     static func main() {
         MemoryTuning.apply()
         do {
-            var command = try parseAsRoot()
+            var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch {
             let failure = CommandFailure(error)

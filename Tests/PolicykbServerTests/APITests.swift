@@ -173,4 +173,20 @@ import Testing
             #expect(reply.text.contains("href=\"\(csv)\""), "\(page)")
         }
     }
+
+    /// `/api/changes` is `policykb changes --format json`; `/api/lines/{id}` one line with its events.
+    @Test func changesAndLines() async throws {
+        let expected = try store.lineChanges(since: "2024-01-01")
+        #expect(!expected.isEmpty)
+        let changes = try await HTTP.get("/api/changes?since=2024").array()
+        #expect(changes.compactMap { $0["goal_id"] as? Int }.map(Int64.init) == expected.map(\.event.goal.id))
+        #expect(changes.compactMap { ($0["line"] as? [String: Any])?["id"] as? Int }.map(Int64.init) == expected.map(\.line.id))
+        #expect(try await HTTP.get("/api/changes").status == .badRequest)
+        #expect(try await HTTP.get("/api/changes?since=2024-13").status == .badRequest)
+        let line = try #require(expected.first?.line)
+        let object = try await HTTP.get("/api/lines/\(line.id)").object()
+        #expect(object["id"] as? Int == Int(line.id))
+        #expect((object["events"] as? [[String: Any]])?.count == line.events.count)
+        #expect(try await HTTP.get("/api/lines/999999999").status == .notFound)
+    }
 }

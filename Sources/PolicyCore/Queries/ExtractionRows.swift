@@ -64,7 +64,14 @@ public struct GoalRow: Sendable, Equatable {
     public let unit: String?
     public let stretch: Bool
     public let targetID: Int64?
-    public let evidence: [EvidenceRow]
+    /// Target lines read it only for the events they show (`PolicyStore.withEvidence`).
+    public internal(set) var evidence: [EvidenceRow]
+    /// An analyst's correction this goal carries (`policykb goals fix|reject`),
+    /// with what extraction had found; nil for a goal as extracted.
+    public var correction: GoalCorrectionMark? = nil
+    /// The periodical and issue number of its article.
+    public var publication: String? = nil
+    public var issueNumber: Int? = nil
 
     /// The value as people write it: 8000亿元, 1.5亿台, 57%.
     public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
@@ -86,9 +93,14 @@ public struct GoalFilter: Sendable {
     public var articleID: Int64?
     /// Only the goals of this policy (its id).
     public var policyID: Int64?
+    /// Only this goal.
+    public var goalID: Int64?
+    /// Also goals an analyst rejected (`policykb goals reject`).
+    public var includeRejected = false
 
     public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], year: Int? = nil, metric: String? = nil,
-                records: RecordFilter = RecordFilter(), articleID: Int64? = nil) {
+                records: RecordFilter = RecordFilter(), articleID: Int64? = nil, includeRejected: Bool = false) {
+        self.includeRejected = includeRejected
         self.kinds = kinds
         self.year = year
         self.metric = metric

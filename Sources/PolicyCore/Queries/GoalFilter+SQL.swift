@@ -19,6 +19,8 @@ extension GoalFilter {
         conditions.append(records, columns: .goals)
         if let articleID { conditions.append("article_id = ?", [articleID]) }
         if let policyID { conditions.append("policy_id = ?", [policyID]) }
+        if let goalID { conditions.append("id = ?", [goalID]) }
+        if !includeRejected { conditions.append("rejected = 0", []) }
         return conditions
     }
 }

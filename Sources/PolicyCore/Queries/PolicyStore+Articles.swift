@@ -44,7 +44,9 @@ extension PolicyStore {
             """).rows([id]).map(TargetRow.init(row:))
         return ArticleDetail(article: try ArticleRow(row: row), body: try row.decode("body"),
                              sourceFile: try row.decode("source_file"), policies: mentions, targets: targets,
-                             goals: try goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), articleID: id)))
+                             // Rejected goals too: the article shows what was decided about each.
+                             goals: try goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), articleID: id,
+                                                         includeRejected: true)))
     }
 }
 

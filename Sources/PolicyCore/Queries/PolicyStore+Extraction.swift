@@ -37,7 +37,8 @@ extension PolicyStore {
         let conditions = filter.conditions
         let sql = """
             SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
-                   year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence
+                   year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence,
+                   correction_id, rejected, correction_note, original, publication, issue_number
             FROM v_goals\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
             """
         return try database.prepare(sql).rows(conditions.values + page.values).map(GoalRow.init(row:))
@@ -100,7 +101,9 @@ extension GoalRow {
                   year: try row.decodeIfPresent("year"), yearSource: try row.decode("year_source"),
                   metric: try row.decode("metric"), comparator: try row.decode("comparator"), value: value,
                   unit: try row.decodeIfPresent("unit"), stretch: try row.decode("stretch"),
-                  targetID: try row.decodeIfPresent("target_id"), evidence: try row.decodeJSON("evidence"))
+                  targetID: try row.decodeIfPresent("target_id"), evidence: try row.decodeJSON("evidence"),
+                  correction: try GoalCorrectionMark(row: row), publication: try row.decodeIfPresent("publication"),
+                  issueNumber: try row.decodeIfPresent("issue_number"))
     }
 }
 

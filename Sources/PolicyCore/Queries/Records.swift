@@ -40,12 +40,20 @@ extension EvidenceRow: OutputRecord {
 
 extension GoalRow: OutputRecord {
     public static let columns = ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
-                                 "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence"]
+                                 "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence",
+                                 "corrected", "rejected", "correction_note", "original"]
     public var values: [RecordValue] {
         [.int(id), .string(kind.rawValue), .int(articleID), .string(articleTitle), RecordValue(policyID),
          RecordValue(policyTitle), RecordValue(regionCode), RecordValue(regionName), RecordValue(year), .string(metric),
          .string(comparator.rawValue), .number("\(value)"), RecordValue(unit), .bool(stretch),
-         .array(evidence.map(\.object))]
+         .array(evidence.map(\.object))] + correctionValues
+    }
+
+    /// `corrected`, `rejected`, `correction_note` and `original` (what
+    /// extraction found, null for a goal as extracted).
+    var correctionValues: [RecordValue] {
+        [.bool(correction != nil), .bool(correction?.rejected ?? false), RecordValue(correction?.note),
+         correction?.original.object ?? .null]
     }
 }
 
@@ -56,11 +64,13 @@ public struct ComparedGoal: OutputRecord, Sendable {
     public init(_ goal: GoalRow) { self.goal = goal }
 
     public static let columns = ["unit", "year", "region_code", "region_name", "metric", "comparator", "value",
-                                 "readable_value", "stretch", "policy_title", "goal_id", "evidence"]
+                                 "readable_value", "stretch", "policy_title", "goal_id", "evidence",
+                                 "corrected", "rejected", "correction_note", "original"]
     public var values: [RecordValue] {
         [RecordValue(goal.unit), RecordValue(goal.year), RecordValue(goal.regionCode), RecordValue(goal.regionName),
          .string(goal.metric), .string(goal.comparator.rawValue), .number("\(goal.value)"), .string(goal.figure),
          .bool(goal.stretch), RecordValue(goal.policyTitle), .int(goal.id), .string(goal.evidence.first?.text ?? "")]
+            + goal.correctionValues
     }
 }
 

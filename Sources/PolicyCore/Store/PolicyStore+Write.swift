@@ -80,7 +80,9 @@ extension PolicyStore {
                 warnings.append([issueID, position + 1, warning.kind.rawValue, warning.message])
             }
             try insert(warnings)
-            try writeExtraction(of: Array(zip(prepared.articles, articleIDs)))
+            let written = Array(zip(prepared.articles, articleIDs))
+            try writeExtraction(of: written)
+            try applyCorrections(to: written)
             if case .replace = plan { return .replaced(issueID: issueID) }
             return .inserted(issueID: issueID)
         }

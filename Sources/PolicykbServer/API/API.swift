@@ -14,6 +14,8 @@ enum API {
             .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/policies/{id}"),
             .string("/api/timeline[?kind=&region=&metric=]"),
+            .string("/api/changes?since=DATE[&region=]"),
+            .string("/api/lines/{id}"),
         ]),
         "limits": .object(["limit": .int(Int64(Limits.pageSize)), "offset": .int(Int64(Limits.offset)),
                            "text_length": .int(Int64(Limits.textLength))]),
@@ -58,6 +60,13 @@ enum API {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)
         return RecordTable(try store.policies(try form.filter(in: store), page: Page(limit: limit, offset: offset)))
+    }
+
+    /// What changed about targets since a date: `policykb changes --format json`.
+    static func changes(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+        let filter = try RecordForm(parameters).filter(in: store)
+        guard let since = filter.since else { throw RequestError.badRequest(Message(.sinceRequired)) }
+        return .array(try store.lineChanges(since: since, regionCodes: filter.regionCodes).map(\.changeObject))
     }
 
     static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {

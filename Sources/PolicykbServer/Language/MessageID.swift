@@ -13,7 +13,7 @@ enum MessageID: String, Sendable, CaseIterable {
     case queryStringTooLong, malformedQueryString, parameterTooLong, notWholeNumber, outOfRange
     case sortInvalid, scriptInvalid, kindInvalid, langInvalid, formatInvalid, workbookFailed
     case metricRequired, queryRequired, unknownFacet, requestDetail
-    case noArticle, noPolicy, noAsset, noPage
+    case noArticle, noPolicy, noAsset, noPage, noLine, sinceRequired
     case notADate, unknownRegion
     case malformedQuery, queryEmpty, queryEmptyParentheses, queryEmptyTitle, queryUnbalanced, queryDangling
     case queryOnlyExclusions, queryNothingSearchable, queryTooLong, queryTooManyTerms, queryControlCharacter, queryTooDeep

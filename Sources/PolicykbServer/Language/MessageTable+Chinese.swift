@@ -27,6 +27,7 @@ extension MessageTable {
         .requestDetail: "请求有误：{1}",
         .noArticle: "没有编号为 {1} 的文章", .noPolicy: "没有编号为 {1} 的政策", .noAsset: "没有这个资源文件",
         .noPage: "没有这个页面：{1}",
+        .noLine: "没有目标线 {1}", .sinceRequired: "须给出 since：日期（2025-03-05、2025-03 或 2025）",
         .notADate: "{1}：「{2}」不是日期（可写 2024、2024-03 或 2024-03-05）",
         .unknownRegion: "未知地区「{1}」：请给出代码（440300）、名称（深圳市、臺北市）或简称（深圳）",
         .malformedQuery: "查询有误：{1}",

@@ -26,6 +26,7 @@ extension MessageTable {
         .unknownFacet: "facets: unknown facet {1} (region, section, year)",
         .requestDetail: "{1}",
         .noArticle: "no article {1}", .noPolicy: "no policy {1}", .noAsset: "no such asset", .noPage: "no such page: {1}",
+        .noLine: "no target line {1}", .sinceRequired: "since is required: a date (2025-03-05, 2025-03 or 2025)",
         .notADate: "{1}: not a date:「{2}」(2024, 2024-03 or 2024-03-05)",
         .unknownRegion: "unknown region「{1}」: give a code (440300), a name (深圳市 or 臺北市) or a short name (深圳)",
         .malformedQuery: "malformed query: {1}",

@@ -1,0 +1,163 @@
+import Foundation
+import PolicyExtraction
+import PolicyNumbers
+
+/// Goals gathered into target lines: a pure function of goal rows, so that
+/// every rule is tested on goals made for it and the store only has to
+/// fetch the rows.
+///
+/// Goals are read in issue-date order. A target or incentive joins a line
+/// of the same region, kind, normalised metric and unit that states the same
+/// horizon year or names the same policy (same policy and year first, then
+/// same year, then same policy; a line never takes two goals of one
+/// article, so a policy's milestones for 2025 and 2027 stay two lines).
+/// Joining is `restated` when nothing differs from the line's current
+/// statement, else `changed`. A goal that joins no line sets a new one, and
+/// supersedes the lines of its key whose policy it does not share and whose
+/// year is earlier. A statistic reports on every target line of its region,
+/// metric and unit set before it.
+public enum TargetLines {
+    struct Key: Hashable {
+        let region: String?
+        let kind: ExtractedGoal.Kind
+        let metricKey: String
+        let unit: String?
+    }
+
+    /// The lines the goals form, in the order they were set. Rejected goals
+    /// take no part.
+    public static func build(_ goals: [GoalRow]) -> [TargetLine] {
+        var lines: [TargetLine] = []
+        var byKey: [Key: [Int]] = [:]
+        var policyKeys: [String: String] = [:], metricKeys = MetricKey.Cache()
+        for goal in goals.filter({ $0.correction?.rejected != true }).sorted(by: chronological) {
+            let metricKey = metricKeys.key(of: goal)
+            // One fold per policy title, not one per comparison.
+            let policyKey = goal.policyTitle.map { title in
+                if let known = policyKeys[title] { return known }
+                let key = Self.policyKey(goal) ?? title
+                policyKeys[title] = key
+                return key
+            } ?? Self.policyKey(goal)
+            if goal.kind == .statistic {
+                let key = Key(region: goal.regionCode, kind: .target, metricKey: metricKey, unit: goal.unit)
+                for index in byKey[key] ?? [] { lines[index].append(report(goal, on: lines[index]), policyKey: nil) }
+                continue
+            }
+            let key = Key(region: goal.regionCode, kind: goal.kind, metricKey: metricKey, unit: goal.unit)
+            let candidates = byKey[key] ?? []
+            let (best, refusals) = bestLine(for: goal, policyKey: policyKey, among: candidates, in: lines)
+            if let (index, reason) = best {
+                lines[index].append(statement(goal, after: lines[index].current, reason: reason), policyKey: policyKey)
+                continue
+            }
+            let keyWords = "「\(metricKey)」" + (goal.unit.map { " in \($0)" } ?? "") + " of \(place(goal))"
+            // The latest few refusals: a key with hundreds of lines would otherwise make every reason longer.
+            let shown = refusals.suffix(Self.refusalsShown).joined(separator: "; ")
+                + (refusals.count > Self.refusalsShown ? "; and \(refusals.count - Self.refusalsShown) lines more" : "")
+            let reason = refusals.isEmpty ? "first \(goal.kind.rawValue) for \(keyWords)"
+                : "no line of \(keyWords) has its year or policy: " + shown
+            let line = TargetLine(id: goal.id, regionCode: goal.regionCode, regionName: goal.regionName, kind: goal.kind,
+                                  metricKey: metricKey, unit: goal.unit, set: LineEvent(kind: .set, goal: goal, reason: reason),
+                                  policyKey: policyKey)
+            for index in candidates {
+                if let event = supersession(of: lines[index], by: goal, policyKey: policyKey, newLine: line.id) {
+                    lines[index].append(event, policyKey: nil)
+                }
+            }
+            byKey[key, default: []].append(lines.count)
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// How many refused lines a `set` event's reason names.
+    static let refusalsShown = 3
+
+    /// Issue date (undated last), then article, then goal: the order events happen in.
+    static func chronological(_ x: GoalRow, _ y: GoalRow) -> Bool {
+        (x.issueDate ?? "9999", x.articleID, x.id) < (y.issueDate ?? "9999", y.articleID, y.id)
+    }
+
+    /// The line a goal joins and why, or why each candidate was refused.
+    static func bestLine(for goal: GoalRow, policyKey: String?, among candidates: [Int], in lines: [TargetLine])
+        -> (best: (index: Int, reason: String)?, refusals: [String]) {
+        var best: (index: Int, score: Int, reason: String)?
+        var refusals: [String] = []
+        for index in candidates {
+            let line = lines[index], current = line.current
+            let name = "line \(line.id) (\(yearWords(current.year)))"
+            if line.statementArticles.contains(goal.articleID) {
+                refusals.append("\(name) already has a goal of this article")
+                continue
+            }
+            let samePolicy = policyKey.map(line.policyKeys.contains) ?? false
+            let sameYear = goal.year == current.year
+            let score = (samePolicy ? 1 : 0) + (sameYear ? 2 : 0)
+            guard score > 0 else {
+                refusals.append("\(name): other year (\(yearWords(goal.year))) and " + (goal.policyID == nil ? "no policy" : "another policy"))
+                continue
+            }
+            var why = ["same region, kind, metric「\(line.metricKey)」 and unit"]
+            if sameYear { why.append("same horizon \(yearWords(goal.year))") }
+            if samePolicy { why.append("same policy" + (goal.policyTitle.map { "《\($0)》" } ?? "")) }
+            if best.map({ score >= $0.score }) ?? true { best = (index, score, why.joined(separator: "; ")) }
+        }
+        return (best.map { ($0.index, $0.reason) }, refusals)
+    }
+
+    /// `restated` or `changed`, by comparing the goal with the line's current statement.
+    static func statement(_ goal: GoalRow, after current: GoalRow, reason: String) -> LineEvent {
+        var changes: [LineEvent.Change] = []
+        if goal.value > current.value { changes.append(.raised) }
+        if goal.value < current.value { changes.append(.lowered) }
+        if let new = goal.year, let old = current.year, new != old { changes.append(new > old ? .movedLater : .movedEarlier) }
+        if current.stretch && !goal.stretch { changes.append(.firmedUp) }
+        if !current.stretch && goal.stretch { changes.append(.madeStretch) }
+        if goal.comparator != current.comparator { changes.append(.comparator) }
+        let was = "was \(current.figure)\(current.stretch ? " (力争)" : "") by \(yearWords(current.year))"
+        if changes.isEmpty { return LineEvent(kind: .restated, goal: goal, reason: reason) }
+        return LineEvent(kind: .changed, goal: goal, changes: changes,
+                         reason: reason + "; " + changes.map(\.rawValue).joined(separator: ", ") + ": " + was)
+    }
+
+    /// A `superseded` event when `goal`, which set a new line, is a newer
+    /// policy's target for a later year.
+    static func supersession(of line: TargetLine, by goal: GoalRow, policyKey: String?, newLine: Int64) -> LineEvent? {
+        guard let policy = goal.policyID, let key = policyKey, !line.policyKeys.contains(key),
+              let year = goal.year, let old = line.current.year, year > old,
+              !line.isSuperseded else { return nil }
+        let title = goal.policyTitle.map { "《\($0)》" } ?? "policy \(policy)"
+        return LineEvent(kind: .superseded, goal: goal, supersededBy: newLine, against: line.current,
+                         reason: "\(title) sets「\(line.metricKey)」 of \(place(goal)) for \(year), later than \(old) (line \(newLine))")
+    }
+
+    /// What a statistic says of a line's current target.
+    static func report(_ statistic: GoalRow, on line: TargetLine) -> LineEvent {
+        let target = line.current
+        let reached = switch target.comparator {
+        case .atMost, .lessThan: statistic.value <= target.value
+        default: statistic.value >= target.value
+        }
+        let reportYear = statistic.year ?? statistic.issueDate.flatMap { Int($0.prefix(4)) }
+        let outcome: LineEvent.Outcome
+        if let due = target.year, let reportYear {
+            outcome = reached ? (reportYear <= due ? .met : .metLate) : (reportYear >= due ? .behind : .progress)
+        } else {
+            outcome = reached ? .met : .progress
+        }
+        let reason = "statistic of「\(line.metricKey)」 for \(yearWords(reportYear)): \(statistic.figure) "
+            + (reached ? "reaches" : "does not reach") + " \(target.figure) due by \(yearWords(target.year))"
+        return LineEvent(kind: .reported, goal: statistic, outcome: outcome, against: target, reason: reason)
+    }
+
+    /// A policy's title folded to simplified script, widths and dashes:
+    /// the policy table keeps a title written in each script apart, a line
+    /// does not.
+    static func policyKey(_ goal: GoalRow) -> String? {
+        goal.policyTitle.map { ScriptFold.fold($0).comparisonKey } ?? goal.policyID.map { "#\($0)" }
+    }
+
+    static func yearWords(_ year: Int?) -> String { year.map { "\($0)" } ?? "no year" }
+    static func place(_ goal: GoalRow) -> String { goal.regionName ?? goal.regionCode ?? "no region" }
+}
