@@ -68,7 +68,8 @@ import Testing
 
     /// Timings vary from run to run: `in 0.09 s` reads as `in N s`.
     static func normalised(_ text: String) -> [String] {
-        var lines = text.components(separatedBy: "\n").map { line -> String in
+        // "\r\n" is one Character in Swift: split on it first.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n").map { line -> String in
             var line = line
             while line.hasSuffix(" ") || line.hasSuffix("\r") { line.removeLast() }
             if let range = line.range(of: #"in [0-9.]+ s$"#, options: .regularExpression) {

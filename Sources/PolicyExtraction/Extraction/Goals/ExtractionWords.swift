@@ -81,7 +81,12 @@ enum ExtractionWords {
     /// Of those, the ones that mark a structural count even with more words
     /// after them (四个大方面展开, 6项重点任务).
     static let textStructureHeads = ["方面", "大方面", "部分", "维度", "环节", "重点任务", "具体举措", "板块", "条支持措施",
-                                     "条措施", "项措施", "项具体任务", "领域", "大领域"]
+                                     "条措施", "项措施", "项具体任务", "领域", "大领域",
+                                     // Sessions and venues (§8: never goals): 四次会议, 16个分会场.
+                                     "会议", "全会", "全体会议", "会场", "分会场", "主会场"]
+    /// Verbs that lever money from others (带动投资额达9亿元, 撬动社会资本):
+    /// what they bring in is no grant, whatever grant the sentence names.
+    static let leverageVerbs = ["带动", "撬动", "拉动", "吸引", "引导", "促进"]
     /// Words before a count that show it lists or describes the text.
     static let enumerationMarkers = ["等", "包括", "涵盖", "分为", "部署了", "部署", "从", "围绕", "由", "共", "分别"]
     /// Words around a span of time that make it frame a statement (通过2年左右时间, 为期4年).

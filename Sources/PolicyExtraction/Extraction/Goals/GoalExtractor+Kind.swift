@@ -129,6 +129,10 @@ extension GoalExtractor {
 
     private func grantReason(_ quantity: Quantity, clause: Range<Int>, context: Context) -> String? {
         let body = context.body
+        // 带动业者投资额达九亿元: money levered from others, not granted.
+        if ClauseScopes.firstWord(ExtractionWords.leverageVerbs, in: clause.lowerBound..<quantity.start, body: body) != nil {
+            return nil
+        }
         switch quantity.unitKind {
         case .money:
             // 交易额突破2000亿元: a floor is something to reach, not a grant.

@@ -200,7 +200,9 @@ extension GoalExtractor {
             // A number of years never is a goal here (三年行动, 今后三年); a
             // shorter span is one when it frames nothing (审批压缩至5个工作日).
             // 受教育年限提高到11.7年: a level in years that a verb reaches is a goal.
-            if ExtractionWords.levelVerbsBeforeYears.contains(where: { before.hasSuffix($0) }) { return nil }
+            // The phrase before has lost its copula: read the raw text before the figure, spaces aside.
+            let raw = body.folded(max(0, quantity.start - 6)..<quantity.start).filter { $0 != " " }
+            if ExtractionWords.levelVerbsBeforeYears.contains(where: { raw.hasSuffix($0) }) { return nil }
             if RoleWords.yearUnits.contains(unit) { return .duration }
             let next = body.folded(quantity.end..<min(body.count, quantity.end + 3))
             let lead = body.folded(max(0, quantity.start - 2)..<quantity.start)

@@ -124,6 +124,7 @@ public enum ExtractionRules {
             examples: [
                 Example("方案从5个方面提出18条措施", figure: "5个", .decides(nil)),
                 Example("方案從5個方面提出18條措施", figure: "18條", .decides(nil)),
+                Example("大会设1个主会场、16个分会场，吸引企业参展", figure: "16个", .decides(nil)),
                 Example("到2027年，新建5G基站5000个", figure: "5000个", .ignores),
             ]),
         ExtractionRule(
@@ -277,6 +278,8 @@ public enum ExtractionRules {
                 Example("《若干措施》明确，对认定的示范工厂给予一次性奖励200万元。", figure: "200万元", .decides(.incentive)),
                 Example("《若干措施》明確，對認定的示範工廠給予一次性獎勵200萬元。", figure: "200萬元", .decides(.incentive)),
                 Example("《若干措施》提出，到2027年软件收入达到200亿元。", figure: "200亿元", .ignores),
+                // Money levered from others is no grant, though the sentence names one.
+                Example("《补助计划》实施后，预计带动企业投资额达到9亿元。", figure: "9亿元", .ignores),
             ]),
         ExtractionRule(
             id: .kindFundSetUp, stage: .kind,
