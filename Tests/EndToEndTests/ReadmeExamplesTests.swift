@@ -101,13 +101,14 @@ import Testing
                                      environment: ["PATH": path, "COLUMNS": "", "NO_COLOR": "1"], executable: bash)
             let shown = Self.normalised(example.output.joined(separator: "\n"))
             let got = Self.normalised(result.stdout)
-            #expect(got == shown, """
+            // Issue.record, not #expect: the arrays' expansion hid the message.
+            if got != shown { Issue.record("""
                 README.md line \(example.line): \(example.command)
                 --- README shows
                 \(shown.joined(separator: "\n"))
                 --- it printed
                 \(got.joined(separator: "\n"))
-                """)
+                """) }
         }
     }
 }
