@@ -44,7 +44,8 @@ extension BulletinParser {
             // (a name, a date, a heading) may start something too.
             let afterShortLine = previous.hasAtMostScalars(23) && !(previous.last.map { "，,、".contains($0) } ?? false)
             if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
-               var heading = memo.heading(at: index, parser: self) {
+               var heading = memo.heading(at: index, parser: self),
+               !isNoteUnderTitle(heading, after: headings.last, in: sheet) {
                 // The first title opens the first article, whatever stood before.
                 heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
                 headings.append(heading)
@@ -146,11 +147,22 @@ extension BulletinParser {
         }
         let nextLine = sheet.lines[next]
         if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
-        let opensText = dressing.marked
-            ? memo.heading(at: next, parser: self) == nil || Self.isParagraph(nextLine)
+        // An editor's note under a title (【编者按】) opens its article's text.
+        let nextHeading = memo.heading(at: next, parser: self)
+        let noteFollows = nextHeading?.kind == .preface && !Self.isContentsHeading(line)
+        let opensText = noteFollows || dressing.marked
+            ? nextHeading == nil || noteFollows || Self.isParagraph(nextLine)
             : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
+    }
+
+    /// Whether `heading` is an editor's note (【编者按】) right under the
+    /// title before it: the note belongs to that article, not a preface
+    /// of the issue.
+    func isNoteUnderTitle(_ heading: Heading, after previous: Heading?, in sheet: Sheet) -> Bool {
+        guard heading.kind == .preface, let previous, previous.kind == .title else { return false }
+        return nextContent(after: previous.span.upperBound, in: sheet, limit: heading.span.upperBound) == heading.span.lowerBound
     }
 
     /// The line after its list number (`一、`, `3.`, `（二）`).

@@ -67,6 +67,65 @@ public enum PDFText {
             throw .failed(why ?? "exit status \(process.terminationStatus)")
         }
         // Form feeds end pages.
-        return String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n\n")
+        return withoutRunningLines(String(decoding: text, as: UTF8.self))
+    }
+
+    /// How many lines at the top and at the bottom of a page may be its
+    /// running header or footer.
+    static let runningZone = 3
+
+    /// The text of pages (ended by form feeds) without their running
+    /// headers and footers, pages apart by a blank line. A running line is
+    /// one that stands among the first or last lines of at least half the
+    /// pages (two at least), numbers aside: the periodical's name, a page
+    /// number (`3/12`, `— 3 —`), the date and address a browser prints.
+    /// Only one such line per page and place goes, so that the masthead
+    /// under a header that repeats the periodical's name stays.
+    /// - Complexity: O(n) in the length of the text.
+    static func withoutRunningLines(_ text: String) -> String {
+        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map {
+            $0.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        while let last = pages.last, last.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { pages.removeLast() }
+        func edges(_ lines: [Substring]) -> [Int] {
+            // A source line or a sentence may end many pages, and is text.
+            let filled = lines.indices.filter { index in
+                let line = lines[index].trimmingWhitespace()
+                return !line.isEmpty && line.unicodeScalars.count <= 60 && BodyLine.splitSource(line) == nil
+                    && !BulletinParser.endsSentence(line)
+            }
+            return Array(Set(filled.prefix(runningZone) + filled.suffix(runningZone))).sorted()
+        }
+        if pages.count >= 2 {
+            var pagesWith: [String: Int] = [:]
+            let zones = pages.map(edges)
+            for (page, zone) in zip(pages, zones) {
+                for key in Set(zone.map { runningKey(page[$0]) }) { pagesWith[key, default: 0] += 1 }
+            }
+            let needed = max(2, (pages.count + 1) / 2)
+            for index in pages.indices {
+                var removed = Set<String>()
+                for line in zones[index] {
+                    let key = runningKey(pages[index][line])
+                    guard (pagesWith[key] ?? 0) >= needed, removed.insert(key).inserted else { continue }
+                    pages[index][line] = ""
+                }
+            }
+        }
+        return pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+    }
+
+    /// A line as it repeats from page to page: spaces gone, every run of
+    /// digits one `#`.
+    static func runningKey(_ line: Substring) -> String {
+        var key = String.UnicodeScalarView()
+        var inNumber = false
+        for scalar in line.unicodeScalars where !scalar.properties.isWhitespace {
+            let digit = ("0"..."9").contains(scalar)
+            if digit, inNumber { continue }
+            inNumber = digit
+            key.append(digit ? "#" : scalar)
+        }
+        return String(key)
     }
 }
