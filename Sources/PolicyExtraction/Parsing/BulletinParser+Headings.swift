@@ -149,7 +149,9 @@ extension BulletinParser {
         if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
         // An editor's note under a title (【编者按】) opens its article's text.
         let nextHeading = memo.heading(at: next, parser: self)
-        let noteFollows = nextHeading?.kind == .preface && !Self.isContentsHeading(line)
+        // (Dressed as a note, 【编者按】: a bare 编者按 or 卷首语 after the
+        // masthead's last line is the issue's own preface.)
+        let noteFollows = nextHeading.map { $0.kind == .preface && $0.marked && $0.text.hasPrefix("编者按") } ?? false
         let opensText = noteFollows || dressing.marked
             ? nextHeading == nil || noteFollows || Self.isParagraph(nextLine)
             : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
@@ -261,6 +263,7 @@ extension BulletinParser {
         }
         if han < 2 { return false }
         if BodyLine.linkURL(text) != nil || BodyLine.splitSource(text) != nil || BodyLine.isFooter(text) { return false }
+        if BodyLine.isTableRow(text) { return false }
         if isByline(text) || isBoilerplate(text) || isEditorialLine(text) { return false }
         if !marked {
             if text.hasPrefix("《") && text.hasSuffix("》") { return false }

@@ -64,7 +64,8 @@ extension BulletinParser {
             let key = entries[index].title.comparisonKey
             if let span = locateFuzzily(key, in: keys, from: lower, upTo: upper) {
                 spans[index] = span
-                let written = Self.joinTitle(Array(sheet.lines[span]))
+                // The heading as printed, without its dressing (`### ` of a web page's `<h3>`).
+                let written = Self.joinTitle(sheet.lines[span].map { Self.undress($0).text })
                 if Self.prefersHeading(written, over: entries[index].title) { entries[index].title = written }
             }
         }
@@ -216,7 +217,10 @@ extension BulletinParser {
     func isStrongUnlistedTitle(_ heading: Heading, _ anchor: Anchor, _ sheet: Sheet) -> Bool {
         if heading.marked { return true }
         let text = heading.text
-        guard heading.afterEndMarker, text.unicodeScalars.count >= 14, !text.unicodeScalars.contains(where: \.isSpace),
+        // (The heading's text is joined without spaces: the line as printed tells.)
+        let printed = sheet.lines[heading.span].map { Self.undress($0).text }
+        guard heading.afterEndMarker, text.unicodeScalars.count >= 14,
+              !printed.contains(where: { $0.unicodeScalars.contains(where: \.isSpace) }),
               isStrongTitle(heading, anchor, sheet) else { return false }
         return (anchor.span.upperBound..<heading.span.lowerBound).contains {
             Self.isParagraph(sheet.lines[$0]) && BodyLine.splitSource(sheet.lines[$0]) == nil

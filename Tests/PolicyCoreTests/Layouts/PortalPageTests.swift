@@ -96,9 +96,9 @@ import Testing
         </body></html>
         """
 
-    static func paragraphs(of item: Item, table: Bool) -> String {
+    static func paragraphs(of item: Item, table: Bool, noteApart: Bool) -> String {
         var html = ""
-        if let note = item.note { html += "<p>【编者按】\(note)</p>\n" }
+        if let note = item.note { html += noteApart ? "<p>【编者按】</p>\n<p>\(note)</p>\n" : "<p>【编者按】\(note)</p>\n" }
         html += item.paragraphs.enumerated().map { index, text in
             "<p>\(text)</p>" + (table && index == 0 ? "\n" + indicatorTable : "")
         }.joined(separator: "\n")
@@ -106,7 +106,7 @@ import Testing
     }
 
     /// A compilation page: `<h3>` titles in one content block.
-    static func compilationPage(titleMarkup: (String) -> String, contents: Bool = false) -> String {
+    static func compilationPage(titleMarkup: (String) -> String, contents: Bool = false, noteApart: Bool = false) -> String {
         var html = header + """
             <div class="main"><div class="article">
             <h2>产业数字化信息汇编（2025年第11期）</h2>
@@ -119,7 +119,7 @@ import Testing
         }
         html += "<div class=\"content\">\n"
         for (index, item) in items.enumerated() {
-            html += titleMarkup(item.title) + "\n" + paragraphs(of: item, table: index == 5)
+            html += titleMarkup(item.title) + "\n" + paragraphs(of: item, table: index == 5, noteApart: noteApart)
         }
         html += """
             </div>
@@ -159,7 +159,9 @@ import Testing
 
     @Test func boldParagraphTitlesWithEditorsNotesStartTheirOwnArticles() throws {
         Self.expectOnlyTheItems(try Self.read(Self.compilationPage { "<p><strong>\($0)</strong></p>" }), "p strong")
-        Self.expectOnlyTheItems(try Self.read(Self.compilationPage { "<p style=\"text-align:center\"><b> \($0) </b></p>" }), "p b")
+        Self.expectOnlyTheItems(try Self.read(Self.compilationPage(titleMarkup: { "<p style=\"text-align:center\"><b> \($0) </b></p>" },
+                                                                   noteApart: true)), "p b, 【编者按】 apart")
+        Self.expectOnlyTheItems(try Self.read(Self.compilationPage(titleMarkup: { "<h3>\($0)</h3>" }, noteApart: true)), "h3, 【编者按】 apart")
     }
 
     @Test func titlesByClassAndAContentsListKeepNoMarkdownMarks() throws {
@@ -173,7 +175,8 @@ import Testing
     @Test func theTableOfIndicatorsReachesExtractionAsRows() throws {
         let issue = try Self.read(Self.compilationPage { "<h3>\($0)</h3>" })
         let body = try #require(issue.articles.first { $0.title == Self.items[5].title }).body
-        #expect(body.contains("指标 | 目标 | 完成\n5G基站（万个） | 12 | 10.5\n千兆光网覆盖率（%） | 90 | 86"), "\(body)")
+        // Each row a paragraph of its own, as extraction reads a table (TextTable).
+        #expect(body.contains("指标 | 目标 | 完成\n\n5G基站（万个） | 12 | 10.5\n\n千兆光网覆盖率（%） | 90 | 86\n\n"), "\(body)")
     }
 
     @Test func theContentBlockIsChosenAndFurnitureLinesGo() {
