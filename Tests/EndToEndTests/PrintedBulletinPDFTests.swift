@@ -33,7 +33,12 @@ import Testing
             // Articles of different lengths, so that page ends fall anywhere;
             // each paragraph names its article, to know where text went.
             let count = 2 + (index * 3) % 4
-            let paragraphs = (0..<count).map { n in "（\(index + 1)-\(n + 1)）" + sentences[(index + n) % sentences.count] }
+            // A place of its own in every paragraph, of a length of its own,
+            // so that no printed line repeats (a line on many pages is furniture).
+            let paragraphs = (0..<count).map { n in
+                let place = String(Array("东西南北中")[(index + n) % 5]) + String("湖江山海原川岭港".prefix(1 + (index * 4 + n) % 8))
+                return "（\(index + 1)-\(n + 1)）\(place)" + sentences[(index + n) % sentences.count]
+            }
             return Article(title: title, paragraphs: paragraphs, source: sources[index])
         }
     }()

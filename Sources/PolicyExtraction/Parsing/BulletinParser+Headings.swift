@@ -154,7 +154,7 @@ extension BulletinParser {
         let noteFollows = nextHeading.map { $0.kind == .preface && $0.marked && $0.text.hasPrefix("编者按") } ?? false
         let opensText = noteFollows || dressing.marked
             ? nextHeading == nil || noteFollows || Self.isParagraph(nextLine)
-            : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
+            : opensParagraph(at: next, in: sheet, limit: limit) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
     }
@@ -165,6 +165,20 @@ extension BulletinParser {
     func isNoteUnderTitle(_ heading: Heading, after previous: Heading?, in sheet: Sheet) -> Bool {
         guard heading.kind == .preface, let previous, previous.kind == .title else { return false }
         return nextContent(after: previous.span.upperBound, in: sheet, limit: heading.span.upperBound) == heading.span.lowerBound
+    }
+
+    /// Whether the line at `index` is body text: a paragraph by itself, or
+    /// the first line of one a narrow page broke early (short, no comma
+    /// yet), which the next line carries on.
+    func opensParagraph(at index: Int, in sheet: Sheet, limit: Int) -> Bool {
+        let line = sheet.lines[index]
+        if Self.isParagraph(line) { return true }
+        guard line.unicodeScalars.count >= 16, !Self.endsSentence(line), index + 1 < limit,
+              case let following = sheet.lines[index + 1], !following.isEmpty, line.contains(where: \.isHan),
+              Self.leaderStart(line) == nil,
+              // As wide as the line it runs into: a title over a paragraph is narrower.
+              following.unicodeScalars.count <= line.unicodeScalars.count + 3 else { return false }
+        return Self.isParagraph(Substring(String(line) + String(following)))
     }
 
     /// The line after its list number (`一、`, `3.`, `（二）`).
@@ -233,7 +247,7 @@ extension BulletinParser {
               Self.mayBeHeading(part, marked: false), !BodyLine.isHeading(part),
               first.unicodeScalars.count + part.unicodeScalars.count <= 64 else { return index..<(index + 1) }
         let after = second + 1
-        if after >= limit || sheet.lines[after].isEmpty || Self.isParagraph(sheet.lines[after]) {
+        if after >= limit || sheet.lines[after].isEmpty || opensParagraph(at: after, in: sheet, limit: limit) {
             return index..<(second + 1)
         }
         return index..<(index + 1)

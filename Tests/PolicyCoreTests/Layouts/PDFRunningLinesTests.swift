@@ -5,7 +5,7 @@ import Testing
 /// on the page: lines among the first or last of most pages, numbers aside.
 @Suite struct PDFRunningLinesTests {
     static func page(_ number: Int, of count: Int, _ lines: [String]) -> String {
-        (["11/3/25, 9:0\(number) AM", "产业观察", ""] + lines + ["", "file:///tmp/x/page.html", "", "\(number)/\(count)"])
+        (["11/3/25, 9:0\(number) AM", "产业观察", ""] + lines + ["", "file:///tmp/policykb-test-0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9/bulletin-printed-by-chromium.html", "", "\(number)/\(count)"])
             .joined(separator: "\n")
     }
 
