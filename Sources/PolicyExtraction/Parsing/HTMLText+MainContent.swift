@@ -235,13 +235,18 @@ extension HTMLText {
     static let furnitureLinePrefixes = ["上一篇", "下一篇", "上一条", "下一条", "分享到", "分享：", "当前位置", "您的位置", "您现在的位置",
                                         "打印本页", "关闭窗口", "【打印】", "【关闭】", "扫一扫在手机"]
 
+    static let siteRegistrationWords = ["ICP备", "ICP证", "公网安备", "网站标识码", "备案号", "备案序号", "版权所有："]
+
     /// The line without a portal's reading controls (`字号：大 中 小`,
     /// `【打印】`), or nil when nothing of it is the page's text.
     static func withoutFurniture(_ line: Substring) -> Substring? {
         if furnitureLinePrefixes.contains(where: { line.hasPrefix($0) }) { return nil }
         // 首页 > 政务公开 > 工作动态: a breadcrumb trail.
         if line.hasPrefix("首页"), line.hasAtMostScalars(60), line.contains(where: { ">›»＞".contains($0) }) { return nil }
-        if line.hasAtMostScalars(80), line.containsText("备案") && (line.containsText("ICP") || line.containsText("号")) { return nil }
+        // A site's footer: its sponsor (主办单位, where a bulletin says 主办), its registrations.
+        if line.hasAtMostScalars(120), line.hasPrefix("主办单位") || siteRegistrationWords.contains(where: { line.containsText($0) }) {
+            return nil
+        }
         var kept = line
         for control in ["字号", "【字体", "字体：", "【打印", "打印本页", "【关闭", "分享到"] {
             if let range = kept.firstRange(of: control) { kept = kept[..<range.lowerBound] }

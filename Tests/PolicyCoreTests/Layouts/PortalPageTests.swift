@@ -172,6 +172,17 @@ import Testing
         #expect(issue.reading.layout == .contents)
     }
 
+    /// A site name set as a plain `<h1>` outside the content block, and a
+    /// footer with no class: the content block cannot be told from the
+    /// titles alone, and the sidebar's links and the footer's lines still go.
+    @Test func aPlainSiteHeadingAndAnUnnamedFooterChangeNothing() throws {
+        let page = Self.compilationPage { "<h3>\($0)</h3>" }
+            .replacingOccurrences(of: "<h1><a href=\"/\">某省人民政府门户网站</a></h1>", with: "<h1>某省人民政府门户网站</h1>")
+            .replacingOccurrences(of: "<div class=\"ft\">", with: "<div>")
+        #expect(page.contains("<h1>某省人民政府门户网站</h1>"))
+        Self.expectOnlyTheItems(try Self.read(page), "plain h1, unnamed footer")
+    }
+
     @Test func theTableOfIndicatorsReachesExtractionAsRows() throws {
         let issue = try Self.read(Self.compilationPage { "<h3>\($0)</h3>" })
         let body = try #require(issue.articles.first { $0.title == Self.items[5].title }).body
