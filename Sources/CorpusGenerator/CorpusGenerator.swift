@@ -117,9 +117,20 @@ struct BulletinWriter {
             }
             lines.append("")
         }
+        // Interviews and speeches: the source under the title, then the
+        // speaker's name and post on a line of its own, which the contents
+        // do not list. Drawn from a generator of their own, so that the rest
+        // of a seed's text stays as it was.
+        var speakers = SeededGenerator(seed: UInt64(index) &* 0xD1B5_4A32_D192_ED03 &+ 0x5EED)
         for (_, article) in articles {
             lines.append(contentsOf: layoutTitle(article.title))
             lines.append("")
+            if speakers.chance(12) {
+                let name = speakers.pick(Vocabulary.surnames) + speakers.pick(Vocabulary.givenNames)
+                let post = speakers.pick(Vocabulary.nationalBodies) + speakers.pick(Vocabulary.posts)
+                lines.append(contentsOf: ["来源：\(article.source)", "",
+                                          speakers.chance(50) ? "\(name) \(post)" : "\(name)（\(post)）", ""])
+            }
             for (n, paragraph) in article.paragraphs.enumerated() {
                 var text = paragraph
                 let last = n == article.paragraphs.count - 1

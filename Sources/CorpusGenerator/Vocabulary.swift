@@ -27,6 +27,10 @@ enum Vocabulary {
     static let nationalBodies = ["国家数据局", "工业和信息化部", "国家发展改革委", "中央网信办", "科技部", "财政部", "商务部",
                                  "农业农村部", "国务院办公厅", "中国人民银行", "市场监管总局", "国家网信办"]
 
+    /// Speakers of interviews and speeches: names and posts.
+    static let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+    static let givenNames = ["明", "晓东", "建华", "丽", "海峰", "静怡", "志强", "伟"]
+    static let posts = ["局长", "副主任", "总工程师", "首席专家", "司长", "副司长", "研究员"]
     static let countries = ["英国", "美国", "法国", "德国", "日本", "韩国", "新加坡", "澳大利亚", "加拿大", "荷兰"]
     static let foreignBodies = ["信息专员办公室", "数据保护机构", "商务部", "数字事务部", "竞争管理局", "标准与技术研究院",
                                 "人工智能安全研究所", "个人信息保护委员会"]

@@ -50,6 +50,9 @@ public struct IngestWarning: Sendable, Equatable, Codable, CustomStringConvertib
         case titleInferred = "title-inferred"
         /// An article the contents list does not name.
         case unlistedArticle = "unlisted-article"
+        /// A heading-like line a whole contents list does not name, kept in
+        /// the article before it.
+        case unlistedHeading = "unlisted-heading"
         /// No structure: the text was read as one article.
         case singleArticle = "single-article"
         /// PDF text layer, or another conversion before parsing.

@@ -100,6 +100,9 @@ extension BulletinParser {
         /// Kept as lines join, so that `continues` reads no whole text: a
         /// page of a million short lines joined into one paragraph would
         /// otherwise cost time quadratic in its length.
+        /// A row of a table (`指标 | 目标 | 完成`): each row a paragraph of
+        /// its own, as extraction reads a table.
+        private var isTableRow = false
         private var scalarCount = 0
         private var hasClauseMark = false
 
@@ -114,6 +117,7 @@ extension BulletinParser {
             text = String(content)
             isListItem = bullet || BodyLine.startsWithListNumber(content)
             isHeading = BodyLine.isHeading(content)
+            isTableRow = BodyLine.isTableRow(content)
             (scalarCount, hasClauseMark) = Self.measure(text)
         }
 
@@ -146,7 +150,7 @@ extension BulletinParser {
         /// short lines without a full stop are headings, dates and
         /// signatures.
         func continues(with next: Paragraph, afterBreak: Bool) -> Bool {
-            if next.isListItem || next.isHeading || isHeading { return false }
+            if next.isListItem || next.isHeading || isHeading || isTableRow || next.isTableRow { return false }
             guard let last = text.last, !BodyLine.terminators.contains(last) else { return false }
             if !afterBreak { return true }
             return scalarCount >= 50 || hasClauseMark
@@ -245,6 +249,12 @@ enum BodyLine {
             count += 1
         }
         return count >= 3
+    }
+
+    /// A table's row as a web page's table reaches the text (`HTMLText`
+    /// writes ` | ` between cells).
+    static func isTableRow(_ line: Substring) -> Bool {
+        line.containsText(" | ")
     }
 
     /// `1.`, `（1）`, `(a)`, `a.`, `一、`, `①` at the start of a line.

@@ -44,7 +44,8 @@ extension BulletinParser {
             // (a name, a date, a heading) may start something too.
             let afterShortLine = previous.hasAtMostScalars(23) && !(previous.last.map { "，,、".contains($0) } ?? false)
             if boundary || afterShortLine || Self.endsSentence(previous) || BodyLine.endsArticle(previous),
-               var heading = memo.heading(at: index, parser: self) {
+               var heading = memo.heading(at: index, parser: self),
+               !isNoteUnderTitle(heading, after: headings.last, in: sheet) {
                 // The first title opens the first article, whatever stood before.
                 heading.afterEndMarker = afterEndMarker || firstTitleOpens && !headings.contains { $0.kind == .title }
                 headings.append(heading)
@@ -146,11 +147,38 @@ extension BulletinParser {
         }
         let nextLine = sheet.lines[next]
         if Self.isBoilerplate(nextLine) || Self.isEditorialLine(nextLine) { return nil }
-        let opensText = dressing.marked
-            ? memo.heading(at: next, parser: self) == nil || Self.isParagraph(nextLine)
-            : Self.isParagraph(nextLine) && !BodyLine.isHeading(nextLine)
+        // An editor's note under a title (【编者按】) opens its article's text.
+        let nextHeading = memo.heading(at: next, parser: self)
+        // (Dressed as a note, 【编者按】: a bare 编者按 or 卷首语 after the
+        // masthead's last line is the issue's own preface.)
+        let noteFollows = nextHeading.map { $0.kind == .preface && $0.marked && $0.text.hasPrefix("编者按") } ?? false
+        let opensText = noteFollows || dressing.marked
+            ? nextHeading == nil || noteFollows || Self.isParagraph(nextLine)
+            : opensParagraph(at: next, in: sheet, limit: limit) && !BodyLine.isHeading(nextLine)
         guard opensText, text.unicodeScalars.count <= 80 else { return nil }
         return Heading(kind: .title, span: span, text: text, marked: dressing.marked, afterEndMarker: false)
+    }
+
+    /// Whether `heading` is an editor's note (【编者按】) right under the
+    /// title before it: the note belongs to that article, not a preface
+    /// of the issue.
+    func isNoteUnderTitle(_ heading: Heading, after previous: Heading?, in sheet: Sheet) -> Bool {
+        guard heading.kind == .preface, let previous, previous.kind == .title else { return false }
+        return nextContent(after: previous.span.upperBound, in: sheet, limit: heading.span.upperBound) == heading.span.lowerBound
+    }
+
+    /// Whether the line at `index` is body text: a paragraph by itself, or
+    /// the first line of one a narrow page broke early (short, no comma
+    /// yet), which the next line carries on.
+    func opensParagraph(at index: Int, in sheet: Sheet, limit: Int) -> Bool {
+        let line = sheet.lines[index]
+        if Self.isParagraph(line) { return true }
+        guard line.unicodeScalars.count >= 16, !Self.endsSentence(line), index + 1 < limit,
+              case let following = sheet.lines[index + 1], !following.isEmpty, line.contains(where: \.isHan),
+              Self.leaderStart(line) == nil,
+              // As wide as the line it runs into: a title over a paragraph is narrower.
+              following.unicodeScalars.count <= line.unicodeScalars.count + 3 else { return false }
+        return Self.isParagraph(Substring(String(line) + String(following)))
     }
 
     /// The line after its list number (`一、`, `3.`, `（二）`).
@@ -219,7 +247,7 @@ extension BulletinParser {
               Self.mayBeHeading(part, marked: false), !BodyLine.isHeading(part),
               first.unicodeScalars.count + part.unicodeScalars.count <= 64 else { return index..<(index + 1) }
         let after = second + 1
-        if after >= limit || sheet.lines[after].isEmpty || Self.isParagraph(sheet.lines[after]) {
+        if after >= limit || sheet.lines[after].isEmpty || opensParagraph(at: after, in: sheet, limit: limit) {
             return index..<(second + 1)
         }
         return index..<(index + 1)
@@ -249,6 +277,7 @@ extension BulletinParser {
         }
         if han < 2 { return false }
         if BodyLine.linkURL(text) != nil || BodyLine.splitSource(text) != nil || BodyLine.isFooter(text) { return false }
+        if BodyLine.isTableRow(text) { return false }
         if isByline(text) || isBoilerplate(text) || isEditorialLine(text) { return false }
         if !marked {
             if text.hasPrefix("《") && text.hasSuffix("》") { return false }

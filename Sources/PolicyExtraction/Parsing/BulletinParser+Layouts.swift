@@ -64,10 +64,14 @@ extension BulletinParser {
             let key = entries[index].title.comparisonKey
             if let span = locateFuzzily(key, in: keys, from: lower, upTo: upper) {
                 spans[index] = span
-                let written = Self.joinTitle(Array(sheet.lines[span]))
+                // The heading as printed, without its dressing (`### ` of a web page's `<h3>`).
+                let written = Self.joinTitle(sheet.lines[span].map { Self.undress($0).text })
                 if Self.prefersHeading(written, over: entries[index].title) { entries[index].title = written }
             }
         }
+        // Every title found as listed: the list is whole, and a heading it
+        // does not name is an article only on strong evidence.
+        let listIsWhole = spans.allSatisfy { $0 != nil }
         let placed = spans.filter { $0 != nil }.count
         guard placed * 2 >= entries.count, placed > 0 else { return nil }
         for index in entries.indices where spans[index] == nil {
@@ -100,7 +104,7 @@ extension BulletinParser {
         }
         plan.anchors.sort { $0.span.lowerBound < $1.span.lowerBound }
         if let backMatter = plan.backMatter { plan.anchors.removeAll { $0.span.lowerBound >= backMatter } }
-        addUnlistedArticles(&plan, sheet: sheet, sectionKeys: sectionKeys, organisations: organisations)
+        addUnlistedArticles(&plan, sheet: sheet, sectionKeys: sectionKeys, organisations: organisations, listIsWhole: listIsWhole)
         return plan
     }
 
@@ -144,7 +148,14 @@ extension BulletinParser {
     /// Articles the contents list does not name (a line of it lost): a
     /// heading right after the line that ends an article, with body text
     /// under it.
-    func addUnlistedArticles(_ plan: inout Plan, sheet: Sheet, sectionKeys: Set<String>, organisations: Set<String>) {
+    /// When the list is whole (`listIsWhole`: every title it names was
+    /// found as written), a line missing from it was not lost: a heading
+    /// there is most often a line of the article (a speaker's name and
+    /// post, a short subheading), and is an article only when it is
+    /// dressed as the listed titles are not, or long and after a line that
+    /// ended an article; a warning says which way each went.
+    func addUnlistedArticles(_ plan: inout Plan, sheet: Sheet, sectionKeys: Set<String>, organisations: Set<String>,
+                             listIsWhole: Bool = false) {
         guard let first = plan.anchors.first else { return }
         var added: [Anchor] = []
         // Before the first listed title: an article whose entry was lost.
@@ -180,6 +191,12 @@ extension BulletinParser {
                       !anchor.title.comparisonKey.contains(key), !lastTitle.contains(key),
                       heading.afterEndMarker || isStrongTitle(heading, anchor, sheet) && heading.text.unicodeScalars.count >= 14
                 else { continue }
+                let line = sheet.origin[heading.span.lowerBound] + 1
+                if listIsWhole, !isStrongUnlistedTitle(heading, anchor, sheet) {
+                    plan.warnings.append(IngestWarning(.unlistedHeading,
+                        "「\(heading.text)」at line \(line) reads like a heading, but the contents list, found whole, does not name it: kept in「\(anchor.title)」"))
+                    continue
+                }
                 added.append(Anchor(title: heading.text, section: section, span: heading.span))
                 // A line under it that restates its words is its subtitle.
                 lastTitle = key
@@ -189,6 +206,25 @@ extension BulletinParser {
         }
         guard !added.isEmpty else { return }
         plan.anchors = (plan.anchors + added).sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    /// A heading a whole contents list does not name that is an article
+    /// still: dressed as a title (`【…】`), or a headline's length with no
+    /// space inside (a name and a post are set apart by one), after a line
+    /// that ended an article which had text of its own — a source line
+    /// right under a title is that article's byline, and what follows it
+    /// (a speaker's name and post) is the article's.
+    func isStrongUnlistedTitle(_ heading: Heading, _ anchor: Anchor, _ sheet: Sheet) -> Bool {
+        if heading.marked { return true }
+        let text = heading.text
+        // (The heading's text is joined without spaces: the line as printed tells.)
+        let printed = sheet.lines[heading.span].map { Self.undress($0).text }
+        guard heading.afterEndMarker, text.unicodeScalars.count >= 14,
+              !printed.contains(where: { $0.unicodeScalars.contains(where: \.isSpace) }),
+              isStrongTitle(heading, anchor, sheet) else { return false }
+        return (anchor.span.upperBound..<heading.span.lowerBound).contains {
+            Self.isParagraph(sheet.lines[$0]) && BodyLine.splitSource(sheet.lines[$0]) == nil
+        }
     }
 
     /// The plan headings give, from sheet line `start`: banners name the

@@ -368,7 +368,9 @@ final class LineKeys {
 
     subscript(index: Int) -> String {
         if let key = cache[index] { return key }
-        let key = String(lines[index]).comparisonKey
+        // A Markdown heading (`### 标题`, a web page's `<h3>`) is found by its words.
+        let line = lines[index].first == "#" ? BulletinParser.undress(lines[index]).text : lines[index]
+        let key = String(line).comparisonKey
         cache[index] = key
         return key
     }

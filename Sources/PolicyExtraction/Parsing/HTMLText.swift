@@ -47,7 +47,8 @@ enum HTMLText {
         // The open link and where its text starts in `out` (an index, not a
         // count: counting would make a page of many links quadratic).
         var anchor: (href: String, start: String.UnicodeScalarView.Index)? = nil
-        var i = 0
+        let layout = pageLayout(s)
+        var i = layout.content.lowerBound
 
         func newline(_ count: Int) {
             pendingSpace = false
@@ -74,7 +75,7 @@ enum HTMLText {
             out.append(scalar == "\u{00A0}" ? " " : scalar)
         }
 
-        while i < s.count {
+        while i < layout.content.upperBound {
             let c = s[i]
             if c == "&" {
                 let (decoded, next) = characterReference(s, at: i)
@@ -96,9 +97,22 @@ enum HTMLText {
                 i = end(of: ">", in: s, from: i + 2)
                 continue
             }
+            if let end = layout.dropped[i] {
+                // A sidebar, a footer, a list of links: not the page's text.
+                newline(1)
+                i = end
+                continue
+            }
             guard let tag = readTag(s, at: i) else {
                 emit(c)
                 i += 1
+                continue
+            }
+            if layout.titles[i] != nil || layout.titleEnds.contains(i) {
+                // A title the page marks in bold or by its class reads as a heading does.
+                newline(2)
+                if layout.titles[i] != nil { out.append(contentsOf: "### ".unicodeScalars) }
+                i = tag.end
                 continue
             }
             i = tag.end
@@ -156,7 +170,12 @@ enum HTMLText {
         var lines: [Substring] = []
         var blank = 0
         for line in String(out).split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingWhitespace()
+            var trimmed = line.trimmingWhitespace()
+            if !trimmed.isEmpty {
+                // 上一篇/下一篇, 字号：大 中 小 and the like go, whatever block holds them.
+                guard let kept = withoutFurniture(trimmed) else { continue }
+                trimmed = kept
+            }
             if trimmed.isEmpty {
                 blank += 1
                 if blank == 1, !lines.isEmpty { lines.append("") }
