@@ -16,7 +16,7 @@ public struct ArticleExtractor: Sendable {
         let body = Self.body(text, articleRegion: articleRegion)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
-        let goals = GoalExtractor().extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+        let goals = GoalExtractor(regions: regions).extract(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                                             issueYear: issueYear)
         return ArticleExtraction(policies: policies.policies, targets: targets, goals: goals)
     }
@@ -32,7 +32,7 @@ public struct ArticleExtractor: Sendable {
         let body = Self.body(text, articleRegion: articleRegion)
         let policies = PolicyExtractor(regions: regions).extract(body: body, articleRegion: articleRegion)
         let targets = TargetExtractor().extract(body: body, issueYear: issueYear, policies: policies)
-        return GoalExtractor(explains: true).decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
+        return GoalExtractor(explains: true, regions: regions).decide(body: body, policies: policies, targets: targets, articleRegion: articleRegion,
                                       issueYear: issueYear)
     }
 }

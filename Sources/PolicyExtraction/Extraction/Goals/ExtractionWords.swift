@@ -227,4 +227,13 @@ enum ExtractionWords {
     /// second figure counts what the first did.
     static let changeToVerbs = ["增加到", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到",
                                 "增长到", "增长至", "扩大到", "扩大至", "提升到", "提升至", "增至", "减少到", "减少至"]
+
+    // MARK: Subjects (§8: one figure for several subjects)
+
+    /// Words after a list of subjects that spread one figure over each (北京、河南均为5%).
+    static let distributiveMarkers = ["均", "都", "皆"]
+    /// What joins subjects in a list.
+    static let subjectJoiners: [Unicode.Scalar] = ["、", "和", "与", "及"]
+    /// The longest region name read before a joiner (内蒙古自治区 is longer, but lists use short names).
+    static let regionNameMaxLength = 5
 }

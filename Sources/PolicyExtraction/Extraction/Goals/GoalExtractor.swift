@@ -23,6 +23,8 @@ struct GoalExtractor {
     /// Whether to word the reasons of kept goals (`extract --explain`):
     /// ingest does not read them, and wording them costs a few strings per figure.
     var explains = false
+    /// Region names, for one figure shared by several subjects (北京、河南均为5%左右).
+    var regions: RegionDetector?
 
     struct Context {
         let body: BodyText
@@ -177,19 +179,47 @@ struct GoalExtractor {
         let spanStart = body.clauseStart(before: min(found.evidenceStart, quantity.start))
         let spanEnd = max(clause.upperBound, found.range.upperBound)
         let span = EvidenceSpan(start: spanStart, end: spanEnd, text: body[spanStart..<spanEnd])
-        return group.map { part in
+        // §8: one figure for several subjects is one goal per subject, each in its region.
+        let subjects = sharedSubjects(of: found, body: body) ?? [(found.metric, region)]
+        if subjects.count > 1 { rules.append(.subjectSharedFigure) }
+        return subjects.flatMap { subject in group.map { part in
             var comparator = part.comparator ?? (part.isMagnitudeClass ? .atLeast : .equal)
             if kind == .incentive, part.comparator == nil,
                capStandsApart(before: part, clause: clause, body: body) || capJustBefore(part, clause: clause, body: body) {
                 comparator = .atMost
             }
             let goal = ExtractedGoal(
-                kind: kind, metric: found.metric, comparator: comparator, value: part.value,
+                kind: kind, metric: subject.metric, comparator: comparator, value: part.value,
                 unit: Self.currency(part, region: context.articleRegion ?? region, body: body),
                 stretch: stretchCue != nil, year: year, yearSource: yearSource, policyIndex: policy,
-                targetIndex: kind == .target ? target : nil, regionCode: region, evidence: [span])
+                targetIndex: kind == .target ? target : nil, regionCode: subject.region, evidence: [span])
             return QuantityDecision(quantity: part, outcome: .kept(kind), reasons: reasons, rules: rules, goal: goal)
+        } }
+    }
+
+    /// 北京、河南均为5%左右: when the metric is a region's name, joined to
+    /// other region names before it (、和与及) and followed by a word that
+    /// spreads the figure over them (均, 都), each name and its region code.
+    func sharedSubjects(of found: Metric, body: BodyText) -> [(metric: String, region: String?)]? {
+        guard let regions, found.range.upperBound <= body.count,
+              ExtractionWords.distributiveMarkers.contains(where: { body.hasPrefix($0, at: found.range.upperBound) }) else { return nil }
+        func code(_ name: String) -> String? {
+            regions.gazetteer.code(named: name) ?? regions.gazetteer.code(named: ScriptFold.fold(name))
         }
+        guard let own = code(found.metric) else { return nil }
+        var subjects: [(metric: String, region: String?)] = [(found.metric, own)]
+        var end = found.range.lowerBound
+        while end > 0, ExtractionWords.subjectJoiners.contains(body.scalars[end - 1]) {
+            let joiner = end - 1
+            // The longest name that ends at the joiner.
+            guard let length = (2...ExtractionWords.regionNameMaxLength).reversed().first(where: { length in
+                joiner - length >= 0 && code(body[(joiner - length)..<joiner]) != nil
+            }) else { break }
+            let name = body[(joiner - length)..<joiner]
+            subjects.insert((name, code(name)), at: 0)
+            end = joiner - length
+        }
+        return subjects.count > 1 ? subjects : nil
     }
 
     /// The unit of a figure, with a bare 元 read as the local currency of an

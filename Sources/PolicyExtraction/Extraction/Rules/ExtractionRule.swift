@@ -27,6 +27,8 @@ public struct ExtractionRule: Sendable {
         case kind
         /// The year a goal is for.
         case year
+        /// Whom a goal is of: its subject and region.
+        case subject
     }
 
     public let id: ID
@@ -116,6 +118,9 @@ extension ExtractionRule.ID {
     static let yearGoalList = Self(rawValue: "year.goal-list")
     static let yearPolicyPeriod = Self(rawValue: "year.policy-period")
     static let yearOfReport = Self(rawValue: "year.of-report")
+
+    // Stage: subject.
+    static let subjectSharedFigure = Self(rawValue: "subject.shared-figure")
 
     // Stage: number.
     static let numberNumeralInsideWord = Self(rawValue: "number.numeral-inside-word")

@@ -8,7 +8,7 @@ public enum ExtractionRules {
         catalogue.first { $0.id == id }
     }
 
-    public static let catalogue: [ExtractionRule] = context + role + kind + year + number
+    public static let catalogue: [ExtractionRule] = context + role + kind + year + subject + number
 
     typealias Example = ExtractionRule.Example
 
@@ -392,6 +392,20 @@ public enum ExtractionRules {
                 Example("2024年，全市新增科技型企业300家。", figure: "300家", .decides(.statistic, year: 2024)),
                 Example("2024年，全市新增科技型企業300家。", figure: "300家", .decides(.statistic, year: 2024)),
                 Example("全市已新增科技型企业300家。", figure: "300家", .ignores),
+            ]),
+    ]
+
+    // MARK: Subject
+
+    static let subject: [ExtractionRule] = [
+        ExtractionRule(
+            id: .subjectSharedFigure, stage: .subject,
+            summary: "One figure shared by several regions (北京、河南均为5%左右) is one goal per region, each with its region's code.",
+            words: ["distributiveMarkers", "subjectJoiners", "regionNameMaxLength"],
+            examples: [
+                Example("已公布2026年经济增长预期目标。其中，北京、河南均为5%左右。", figure: "5%左右", .decides(.target, year: 2026)),
+                Example("已公布2026年經濟增長預期目標。其中，北京、河南均為5%左右。", figure: "5%左右", .decides(.target, year: 2026)),
+                Example("已公布2026年经济增长预期目标。其中，河南为5%左右。", figure: "5%左右", .ignores),
             ]),
     ]
 
