@@ -8,6 +8,8 @@ extension GoalExtractor {
         var range: Range<Int>
         /// Where the evidence span should start (the grant noun may stand before the figure).
         var evidenceStart: Int
+        /// The rules that named it (`metric.named-before`, `metric.carried`).
+        var rules: [ExtractionRule.ID] = []
     }
 
     /// The longest metric kept; a longer phrase keeps its end, which names the thing.
@@ -24,17 +26,20 @@ extension GoalExtractor {
         // 由2020年的2.5万亿元增长至2025年的3.2万亿元: the later level counts
         // what the earlier one counted.
         if let previous = samePrevious, Self.isLevelAfterChange(body.scalars[clause.lowerBound..<quantity.start]) {
-            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
+            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound,
+                          rules: [.metricLevelAfterChange])
         }
         // 从54万亿元增加到82.7万亿元, 由54.9%提高到58.8%: the level a change
         // reaches counts what its start counted.
         if let previous = samePrevious, previous.quantity.end <= quantity.start, quantity.start - previous.quantity.end <= 4,
            ExtractionWords.changeToVerbs.contains(body.folded(previous.quantity.end..<quantity.start).trimmingCharacters(in: .whitespaces)) {
-            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound)
+            return Metric(metric: previous.metric, range: quantity.start..<quantity.start, evidenceStart: clause.lowerBound,
+                          rules: [.metricLevelAfterChange])
         }
         // 高新技术企业和科技型企业…，分别超过90家和870家: each figure counts its own item.
         if let respective = respectiveItem(for: quantity, clause: clause, body: body) {
-            return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound)
+            return Metric(metric: Self.hygienic(respective.text), range: respective.range, evidenceStart: respective.range.lowerBound,
+                          rules: [.metricRespective])
         }
         let isClassifier = quantity.unitKind == .count || quantity.unitKind == .measure || quantity.unitKind == .duration
         // 培育特色产业集群10个，其中年营业收入超1000亿元的2个: a part of what
@@ -42,7 +47,7 @@ extension GoalExtractor {
         if isClassifier, after.text.isEmpty, !before.text.isEmpty, let previous = samePrevious,
            body.hasSuffix(GrammarWords.possessiveWord, at: quantity.start), body.hasPrefix(MetricWords.among, at: clause.lowerBound) {
             return Metric(metric: Self.hygienic(before.text + GrammarWords.possessiveWord + previous.metric), range: before.range,
-                          evidenceStart: before.range.lowerBound)
+                          evidenceStart: before.range.lowerBound, rules: [.metricPartOf])
         }
         // 撬动2000亿欧元投资, 带动100亿元投资: the verb before the figure says
         // the thing is named after it.
@@ -50,12 +55,16 @@ extension GoalExtractor {
         // 计划明年再推动400家: verbs and adverbs alone name nothing; the
         // figure counts what the sentence counted before.
         let beforeNamesSomething = !before.text.isEmpty && !Self.isOnlyLeadingWords(body, before.range)
+        var rules: [ExtractionRule.ID] = []
         if (isClassifier || quantity.isMagnitudeClass || verbBefore) && !after.text.isEmpty {
             (text, range) = (after.text, after.range)
+            rules.append(.metricNamedAfter)
         } else if beforeNamesSomething {
             (text, range) = (before.text, before.range)
+            rules.append(.metricNamedBefore)
         } else if !after.text.isEmpty {
             (text, range) = (after.text, after.range)
+            rules.append(.metricNamedAfter)
         } else if let previous = samePrevious, previous.quantity.end <= quantity.start {
             // 达8000亿元以上、力争1万亿元: the second figure counts the same
             // thing; 年均增长12%—15%，突破5000亿元: a clause with no subject
@@ -68,10 +77,12 @@ extension GoalExtractor {
                 }
             }
             (text, range) = (carried, quantity.start..<quantity.end)
+            rules.append(.metricCarried)
         } else if let subject = previousClauseSubject(before: clause, body: body) {
             // 年均增长12%—15%，突破5000亿元: a clause with no subject goes on
             // with the one before it.
             (text, range) = (subject.text, subject.range)
+            rules.append(.metricCarried)
         } else {
             return nil
         }
@@ -81,9 +92,11 @@ extension GoalExtractor {
             evidenceStart = min(evidenceStart, noun.range.lowerBound)
             // Composed from the grant and what it is for: point at the grant.
             range = noun.range
+            rules.append(.metricGrantNamed)
         }
         if let previous = samePrevious, ExtractionWords.changeWords.contains(ScriptFold.fold(text)) {
             text = previous.metric + text
+            rules.append(.metricChangeOf)
         }
         var clean = Self.hygienic(text)
         // （2024年底为280EFLOPS）, 较2024年提高2.3个百分点: when only a time
@@ -93,7 +106,7 @@ extension GoalExtractor {
             clean = Self.hygienic(previous.metric)
         }
         guard !clean.isEmpty else { return nil }
-        return Metric(metric: clean, range: range, evidenceStart: evidenceStart)
+        return Metric(metric: clean, range: range, evidenceStart: evidenceStart, rules: rules)
     }
 
     /// A metric as a name (the hygiene the tests hold every metric to): no

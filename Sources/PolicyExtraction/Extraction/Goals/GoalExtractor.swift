@@ -128,6 +128,7 @@ struct GoalExtractor {
             return group.map { QuantityDecision(quantity: $0, outcome: .dropped, reasons: ["no metric: nothing names what is counted"],
                                                 rules: rules) }
         }
+        rules += found.rules
         var reasons = kindReason.isEmpty || !explains ? [] : [kindReason]
         if explains, let roleNote { reasons.append(roleNote) }
 

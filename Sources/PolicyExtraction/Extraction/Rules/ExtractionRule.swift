@@ -29,6 +29,8 @@ public struct ExtractionRule: Sendable {
         case year
         /// Whom a goal is of: its subject and region.
         case subject
+        /// What a goal counts.
+        case metric
     }
 
     public let id: ID
@@ -118,6 +120,16 @@ extension ExtractionRule.ID {
     static let yearGoalList = Self(rawValue: "year.goal-list")
     static let yearPolicyPeriod = Self(rawValue: "year.policy-period")
     static let yearOfReport = Self(rawValue: "year.of-report")
+
+    // Stage: metric (GoalExtractor+Metric).
+    static let metricNamedBefore = Self(rawValue: "metric.named-before")
+    static let metricNamedAfter = Self(rawValue: "metric.named-after")
+    static let metricLevelAfterChange = Self(rawValue: "metric.level-after-change")
+    static let metricRespective = Self(rawValue: "metric.respective")
+    static let metricPartOf = Self(rawValue: "metric.part-of")
+    static let metricCarried = Self(rawValue: "metric.carried")
+    static let metricGrantNamed = Self(rawValue: "metric.grant-named")
+    static let metricChangeOf = Self(rawValue: "metric.change-of")
 
     // Stage: subject.
     static let subjectSharedFigure = Self(rawValue: "subject.shared-figure")

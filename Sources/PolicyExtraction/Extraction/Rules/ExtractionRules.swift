@@ -8,7 +8,7 @@ public enum ExtractionRules {
         catalogue.first { $0.id == id }
     }
 
-    public static let catalogue: [ExtractionRule] = context + role + kind + year + subject + number
+    public static let catalogue: [ExtractionRule] = context + role + kind + year + metric + subject + number
 
     typealias Example = ExtractionRule.Example
 
@@ -392,6 +392,83 @@ public enum ExtractionRules {
                 Example("2024年，全市新增科技型企业300家。", figure: "300家", .decides(.statistic, year: 2024)),
                 Example("2024年，全市新增科技型企業300家。", figure: "300家", .decides(.statistic, year: 2024)),
                 Example("全市已新增科技型企业300家。", figure: "300家", .ignores),
+            ]),
+    ]
+
+    // MARK: Metric (GoalExtractor+Metric)
+
+    static let metric: [ExtractionRule] = [
+        ExtractionRule(
+            id: .metricNamedBefore, stage: .metric,
+            summary: "What a figure counts is the noun phrase before it, without the verbs that open its clause or the copulas and comparators that end it.",
+            words: ["leadingWords", "trailingWords", "comparatorWords"],
+            examples: [
+                Example("到2027年，核心产业规模达到5000亿元。", figure: "5000亿元", .decides(.target, year: 2027)),
+                Example("到2027年，核心產業規模達到5000億元。", figure: "5000億元", .decides(.target, year: 2027)),
+                Example("到2027年，攻克100项关键技术。", figure: "100项", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricNamedAfter, stage: .metric,
+            summary: "After a classifier (100项关键技术) or a verb that names the thing after its amount (带动100亿元投资), what is counted follows the figure.",
+            words: ["verbsBeforeAmount", "phraseStops"],
+            examples: [
+                Example("到2027年，攻克100项关键技术。", figure: "100项", .decides(.target, year: 2027)),
+                Example("到2027年，攻克100項關鍵技術。", figure: "100項", .decides(.target, year: 2027)),
+                Example("到2027年，核心产业规模达到5000亿元。", figure: "5000亿元", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricLevelAfterChange, stage: .metric,
+            summary: "The level a change reaches (从1.2万亿元增加到2万亿元) counts what its start counted.",
+            words: ["changeToVerbs"],
+            examples: [
+                Example("《全市数字经济发展规划》提出，数字经济规模从1.2万亿元增加到2万亿元。", figure: "2万亿元", .decides(.target)),
+                Example("《全市數字經濟發展規劃》提出，數字經濟規模從1.2萬億元增加到2萬億元。", figure: "2萬億元", .decides(.target)),
+                Example("《全市数字经济发展规划》提出，数字经济规模从1.2万亿元增加到2万亿元。", figure: "1.2万亿元", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricRespective, stage: .metric,
+            summary: "分别 spreads the figures over the items of its subject in order (A和B分别超过900家和300家).",
+            words: ["GrammarWords.respectively"],
+            examples: [
+                Example("到2027年，高新技术企业和专精特新企业分别超过900家和300家。", figure: "300家", .decides(.target, year: 2027)),
+                Example("到2027年，高新技術企業和專精特新企業分別超過900家和300家。", figure: "300家", .decides(.target, year: 2027)),
+                Example("到2027年，高新技术企业超过900家。", figure: "超过900家", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricPartOf, stage: .metric,
+            summary: "A part counted after 其中 by its qualifier (其中年营业收入超1000亿元的2个) counts that part of what the sentence just counted.",
+            words: ["MetricWords.among"],
+            examples: [
+                Example("到2027年，培育特色产业集群10个，其中年营业收入超1000亿元的2个。", figure: "2个", .decides(.target, year: 2027)),
+                Example("到2027年，培育特色產業集群10個，其中年營業收入超1000億元的2個。", figure: "2個", .decides(.target, year: 2027)),
+                Example("到2027年，培育特色产业集群10个，其中年营业收入超1000亿元的2个。", figure: "10个", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricCarried, stage: .metric,
+            summary: "A figure with nothing named around it counts what the sentence counted before it (达8000亿元以上、力争1万亿元).",
+            words: ["changeWords"],
+            examples: [
+                Example("到2027年，软件业务收入达8000亿元以上、力争1万亿元。", figure: "1万亿元", .decides(.target, year: 2027)),
+                Example("到2027年，軟件業務收入達8000億元以上、力爭1萬億元。", figure: "1萬億元", .decides(.target, year: 2027)),
+                Example("到2027年，软件业务收入达8000亿元以上、力争1万亿元。", figure: "8000亿元以上", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricGrantNamed, stage: .metric,
+            summary: "An incentive's metric names the grant with whom or what it is for (示范工厂一次性奖励), not the grant alone.",
+            words: ["grantNouns", "recipientMarkers", "conditionOpeners"],
+            examples: [
+                Example("《若干措施》明确，对认定的示范工厂给予一次性奖励200万元。", figure: "200万元", .decides(.incentive)),
+                Example("《若干措施》明確，對認定的示範工廠給予一次性獎勵200萬元。", figure: "200萬元", .decides(.incentive)),
+                Example("到2027年，核心产业规模达到5000亿元。", figure: "5000亿元", .ignores),
+            ]),
+        ExtractionRule(
+            id: .metricChangeOf, stage: .metric,
+            summary: "A change word alone (同比增长12%) names the change of what the sentence just counted.",
+            words: ["changeWords"],
+            examples: [
+                Example("全年软件业务收入2600亿元，同比增长12%。", figure: "12%", .decides(.statistic)),
+                Example("全年軟件業務收入2600億元，同比增長12%。", figure: "12%", .decides(.statistic)),
+                Example("全年软件业务收入2600亿元，同比增长12%。", figure: "2600亿元", .ignores),
             ]),
     ]
 
