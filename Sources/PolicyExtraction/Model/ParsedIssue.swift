@@ -59,6 +59,7 @@ public struct IngestWarning: Sendable, Equatable, Codable, CustomStringConvertib
         case conversion
         /// The issue names a month, not a day (2025年10月号): dated the 1st.
         case datedByMonth = "dated-by-month"
+        case datedByQuarter = "dated-by-quarter"
         /// Neither the issue nor its articles give a date.
         case undated
     }

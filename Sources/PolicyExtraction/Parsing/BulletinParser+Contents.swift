@@ -224,7 +224,8 @@ extension BulletinParser {
     /// Publication, date and numbers from the lines before the contents.
     func readMasthead(_ header: [Substring], body: ArraySlice<Substring> = []) -> ParsedIssue {
         var issue = ParsedIssue(publication: "")
-        let text = header.joined(separator: "\n")
+        // 二〇二五年十月 reads as 2025年10月.
+        let text = DateReading.withArabicDates(header.joined(separator: "\n"))
         if let date = Self.firstDate(in: text) {
             issue.date = date
         } else if let month = Self.firstMonth(in: text) {
@@ -233,6 +234,12 @@ extension BulletinParser {
             issue.date = month + "-01"
             issue.reading.warnings.append(IngestWarning(.datedByMonth,
                 "the issue gives a month, not a day (\(month)): dated \(month)-01"))
+        } else if let (year, quarter) = DateReading.firstQuarter(in: text) {
+            // A quarterly's issue (2025年第3季度): dated its quarter's first day.
+            let month = (quarter - 1) * 3 + 1
+            issue.date = String(format: "%04d-%02d-01", year, month)
+            issue.reading.warnings.append(IngestWarning(.datedByQuarter,
+                "the issue gives a quarter, not a day (\(year) Q\(quarter)): dated \(issue.date ?? "")"))
         }
         issue.cumulativeNumber = Self.number(in: text, after: "总第")
         issue.number = Self.number(in: text, after: "第", skippingAfter: "总")

@@ -71,6 +71,63 @@ public enum DateReading {
         return nil
     }
 
+    /// The text with dates in Chinese numerals written in digits
+    /// (二〇二五年十月十日 → 2025年10月10日, 二〇二五年十月 → 2025年10月), so that
+    /// the readers above read them. Other numerals are left as they are.
+    public static func withArabicDates(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            // Four year digits and 年.
+            if i + 4 < scalars.count, (0..<4).allSatisfy({ DateWords.yearDigit(scalars[i + $0]) != nil }),
+               scalars[i + 4] == DateWords.year, i == 0 || DateWords.yearDigit(scalars[i - 1]) == nil {
+                let year = (0..<4).reduce(0) { $0 * 10 + (DateWords.yearDigit(scalars[i + $1]) ?? 0) }
+                out.append(contentsOf: String(year).unicodeScalars)
+                out.append(DateWords.year)
+                var k = i + 5
+                // A month and a day in numerals up to 三十一.
+                for mark in [DateWords.month, DateWords.day] {
+                    guard let (value, end) = smallNumeral(scalars, k), end < scalars.count, scalars[end] == mark
+                            || (mark == DateWords.day && DateWords.dayMarks.contains(scalars[end])) else { break }
+                    out.append(contentsOf: String(value).unicodeScalars)
+                    out.append(scalars[end])
+                    k = end + 1
+                }
+                i = k
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// 一 to 三十一 at `k`: its value and where it ends.
+    private static func smallNumeral(_ s: [Unicode.Scalar], _ k: Int) -> (Int, Int)? {
+        var j = k
+        var tens = 0, units = 0, sawTen = false
+        if j < s.count, let d = DateWords.yearDigit(s[j]), d > 0, j + 1 < s.count, s[j + 1] == DateWords.ten {
+            tens = d; sawTen = true; j += 2
+        } else if j < s.count, s[j] == DateWords.ten {
+            tens = 1; sawTen = true; j += 1
+        }
+        if j < s.count, let d = DateWords.yearDigit(s[j]), d > 0 { units = d; j += 1 }
+        let value = tens * 10 + units
+        guard j > k, (1...31).contains(value), sawTen || units > 0 else { return nil }
+        return (value, j)
+    }
+
+    /// The first quarter a masthead names (2025年第3季度, 2025年三季度), as
+    /// its year and number.
+    public static func firstQuarter(in text: String) -> (year: Int, quarter: Int)? {
+        guard let match = text.firstMatch(of: /(19[5-9]\d|20\d\d)\s*年\s*第?\s*([1-4一二三四])\s*季度?/),
+              let year = Int(match.output.1), let first = match.output.2.unicodeScalars.first else { return nil }
+        let quarter = first.properties.numericType != nil && first.isASCII ? Int(String(first)) : DateWords.yearDigit(first)
+        guard let quarter, (1...4).contains(quarter) else { return nil }
+        return (year, quarter)
+    }
+
     /// The ASCII digit at `k`, or nil.
     private static func digit(_ scalars: [Unicode.Scalar], _ k: Int) -> Int? {
         let v = scalars[k].value

@@ -30,6 +30,18 @@ import Testing
         #expect(issue.articles.count == 2)
     }
 
+    @Test(arguments: [
+        ("《城市数字化月刊》\n二〇二五年十月 第10期", "2025-10-01", [IngestWarning.Kind.datedByMonth]),
+        ("《城市數字化周報》\n二〇二四年三月十八日 第11期", "2024-03-18", []),
+        ("《城市数字化季刊》\n2025年第3季度 总第12期", "2025-07-01", [.datedByQuarter]),
+        ("《城市数字化季刊》\n2026年一季度", "2026-01-01", [.datedByQuarter]),
+    ])
+    func numeralsAndQuartersDateAnIssue(masthead: String, date: String, warnings: [IngestWarning.Kind]) throws {
+        let issue = try BulletinParser().parse(Self.bulletin(masthead: masthead))
+        #expect(issue.date == date)
+        #expect(issue.reading.warnings.map(\.kind) == warnings)
+    }
+
     @Test func aDayWinsOverItsMonth() throws {
         let issue = try BulletinParser().parse(Self.bulletin(masthead: "《城市数字化周报》\n2025年10月8日 第41期"))
         #expect(issue.date == "2025-10-08")
