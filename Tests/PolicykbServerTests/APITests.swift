@@ -171,6 +171,11 @@ import Testing
         for (page, csv) in [("/goals", "/api/goals?format=csv"), ("/policies", "/api/policies?format=csv")] {
             let reply = try await HTTP.get(page)
             #expect(reply.text.contains("href=\"\(csv)\""), "\(page)")
+            // The same rows as a workbook, linked beside them.
+            let xlsx = csv.replacingOccurrences(of: "format=csv", with: "format=xlsx")
+            #expect(reply.text.contains("href=\"\(xlsx)\""), "\(page)")
+            let workbook = try await HTTP.get(xlsx)
+            #expect(workbook.status == .ok && workbook.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(page)")
         }
     }
 

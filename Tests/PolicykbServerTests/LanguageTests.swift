@@ -121,7 +121,7 @@ import Testing
         // Words the data itself holds (links, 5G, IPv6 …) and names of
         // things that have no other name.
         // Parameter names (year) are the URL's, named in errors as typed.
-        var allowed: Set<String> = ["policykb", "JSON", "CSV", "api", "OR", "title", "English", "GET", "HEAD", "year"]
+        var allowed: Set<String> = ["policykb", "JSON", "CSV", "XLSX", "api", "OR", "title", "English", "GET", "HEAD", "year"]
         for name in try FileManager.default.contentsOfDirectory(atPath: TestPaths.sampleData.path) where name.hasSuffix(".txt") {
             allowed.formUnion(Self.words(try String(contentsOf: TestPaths.sampleData.appendingPathComponent(name), encoding: .utf8)))
         }

@@ -81,8 +81,12 @@ enum HTML {
     }
 
     /// The download links under a table: CSV and JSON of the same rows.
+    /// The CSV link's address with `format=xlsx` gives the same rows as a workbook.
     static func downloads(csv: String, json: String, file: String, ui: UILanguage) -> String {
-        "<p class=\"downloads\">\(ui.html(.download)) <a href=\"\(escape(csv))\" download=\"\(escape(file))\">CSV</a> "
+        let xlsx = csv.replacingOccurrences(of: "format=csv", with: "format=xlsx")
+        let workbook = file.hasSuffix(".csv") ? String(file.dropLast(4)) + ".xlsx" : file + ".xlsx"
+        return "<p class=\"downloads\">\(ui.html(.download)) <a href=\"\(escape(csv))\" download=\"\(escape(file))\">CSV</a> "
+            + "<a href=\"\(escape(xlsx))\" download=\"\(escape(workbook))\">XLSX</a> "
             + "<a href=\"\(escape(json))\">JSON</a></p>"
     }
 }
