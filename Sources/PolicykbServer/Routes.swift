@@ -55,7 +55,13 @@ struct Routes: Sendable {
 
         // The JSON API.
         router.get("/api") { _, _ in Responses.json(API.index) }
-        router.get("/api/search") { request, context in try await api(request, context) { try API.search($0, store: $1) } }
+        router.get("/api/search") { request, context in
+            // format=csv|xlsx: the hits alone, as the listings give their rows.
+            if let format = try QueryParameters(request.uri.query).text("format"), format != "json" {
+                return try await listing(request, context, "search") { try API.searchHits($0, store: $1) }
+            }
+            return try await api(request, context) { try API.search($0, store: $1) }
+        }
         router.get("/api/articles") { request, context in try await listing(request, context, "articles") { try API.articles($0, store: $1) } }
         router.get("/api/articles/:id") { request, context in
             let id = try Self.id(context, .noArticle)

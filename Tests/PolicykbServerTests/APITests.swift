@@ -168,6 +168,11 @@ import Testing
             #expect(lines.count > 1, "\(path)")
         }
         #expect(try await HTTP.get("/api/goals?format=xml").status == .badRequest)
+        // A search's page of hits too, and the search page links it.
+        let hits = try await HTTP.get("/api/search?q=%E6%95%B0%E6%8D%AE&limit=3&format=csv")
+        #expect(hits.status == .ok && hits.header("Content-Type")?.hasPrefix("text/csv") == true)
+        #expect(hits.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 4)
+        #expect(try await HTTP.get("/search?q=%E6%95%B0%E6%8D%AE").text.contains("format=csv"))
         for (page, csv) in [("/goals", "/api/goals?format=csv"), ("/policies", "/api/policies?format=csv")] {
             let reply = try await HTTP.get(page)
             #expect(reply.text.contains("href=\"\(csv)\""), "\(page)")

@@ -45,6 +45,13 @@ enum API {
         return .object(fields)
     }
 
+    /// The page of hits `search` gives, as rows (`format=csv`, `format=xlsx`).
+    static func searchHits(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
+        let form = try SearchForm(parameters)
+        guard let query = form.query else { throw RequestError.badRequest(Message(.queryRequired)) }
+        return RecordTable(try form.results(query, in: store, facets: []).hits)
+    }
+
     static func articles(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
         let form = try RecordForm(parameters)
         let (limit, offset) = try parameters.page(defaultLimit: Limits.pageSize)

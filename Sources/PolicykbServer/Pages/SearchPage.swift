@@ -48,6 +48,10 @@ enum SearchPage {
                 """
         }
         body += "</ol>"
+        if !results.hits.isEmpty {
+            body += HTML.downloads(csv: form.url(path: "/api/search", changing: [("format", "csv")]),
+                                   json: form.url(path: "/api/search"), file: "search.csv", ui: ui)
+        }
         body += pager(form, total: results.total, ui: ui)
         body += "</section>"
         body += facetsHTML(form, results.facets, ui: ui)
