@@ -63,19 +63,18 @@ struct HubMigrator {
 
     func migrate(_ connection: PostgresConnection) throws(HubError) {
         do {
-            try connection.execute("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    integer PRIMARY KEY,
-                    name       text NOT NULL,
-                    checksum   text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now()
-                )
-                """)
-            let applied = try verify(connection)
-            guard applied < HubSchema.version else { return }
+            // Under the lock from the start: two first pushers creating
+            // schema_migrations at once would collide in the catalog.
             try connection.transaction {
                 try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
-                // Another pusher may have migrated while this one waited.
+                try connection.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version    integer PRIMARY KEY,
+                        name       text NOT NULL,
+                        checksum   text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    )
+                    """)
                 let current = try verify(connection)
                 for migration in HubSchema.migrations where migration.version > current {
                     do {

@@ -37,8 +37,11 @@ public struct HubPull {
 
     public func run() throws -> Summary {
         var summary = Summary()
-        let remote = try hub.run("listing the hub's issues", "SELECT sha256 FROM issues ORDER BY issue_date NULLS FIRST, sha256")
+        let remote = try hub.run("listing the hub's issues", "SELECT sha256 FROM issues ORDER BY source_path, sha256")
             .rows.compactMap { $0[0] }
+        // In the order of the first pusher's paths, as its ingest wrote
+        // them: local ids (which break ties in listings) then agree with
+        // that machine's.
         let local = Set(try store.knownDigests().keys)
         let missing = remote.filter { !local.contains($0) }
         summary.unchanged = remote.count - missing.count
@@ -105,7 +108,7 @@ public struct HubPull {
         let mentions = try c.execute("""
             SELECT m.article_id, p.id, p.title, m.alias, p.region_code, p.start_year, p.end_year, p.effective_from,
                    p.effective_until, m.start, m."end"
-            FROM policy_mentions m JOIN policies p ON p.id = m.policy_id WHERE m.\(inIssue) ORDER BY m.article_id, p.title_key
+            FROM policy_mentions m JOIN policies p ON p.id = m.policy_id WHERE m.\(inIssue) ORDER BY m.article_id, m.start, p.title_key
             """, [issueID]).rows
         let targets = try c.execute("""
             SELECT article_id, id, policy_id, year, year_source, text, start, "end" FROM targets WHERE \(inIssue)

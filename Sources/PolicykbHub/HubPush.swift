@@ -82,12 +82,12 @@ public struct HubPush {
         guard local != remote || localNames != remoteNames else { return }
         var regions = HubRows("regions", [("code", "text"), ("name", "text"), ("short_name", "text"), ("abbreviation", "text"),
                                           ("level", "text"), ("parent_code", "text")], suffix: "ON CONFLICT DO NOTHING")
-        for row in try store.database.rows("SELECT code, name, short_name, abbreviation, level, parent_code FROM regions") {
+        for row in try store.database.rows("SELECT code, name, short_name, abbreviation, level, parent_code FROM regions ORDER BY code") {
             regions.append(row.values.map(\.text))
         }
         var names = HubRows("region_names", [("name", "text"), ("code", "text"), ("kind", "text"), ("priority", "integer")],
                             suffix: "ON CONFLICT DO NOTHING")
-        for row in try store.database.rows("SELECT name, code, kind, priority FROM region_names") {
+        for row in try store.database.rows("SELECT name, code, kind, priority FROM region_names ORDER BY name, code") {
             names.append(row.values.map(\.text))
         }
         try inTransaction("adding regions") {
