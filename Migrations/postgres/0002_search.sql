@@ -55,6 +55,37 @@ FROM (
 ) parts
 $tsq$;
 
+-- Whether a folded text holds a term, and how often (overlapping, as
+-- FTS5 counts phrase instances: 哈哈 twice in 哈哈哈). A term with no Latin
+-- edge is a plain substring (strpos: a regular expression that counts
+-- zero-width matches rescans the text from each position); one with a word
+-- character at an edge needs the pattern's word boundaries, and whole words
+-- cannot overlap.
+CREATE FUNCTION policykb_contains(haystack text, term text, pattern text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $contains$
+SELECT CASE WHEN pattern LIKE '(?%' OR pattern LIKE '%)' THEN haystack ~ pattern ELSE strpos(haystack, term) > 0 END
+$contains$;
+
+CREATE FUNCTION policykb_count(haystack text, term text, pattern text) RETURNS integer
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $count$
+DECLARE
+    n integer := 0;
+    at integer;
+    rest text := haystack;
+BEGIN
+    IF pattern LIKE '(?%' OR pattern LIKE '%)' THEN
+        RETURN regexp_count(haystack, pattern);
+    END IF;
+    LOOP
+        at := strpos(rest, term);
+        EXIT WHEN at = 0;
+        n := n + 1;
+        rest := substr(rest, at + 1);
+    END LOOP;
+    RETURN n;
+END
+$count$;
+
 -- The terms of a query: its OR-group, whether it excludes, whether it looks
 -- in titles only, and the folded text.
 CREATE FUNCTION policykb_query_terms(query text)
@@ -115,65 +146,127 @@ BEGIN
 END
 $terms$;
 
+-- One candidate's score, or NULL when it does not match: the terms'
+-- occurrences in title and body, the OR-groups decided (every positive
+-- term of a group present, none of its exclusions), then BM25 over the
+-- positive terms.
+CREATE FUNCTION policykb_score(title text, body text, length integer, terms text[], patterns text[], groups integer[],
+                               negatives boolean[], title_only boolean[], idf double precision[],
+                               average_length double precision)
+RETURNS double precision
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $score$
+DECLARE
+    n integer := cardinality(terms);
+    in_title integer[] := array_fill(0, ARRAY[n]);
+    in_body integer[] := array_fill(0, ARRAY[n]);
+    g integer;
+    ok boolean;
+    matched boolean := false;
+    f double precision;
+    score double precision := 0;
+BEGIN
+    FOR i IN 1..n LOOP
+        in_title[i] := policykb_count(title, terms[i], patterns[i]);
+        IF NOT title_only[i] THEN in_body[i] := policykb_count(body, terms[i], patterns[i]); END IF;
+    END LOOP;
+    FOREACH g IN ARRAY (SELECT array_agg(DISTINCT x) FROM unnest(groups) x) LOOP
+        ok := true;
+        FOR i IN 1..n LOOP
+            IF groups[i] = g AND (negatives[i] = (in_title[i] + in_body[i] > 0)) THEN ok := false; END IF;
+        END LOOP;
+        IF ok THEN matched := true; END IF;
+    END LOOP;
+    IF NOT matched THEN RETURN NULL; END IF;
+    FOR i IN 1..n LOOP
+        IF NOT negatives[i] THEN
+            f := 5.0 * in_title[i] + in_body[i];
+            score := score + idf[i] * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * length / average_length));
+        END IF;
+    END LOOP;
+    RETURN score;
+END
+$score$;
+
 CREATE FUNCTION policykb_search(query text, max integer DEFAULT 20)
 RETURNS TABLE (article_id bigint, score double precision, snippet text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $search$
 DECLARE
     documents bigint;
     average_length double precision;
+    terms text[];
+    patterns text[];
+    groups integer[];
+    negatives boolean[];
+    title_only boolean[];
+    lookups tsquery[];
+    idf double precision[];
+    candidates tsquery;
+    part tsquery;
+    hits bigint;
+    positives integer := 0;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM policykb_query_terms(query) t WHERE NOT t.negative) THEN
+    SELECT array_agg(t.term ORDER BY k), array_agg(policykb_term_pattern(t.term) ORDER BY k), array_agg(t.grp ORDER BY k),
+           array_agg(t.negative ORDER BY k), array_agg(t.title_only ORDER BY k), array_agg(policykb_term_tsquery(t.term) ORDER BY k)
+    INTO terms, patterns, groups, negatives, title_only, lookups
+    FROM (SELECT row_number() OVER () AS k, q.* FROM policykb_query_terms(query) q) t;
+    IF terms IS NULL OR NOT (false = ANY (negatives)) THEN
         RAISE EXCEPTION 'policykb_search: a query needs at least one term to find, not only terms to exclude';
     END IF;
-    IF EXISTS (SELECT t.grp FROM policykb_query_terms(query) t GROUP BY t.grp HAVING bool_and(t.negative)) THEN
-        RAISE EXCEPTION 'policykb_search: every part between OR needs a term to find';
-    END IF;
     SELECT count(*), coalesce(avg(a.title_tokens + a.body_tokens), 1) INTO documents, average_length FROM articles a;
+    idf := array_fill(1.0::double precision, ARRAY[cardinality(terms)]);
+    -- The rows the index offers: any OR-group's positive terms all present.
+    FOR g IN 0..(SELECT max(x) FROM unnest(groups) x) LOOP
+        part := NULL;
+        FOR i IN 1..cardinality(terms) LOOP
+            IF groups[i] = g AND NOT negatives[i] THEN
+                part := CASE WHEN part IS NULL THEN lookups[i] ELSE part && lookups[i] END;
+            END IF;
+        END LOOP;
+        IF part IS NULL AND g IN (SELECT unnest(groups)) THEN
+            RAISE EXCEPTION 'policykb_search: every part between OR needs a term to find';
+        END IF;
+        IF part IS NOT NULL THEN candidates := CASE WHEN candidates IS NULL THEN part ELSE candidates || part END; END IF;
+    END LOOP;
+    SELECT count(*) INTO positives FROM unnest(negatives) x WHERE NOT x;
+    -- IDF: a term's matches in the whole collection, counted term by term;
+    -- for a one-term query it is the number of results, applied at the end
+    -- (as policykb_collect defers it).
+    IF positives > 1 THEN
+        FOR i IN 1..cardinality(terms) LOOP
+            CONTINUE WHEN negatives[i];
+            SELECT count(*) INTO hits FROM articles a
+            WHERE a.search_terms @@ lookups[i]
+              AND (policykb_contains(a.search_title, terms[i], patterns[i])
+                   OR (NOT title_only[i] AND policykb_contains(a.search_body, terms[i], patterns[i])));
+            idf[i] := ln(1 + (documents - hits + 0.5) / (hits + 0.5));
+        END LOOP;
+    END IF;
     RETURN QUERY
-    WITH terms AS MATERIALIZED (
-        SELECT row_number() OVER () AS k, t.grp, t.negative, t.title_only, t.term,
-               policykb_term_pattern(t.term) AS pattern, policykb_term_tsquery(t.term) AS lookup
-        FROM policykb_query_terms(query) t
-    ), hits AS MATERIALIZED (
-        SELECT t.k, a.id,
-               regexp_count(a.search_title, '(?=' || t.pattern || ')') AS in_title,
-               CASE WHEN t.title_only THEN 0 ELSE regexp_count(a.search_body, '(?=' || t.pattern || ')') END AS in_body
-        FROM terms t
-        JOIN articles a ON a.search_terms @@ t.lookup
-                       AND (a.search_title ~ t.pattern OR (NOT t.title_only AND a.search_body ~ t.pattern))
-    ), frequency AS (
-        SELECT h.k, ln(1 + (documents - count(*) + 0.5) / (count(*) + 0.5)) AS idf FROM hits h GROUP BY h.k
-    ), matched AS (
-        SELECT DISTINCT m.id FROM (
-            SELECT h.id, t.grp FROM hits h JOIN terms t ON t.k = h.k
-            GROUP BY h.id, t.grp
-            HAVING count(*) FILTER (WHERE t.negative) = 0
-               AND count(*) = (SELECT count(*) FROM terms t2 WHERE t2.grp = t.grp AND NOT t2.negative)
-        ) m
-    ), scored AS (
-        SELECT m.id,
-               sum(f.idf * ((5.0 * h.in_title + h.in_body) * 2.2)
-                   / ((5.0 * h.in_title + h.in_body) + 1.2 * (0.25 + 0.75 * (a.title_tokens + a.body_tokens) / average_length))) AS score
-        FROM matched m
-        JOIN articles a ON a.id = m.id
-        JOIN hits h ON h.id = m.id
-        JOIN terms t ON t.k = h.k AND NOT t.negative
-        JOIN frequency f ON f.k = h.k
-        GROUP BY m.id
+    WITH scored AS MATERIALIZED (
+        SELECT a.id, a.sort_date,
+               policykb_score(a.search_title, a.search_body, a.title_tokens + a.body_tokens, terms, patterns, groups, negatives,
+                              title_only, idf, average_length) AS score
+        FROM articles a WHERE a.search_terms @@ candidates
+    ), best AS (
+        -- Ties to the newest, as the CLI breaks them; snippets only for the page.
+        SELECT s.id, s.sort_date,
+               s.score * CASE WHEN positives > 1 THEN 1
+                              ELSE ln(1 + (documents - count(*) OVER () + 0.5) / (count(*) OVER () + 0.5)) END AS score
+        FROM scored s WHERE s.score IS NOT NULL
+        ORDER BY s.score DESC, s.sort_date DESC, s.id
+        LIMIT greatest(max, 0)
     )
-    SELECT s.id, s.score,
+    SELECT b.id, b.score,
            (SELECT CASE WHEN p.at > 0 THEN
                         CASE WHEN p.at > 31 THEN '…' ELSE '' END || substr(a.search_body, greatest(1, p.at - 30), 100)
                         || CASE WHEN char_length(a.search_body) > p.at + 69 THEN '…' ELSE '' END
                     ELSE a.search_title END
             FROM articles a,
                  LATERAL (SELECT coalesce(min(nullif(strpos(a.search_body, t.term), 0)), 0) AS at
-                          FROM terms t WHERE NOT t.negative) p
-            WHERE a.id = s.id)
-    FROM scored s JOIN articles o ON o.id = s.id
-    -- Ties to the newest, as the CLI breaks them.
-    ORDER BY s.score DESC, o.sort_date DESC, s.id
-    LIMIT greatest(max, 0);
+                          FROM unnest(terms, negatives) AS t(term, negative) WHERE NOT t.negative) p
+            WHERE a.id = b.id)
+    FROM best b
+    ORDER BY b.score DESC, b.sort_date DESC, b.id;
 END
 $search$;
 COMMENT ON FUNCTION policykb_search(text, integer) IS 'Searches articles as policykb search does (every CJK substring, both scripts, Latin words whole; BM25 with titles worth 5): article ids, scores (higher is better) and a snippet of the folded body.';
