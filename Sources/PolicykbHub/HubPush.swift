@@ -136,8 +136,12 @@ public struct HubPush {
         if try hub.run("looking up the issue", "SELECT 1 FROM issues WHERE sha256 = $1", [rows.sha256]).rows.count > 0 {
             return .present
         }
-        let previous = try hub.run("looking up the issue", "SELECT id FROM issues WHERE replace_key = $1", [rows.replaceKey])
-            .rows.compactMap { $0[0] }
+        let versions = try hub.run("looking up the issue", "SELECT id, ingested_at FROM issues WHERE replace_key = $1",
+                                   [rows.replaceKey]).rows
+        // The version ingested last wins: an older copy of the file on
+        // another machine does not replace it back at every push.
+        if versions.contains(where: { ($0[1] ?? "") > rows.ingestedAt }) { return .present }
+        let previous = versions.compactMap { $0[0] }
         if !previous.isEmpty {
             guard exclusive else { return .needsExclusive }
             let ids = "{" + previous.joined(separator: ",") + "}"

@@ -8,6 +8,8 @@ struct IssueRows {
     let sha256: String
     let replaceKey: String
     let sourceFile: String
+    /// When the pushing machine ingested the file (ISO 8601, sortable).
+    let ingestedAt: String
     var issue = HubRows("issues", [("id", "bigint"), ("sha256", "text"), ("replace_key", "text"), ("publication", "text"),
                                    ("issue_date", "text"), ("number", "integer"), ("cumulative_number", "integer"),
                                    ("source_file", "text"), ("source_path", "text"), ("bytes", "bigint"), ("format", "text"),
@@ -58,6 +60,7 @@ struct IssueRows {
         }
         sha256 = try row.decode("sha256")
         sourceFile = try row.decode("source_file")
+        ingestedAt = try row.decode("ingested_at")
         replaceKey = HubIdentity.replaceKey(publication: try row.decode("publication"), date: try row.decodeIfPresent("issue_date"),
                                             sourceFile: sourceFile)
         let hubIssue = String(HubIdentity.issue(sha256: sha256))
