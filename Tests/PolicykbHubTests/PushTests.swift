@@ -94,6 +94,16 @@ struct PushTests {
         let sha = try PolicyStore(path: db, access: .read).database.scalar(
             "SELECT sha256 FROM issues WHERE source_file = ?", [file.lastPathComponent]).string
         #expect(try PostgresConnection(url).execute("SELECT count(*) FROM issues WHERE sha256 = $1", [sha]).scalar == "1")
+
+        // Another machine still holds the first version, ingested earlier:
+        // its push keeps the hub's newer one rather than replacing it back.
+        try Data(text.utf8).write(to: file)
+        let older = try Programs.knowledgeBase([file], in: folder, name: "older.sqlite")
+        let database = try SQLiteDB.Database(path: older)
+        try database.execute("UPDATE issues SET ingested_at = '2000-01-01T00:00:00Z'")
+        let stale = try Programs.run(["push", url, "--db", older])
+        #expect(stale.stdout.contains("0 issues added, 0 replaced, 1 already there"), "\(stale.stdout)")
+        #expect(try PostgresConnection(url).execute("SELECT count(*) FROM issues WHERE sha256 = $1", [sha]).scalar == "1")
     }
 
     /// Two and four pushers at once, of overlapping sets of issues, leave
