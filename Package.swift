@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "policykb", targets: ["policykb"]),
         .executable(name: "policykb-serve", targets: ["policykb-serve"]),
+        .executable(name: "policykb-hub", targets: ["policykb-hub"]),
         // The FTS5 tokenizer as a run-time loadable SQLite extension, for the
         // sqlite3 shell, Python and Datasette (see README).
         .library(name: "PolicykbFTS5", type: .dynamic, targets: ["PolicykbFTS5"]),
@@ -40,8 +41,11 @@ let package = Package(
             name: "PolicykbMigrations",
             dependencies: ["SQLiteDB"],
             path: "Migrations",
+            exclude: ["postgres"],
             plugins: ["EmbedMigrations"]
         ),
+        // Migrations/postgres/*.sql: the team hub's schema, embedded the same way.
+        .target(name: "PolicykbHubMigrations", path: "Migrations/postgres", plugins: ["EmbedMigrations"]),
         .executableTarget(name: "migration-embedder", dependencies: ["PolicykbDigest"], path: "Plugins/MigrationEmbedder"),
         .plugin(
             name: "EmbedMigrations",
@@ -91,6 +95,23 @@ let package = Package(
         // The server behind `policykb serve`, a program of its own so that the
         // command line does not load the HTTP stack each time it starts.
         .executableTarget(name: "policykb-serve", dependencies: ["PolicyCore", "PolicykbServer", "PolicykbServeConfiguration"]),
+        // The system libpq (Debian: libpq-dev), for the team hub only.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Thin typed layer over libpq; knows nothing of policykb.
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
+        // The team hub: push to and pull from PostgreSQL (Docs/ARCHITECTURE.md,
+        // "The hub"). Only policykb-hub links it, so no local command loads libpq.
+        .target(name: "PolicykbHub", dependencies: ["PostgresClient", "PolicykbHubMigrations", "PolicyCore", "PolicyExtraction",
+                                                   "PolicyNumbers", "PolicykbText", "PolicykbDigest", "SQLiteDB"]),
+        // The program behind `policykb push` and `policykb pull`.
+        .executableTarget(name: "policykb-hub", dependencies: [
+            "PolicykbHub", "PolicyCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // The command-line tool.
         .executableTarget(
             name: "policykb",
@@ -119,6 +140,9 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
+        .testTarget(name: "PolicykbHubTests", dependencies: ["PolicykbHub", "PostgresClient", "PolicyCore", "PolicyExtraction",
+                                                             "PolicykbText", "SQLiteDB", "PolicykbTestSupport", "CorpusGenerator", "CScriptFold", "policykb",
+                                                             "policykb-hub"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PolicyCore", "PolicyExtraction", "PolicyNumbers", "policykb", "CorpusGenerator",
                                                           "policykb-corpus", "policykb-serve", "PolicykbTestSupport"]),
     ]

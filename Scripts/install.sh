@@ -3,6 +3,7 @@
 # /usr/local; PREFIX=$HOME/.local needs no root):
 #   $PREFIX/bin/policykb                        the command
 #   $PREFIX/lib/policykb/policykb-serve         the server `policykb serve` runs
+#   $PREFIX/lib/policykb/policykb-hub           what `policykb push` and `pull` run (links libpq)
 #   $PREFIX/lib/policykb/libPolicykbFTS5.so     the tokenizer as an SQLite extension
 #   $PREFIX/share/bash-completion/completions/policykb, zsh and fish completions
 # Usage: Scripts/install.sh            PREFIX=~/.local Scripts/install.sh
@@ -27,6 +28,7 @@ build() {
 echo "building policykb in release mode (a few minutes the first time)…"
 build -Xswiftc -static-executable --product policykb
 build --static-swift-stdlib --product policykb-serve
+build --static-swift-stdlib --product policykb-hub
 build --product PolicykbFTS5
 bin="$(swift build -c release --show-bin-path)"
 
@@ -39,6 +41,7 @@ install -s -m 755 "$bin/policykb" "$prefix/bin/policykb"
 install -m 644 "$bin/libPolicykbFTS5.so" "$prefix/lib/policykb/libPolicykbFTS5.so"
 strip --strip-unneeded "$prefix/lib/policykb/libPolicykbFTS5.so"
 install -s -m 755 "$bin/policykb-serve" "$prefix/lib/policykb/policykb-serve"
+install -s -m 755 "$bin/policykb-hub" "$prefix/lib/policykb/policykb-hub"
 "$bin/policykb" --generate-completion-script bash > "$prefix/share/bash-completion/completions/policykb"
 "$bin/policykb" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_policykb"
 "$bin/policykb" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/policykb.fish"

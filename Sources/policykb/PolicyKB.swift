@@ -25,7 +25,7 @@ struct PolicyKB: ParsableCommand {
         subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, ArticlesCommand.self, PoliciesCommand.self,
                       TargetsCommand.self, GoalsCommand.self, CompareCommand.self, ExtractCommand.self, CheckCommand.self,
                       InspectCommand.self, ServeCommand.self, CorrectionsCommand.self, HistoryCommand.self,
-                      ChangesCommand.self]
+                      ChangesCommand.self, PushCommand.self, PullCommand.self]
     )
 
     /// Exit statuses: 0 success, 1 bad input or a failed file, 2 usage.

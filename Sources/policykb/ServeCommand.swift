@@ -48,11 +48,11 @@ struct ServeCommand: ParsableCommand {
                                                 requestTimeout: requestTimeout)
         // The server warns when it listens beyond loopback (run directly
         // too), before it opens the database.
-        guard let server = ServerExecutable.locate() else {
-            throw CommandFailure.input("serve: the server program \(ServerExecutable.name) is neither beside policykb nor in "
+        guard let server = HelperExecutable.server.locate() else {
+            throw CommandFailure.input("serve: the server program \(HelperExecutable.server.name) is neither beside policykb nor in "
                                        + "../lib/policykb (swift build builds it; Scripts/install.sh installs it)")
         }
-        let reason = ServerExecutable.replaceProcess(with: server, arguments: configuration.arguments)
+        let reason = HelperExecutable.server.replaceProcess(with: server, arguments: configuration.arguments)
         throw CommandFailure.input("serve: cannot run \(server): \(reason)")
     }
 }

@@ -16,7 +16,7 @@ import Testing
             (["articles", "--limt", "5", "--db", db],
              "unknown option '--limt'; did you mean '--limit'? (see policykb articles --help)"),
             (["artcles", "--db", db],
-             "no command 'artcles' (commands: ingest, search, show, articles, policies, targets, goals, compare, extract, check, inspect, serve, corrections, history, changes; see policykb --help)"),
+             "no command 'artcles' (commands: ingest, search, show, articles, policies, targets, goals, compare, extract, check, inspect, serve, corrections, history, changes, push, pull; see policykb --help)"),
             (["articles", "--db", dir.path],
              "\(dir.path): a folder, not a database file; give --db a file's path (\(dir.path)/policykb.sqlite)"),
             (["extract", dir.path], "\(dir.path): a folder; extract reads one text file"),

@@ -347,6 +347,9 @@ public struct SearchQuery: Sendable, Equatable {
 public enum SearchTokens {
     /// Tokens of `text` tokenized as a query term.
     public static func query(_ text: String) -> [String] { tokens(text, query: true) }
+    /// Tokens of `text` tokenized as a document, as the index holds them
+    /// (the team hub stores them for its own index).
+    public static func document(_ text: String) -> [String] { tokens(text, query: false) }
 
     static func tokens(_ text: String, query: Bool) -> [String] {
         final class Sink {

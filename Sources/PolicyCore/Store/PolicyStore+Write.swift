@@ -88,6 +88,15 @@ extension PolicyStore {
         }
     }
 
+    /// Deletes the issue with this digest and everything stored from it, in
+    /// one transaction (a pull removes what the hub no longer holds).
+    public func deleteIssue(sha256: String) throws {
+        try database.transaction(.immediate) {
+            try database.execute("DELETE FROM issues WHERE sha256 = ?", [sha256])
+            try deleteUnmentionedPolicies()
+        }
+    }
+
     /// Folds the write-ahead log into the database file, so that the file
     /// stands alone. "TRUNCATE: This mode works the same way as RESTART with
     /// the addition that it also truncates the log file to zero bytes";

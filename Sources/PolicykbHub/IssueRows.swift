@@ -1,0 +1,154 @@
+import Foundation
+import PolicyCore
+import SQLiteDB
+
+/// One local issue and everything stored from it, as hub rows: local ids
+/// replaced by the hub's digests (`HubIdentity`).
+struct IssueRows {
+    let sha256: String
+    let replaceKey: String
+    let sourceFile: String
+    /// When the pushing machine ingested the file (ISO 8601, sortable).
+    let ingestedAt: String
+    var issue = HubRows("issues", [("id", "bigint"), ("sha256", "text"), ("replace_key", "text"), ("publication", "text"),
+                                   ("issue_date", "text"), ("number", "integer"), ("cumulative_number", "integer"),
+                                   ("source_file", "text"), ("source_path", "text"), ("bytes", "bigint"), ("format", "text"),
+                                   ("encoding", "text"), ("ingested_at", "text"), ("pushed_by", "text")])
+    var articles = HubRows("articles", [("id", "bigint"), ("issue_id", "bigint"), ("position", "integer"), ("section", "text"),
+                                        ("page", "integer"), ("published_on", "text"), ("region_code", "text"),
+                                        ("source", "text"), ("sort_date", "text"), ("title", "text"), ("body", "text"),
+                                        ("search_title", "text"), ("search_body", "text"), ("title_tokens", "integer"),
+                                        ("body_tokens", "integer"), ("search_terms", "tsvector")])
+    var links = HubRows("article_links", [("article_id", "bigint"), ("position", "integer"), ("url", "text")])
+    var warnings = HubRows("issue_warnings", [("issue_id", "bigint"), ("position", "integer"), ("kind", "text"),
+                                              ("message", "text")])
+    /// Upserted in key order, completing what was unknown (as locally).
+    var policies = HubRows("policies", [("id", "bigint"), ("title", "text"), ("title_key", "text"), ("region_code", "text"),
+                                        ("start_year", "integer"), ("end_year", "integer"), ("effective_from", "text"),
+                                        ("effective_until", "text")],
+                           suffix: """
+                               ON CONFLICT (id) DO UPDATE SET
+                                   region_code = coalesce(policies.region_code, excluded.region_code),
+                                   start_year = coalesce(policies.start_year, excluded.start_year),
+                                   end_year = coalesce(policies.end_year, excluded.end_year),
+                                   effective_from = coalesce(policies.effective_from, excluded.effective_from),
+                                   effective_until = coalesce(policies.effective_until, excluded.effective_until)
+                               """)
+    var mentions = HubRows("policy_mentions", [("policy_id", "bigint"), ("article_id", "bigint"), ("alias", "text"),
+                                               ("start", "integer"), ("end", "integer")])
+    var targets = HubRows("targets", [("id", "bigint"), ("article_id", "bigint"), ("policy_id", "bigint"),
+                                      ("region_code", "text"), ("year", "integer"), ("year_source", "text"), ("text", "text"),
+                                      ("start", "integer"), ("end", "integer")])
+    var goals = HubRows("goals", [("id", "bigint"), ("article_id", "bigint"), ("policy_id", "bigint"), ("target_id", "bigint"),
+                                  ("kind", "text"), ("metric", "text"), ("comparator", "text"), ("value_exact", "text"),
+                                  ("value", "double precision"), ("unit", "text"), ("stretch", "integer"), ("year", "integer"),
+                                  ("year_source", "text"), ("region_code", "text")])
+    var evidence = HubRows("goal_evidence", [("goal_id", "bigint"), ("position", "integer"), ("article_id", "bigint"),
+                                             ("start", "integer"), ("end", "integer"), ("text", "text")])
+
+    var rowCount: Int {
+        [issue, articles, links, warnings, policies, mentions, targets, goals, evidence].reduce(0) { $0 + $1.rows.count }
+    }
+
+    init(store: PolicyStore, issueID: Int64, pusher: String) throws {
+        let database = store.database
+        guard let row = try database.rows("""
+            SELECT sha256, publication, issue_date, number, cumulative_number, source_file, source_path, bytes, format,
+                   encoding, ingested_at FROM issues WHERE id = ?
+            """, [issueID]).first else {
+            throw HubError.local("\(store.path): issue \(issueID) vanished while pushing")
+        }
+        sha256 = try row.decode("sha256")
+        sourceFile = try row.decode("source_file")
+        ingestedAt = try row.decode("ingested_at")
+        replaceKey = HubIdentity.replaceKey(publication: try row.decode("publication"), date: try row.decodeIfPresent("issue_date"),
+                                            sourceFile: sourceFile)
+        let hubIssue = String(HubIdentity.issue(sha256: sha256))
+        issue.append([hubIssue, sha256, replaceKey, row["publication"].text, row["issue_date"].text, row["number"].text,
+                      row["cumulative_number"].text, sourceFile, row["source_path"].text, row["bytes"].text,
+                      row["format"].text, row["encoding"].text, row["ingested_at"].text, pusher])
+
+        var articleIDs: [Int64: String] = [:]
+        for article in try database.rows("""
+            SELECT id, position, section, page, published_on, region_code, source, sort_date, title, body
+            FROM articles WHERE issue_id = ? ORDER BY position
+            """, [issueID]) {
+            let position: Int = try article.decode("position")
+            let id = String(HubIdentity.article(issue: sha256, position: position))
+            articleIDs[try article.decode("id")] = id
+            let title: String = try article.decode("title"), body: String = try article.decode("body")
+            let search = SearchColumns(title: title, body: body)
+            articles.append([id, hubIssue, String(position), article["section"].text, article["page"].text,
+                             article["published_on"].text, article["region_code"].text, article["source"].text,
+                             article["sort_date"].text, title, body, search.title, search.body, String(search.titleTokens),
+                             String(search.bodyTokens), search.terms])
+        }
+        func hubArticle(_ value: DatabaseValue) throws -> String {
+            guard let local = value.int64, let id = articleIDs[local] else {
+                throw HubError.local("\(store.path): a row of issue \(issueID) names an article outside it")
+            }
+            return id
+        }
+        let inIssue = "article_id IN (SELECT id FROM articles WHERE issue_id = ?)"
+        for link in try database.rows("SELECT article_id, position, url FROM article_links WHERE \(inIssue) ORDER BY article_id, position",
+                                      [issueID]) {
+            links.append([try hubArticle(link["article_id"]), link["position"].text, link["url"].text])
+        }
+        for warning in try database.rows("SELECT position, kind, message FROM issue_warnings WHERE issue_id = ? ORDER BY position",
+                                         [issueID]) {
+            warnings.append([hubIssue, warning["position"].text, warning["kind"].text, warning["message"].text])
+        }
+
+        var policyIDs: [Int64: String] = [:]
+        for policy in try database.rows("""
+            SELECT id, title, title_key, region_code, start_year, end_year, effective_from, effective_until FROM policies
+            WHERE id IN (SELECT policy_id FROM policy_mentions WHERE \(inIssue)
+                         UNION SELECT policy_id FROM goals WHERE \(inIssue) AND policy_id IS NOT NULL
+                         UNION SELECT policy_id FROM targets WHERE \(inIssue) AND policy_id IS NOT NULL)
+            ORDER BY title_key
+            """, [issueID, issueID, issueID]) {
+            let key: String = try policy.decode("title_key")
+            let id = String(HubIdentity.policy(titleKey: key))
+            policyIDs[try policy.decode("id")] = id
+            policies.append([id, policy["title"].text, key, policy["region_code"].text, policy["start_year"].text,
+                             policy["end_year"].text, policy["effective_from"].text, policy["effective_until"].text])
+        }
+        func hubPolicy(_ value: DatabaseValue) -> String? { value.int64.flatMap { policyIDs[$0] } }
+        for mention in try database.rows("SELECT policy_id, article_id, alias, start, end FROM policy_mentions WHERE \(inIssue)",
+                                         [issueID]) {
+            mentions.append([hubPolicy(mention["policy_id"]), try hubArticle(mention["article_id"]), mention["alias"].text,
+                             mention["start"].text, mention["end"].text])
+        }
+        var targetIDs: [Int64: String] = [:]
+        for (index, target) in try database.rows("""
+            SELECT id, article_id, policy_id, region_code, year, year_source, text, start, end FROM targets
+            WHERE \(inIssue) ORDER BY id
+            """, [issueID]).enumerated() {
+            let id = String(HubIdentity.target(issue: sha256, index: index))
+            targetIDs[try target.decode("id")] = id
+            targets.append([id, try hubArticle(target["article_id"]), hubPolicy(target["policy_id"]), target["region_code"].text,
+                            target["year"].text, target["year_source"].text, target["text"].text, target["start"].text,
+                            target["end"].text])
+        }
+        var goalIDs: [Int64: String] = [:]
+        for (index, goal) in try database.rows("""
+            SELECT id, article_id, policy_id, target_id, kind, metric, comparator, value_exact, value, unit, stretch, year,
+                   year_source, region_code FROM goals WHERE \(inIssue) ORDER BY id
+            """, [issueID]).enumerated() {
+            let id = String(HubIdentity.goal(issue: sha256, index: index))
+            goalIDs[try goal.decode("id")] = id
+            goals.append([id, try hubArticle(goal["article_id"]), hubPolicy(goal["policy_id"]),
+                          goal["target_id"].int64.flatMap { targetIDs[$0] }, goal["kind"].text, goal["metric"].text,
+                          goal["comparator"].text, goal["value_exact"].text, goal["value"].text, goal["unit"].text,
+                          goal["stretch"].text, goal["year"].text, goal["year_source"].text, goal["region_code"].text])
+        }
+        for span in try database.rows("""
+            SELECT goal_id, position, article_id, start, end, text FROM goal_evidence
+            WHERE goal_id IN (SELECT id FROM goals WHERE \(inIssue)) ORDER BY goal_id, position
+            """, [issueID]) {
+            guard let goal = span["goal_id"].int64.flatMap({ goalIDs[$0] }) else { continue }
+            evidence.append([goal, span["position"].text, try hubArticle(span["article_id"]), span["start"].text,
+                             span["end"].text, span["text"].text])
+        }
+    }
+}
