@@ -219,12 +219,35 @@ extension BulletinParser {
         let text = heading.text
         // (The heading's text is joined without spaces: the line as printed tells.)
         let printed = sheet.lines[heading.span].map { Self.undress($0).text }
-        guard heading.afterEndMarker, text.unicodeScalars.count >= 14,
-              !printed.contains(where: { $0.unicodeScalars.contains(where: \.isSpace) }),
-              isStrongTitle(heading, anchor, sheet) else { return false }
+        guard text.unicodeScalars.count >= 14 else { return false }
+        // A long headline that is not a speaker's line (a name, then a space
+        // or a post in brackets) is strong wherever it stands: a damaged
+        // contents list may have lost its entry and still read as whole.
+        if !printed.contains(where: { Self.holdsPostAside($0) || Self.opensWithName($0) }) { return true }
+        guard !printed.contains(where: { $0.unicodeScalars.contains(where: \.isSpace) }),
+              heading.afterEndMarker, isStrongTitle(heading, anchor, sheet) else { return false }
         return (anchor.span.upperBound..<heading.span.lowerBound).contains {
             Self.isParagraph(sheet.lines[$0]) && BodyLine.splitSource(sheet.lines[$0]) == nil
         }
+    }
+
+    /// Brackets that open an aside (王志强（…局长）).
+    static let asideOpeners: [Unicode.Scalar] = ["（", "("]
+
+    /// 王志强 工业和信息化部部长: two to four characters, a space, then more.
+    static func opensWithName(_ line: Substring) -> Bool {
+        let trimmed = line.drop(while: \.isWhitespace)
+        guard let space = trimmed.firstIndex(where: \.isWhitespace) else { return false }
+        return (2...4).contains(trimmed.distance(from: trimmed.startIndex, to: space))
+            && !trimmed[space...].trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// A bracketed aside with no digit in it, as a speaker's post is written
+    /// (王志强（…局长）); a title's period （2025—2027年） has digits.
+    static func holdsPostAside(_ line: Substring) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        guard let open = scalars.firstIndex(where: { asideOpeners.contains($0) }) else { return false }
+        return !scalars[open...].contains { $0.asciiDigit != nil }
     }
 
     /// The plan headings give, from sheet line `start`: banners name the
