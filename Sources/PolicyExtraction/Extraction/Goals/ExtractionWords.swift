@@ -216,7 +216,7 @@ enum ExtractionWords {
 
     /// Verbs that reach a level measured in years (受教育年限提高到11.7年):
     /// the years are the level, not a span framing the sentence.
-    static let levelVerbsBeforeYears = ["提高到", "提高至", "提升到", "提升至", "延长到", "延长至", "增加到", "增至", "达到"]
+    static let levelVerbsBeforeYears = changeToVerbs + ["延长到", "延长至", "达到"]
 
     /// Title brackets: the words inside name a text.
     static let titleOpeners: [Unicode.Scalar] = ["《", "〈"]

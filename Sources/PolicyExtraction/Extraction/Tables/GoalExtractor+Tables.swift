@@ -35,7 +35,8 @@ extension GoalExtractor {
     static func column(ofHeader text: String, body: BodyText, range: Range<Int>) -> TableColumn {
         let folded = body.folded(range)
         func has(_ words: [String]) -> Bool { words.contains { folded.contains($0) } }
-        let year = Self.yearNamed(in: range, body: body)
+        // The year a header names, read as a lead-in's is (2027年目标, “十五五”).
+        let year = DocumentContext.namedYear(in: range, body: body, issueYear: nil)
         if year == nil, has(ExtractionWords.unitHeaders) { return TableColumn(role: .unit, isGoal: false) }
         if year == nil, has(ExtractionWords.nonValueHeaders) { return TableColumn(role: .other, isGoal: false) }
         if year == nil, has(ExtractionWords.metricHeaders) { return TableColumn(role: .metric, isGoal: false) }
@@ -62,17 +63,6 @@ extension GoalExtractor {
             return nil
         }
         return (unit, String(text[..<open]).trimmingCharacters(in: .whitespaces))
-    }
-
-    /// The last year written in a header cell.
-    static func yearNamed(in range: Range<Int>, body: BodyText) -> Int? {
-        var year: Int?
-        for k in range {
-            if let (value, _) = CalendarYear.read(body, at: k), k == range.lowerBound || body.scalars[k - 1].asciiDigit == nil {
-                year = value
-            }
-        }
-        return year
     }
 
     /// The unit a cell holds when it holds nothing else (亿元, %, 家), in
