@@ -248,6 +248,13 @@ import Testing
         #expect(goals("該計劃下每名研究員每月津貼為3.2萬元。").first?.kind == .incentive)
         let span = goals("某園區計劃未來三年培育250間初創企業，並把從業人員增至4萬人。", year: 2025)
         #expect(span.map(\.year) == [2028, 2028] && span.allSatisfy { $0.kind == .target }, "\(span.map { "\($0.kind) \($0.year as Any)" })")
+        // Spaced figures (未來 4 年) and an average over the coming years frame the goal too.
+        for text in ["某縣府期望未來 4 年平均經濟成長率達 3% 以上、失業率低於 3.5%。",
+                     "某县政府期望未来 4 年平均经济增长率达 3% 以上、失业率低于 3.5%。"] {
+            let spaced = goals(text, year: 2024)
+            #expect(spaced.map(\.year) == [2028, 2028], "\(spaced.map { "\($0.kind) \($0.year as Any) \($0.metric)" })")
+            #expect(spaced.allSatisfy { !$0.metric.contains("4") }, "\(spaced.map(\.metric))")
+        }
     }
 
     /// The recipient an eligibility clause names ends where the giving

@@ -218,11 +218,14 @@ struct TargetExtractor {
             }
             return nil
         }
-        guard !opened, body.hasPrefix(HorizonWords.comingYears, at: k), let (count, end) = smallCount(body.scalars, at: k + 2) else { return nil }
-        var j = end
+        guard !opened, body.hasPrefix(HorizonWords.comingYears, at: k) else { return nil }
+        // 未來 4 年: news in Taiwan spaces the figure.
+        let skipSpaces = { (i: Int) -> Int in var i = i; while i < body.count, body.scalars[i] == " " { i += 1 }; return i }
+        guard let (count, end) = smallCount(body.scalars, at: skipSpaces(k + 2)) else { return nil }
+        var j = skipSpaces(end)
         if body.hasPrefix(HorizonWords.measureWord, at: j) { j += 1 }
         guard body.hasPrefix(YearWords.yearWord, at: j), (1...10).contains(count) else { return nil }
-        j += 1
+        j = skipSpaces(j + 1)
         if HorizonWords.withinTails.contains(where: { body.hasPrefix($0, at: j) }) { return (count, j + 1) }
         // 未来三年培育…: the span before a goal verb frames the goal too.
         if (ExtractionWords.goalVerbs + HorizonWords.comingYearsFollowers).contains(where: { body.hasPrefix($0, at: j) }) {

@@ -304,6 +304,11 @@ extension GoalExtractor {
             }
             if end - after >= 2 { start = after }
         }
+        // 未来 4 年平均…: after the coming years stands what is counted.
+        if let coming = body.occurrences(of: HorizonWords.comingYears, in: start..<end).last,
+           let (_, next) = TargetExtractor.relativeYear(body, at: coming), end - next >= 2 {
+            start = next
+        }
         // 臺北市政府預計於115年完成建置…: after a year stands what is counted;
         // so it does after a span of time (力争用3年时间引进…).
         if let year = Self.lastYearPhraseEnd(body, in: start..<end), end - year >= 2 {

@@ -61,7 +61,8 @@ enum HorizonWords {
     static let withinTails = ["内", "里"]
     static let withinYears = "年内"
     /// Words after 未来三年 that make it a horizon (未来三年培育…), besides the goal verbs.
-    static let comingYearsFollowers = reachVerbs + ["力争", "将"]
+    /// 未来三年平均增长5%: an average over the coming years frames the goal too.
+    static let comingYearsFollowers = reachVerbs + ["力争", "将", "平均", "年均"]
 
     // MARK: Spans of time
 
