@@ -16,6 +16,8 @@ enum QuantityRole: Equatable {
     case condition(head: String)
     /// What an applicant must bring (its own share, its partners): 企业须以现金投入不少于25%.
     case applicantTerm(word: String)
+    /// The step a rate counts by: 每新增1000万元产值奖励2万元.
+    case rateStep
     /// A span of time framing a statement: 为期4年, 通过2年左右时间, 三年行动.
     case duration
     /// A count of the text itself: 15项重点任务, 共5章30条, 96位专家.
@@ -32,6 +34,7 @@ enum QuantityRole: Equatable {
         case .qualifier: return .roleQualifier
         case .condition: return .roleCondition
         case .applicantTerm: return .roleApplicantTerm
+        case .rateStep: return .roleRateStep
         case .duration: return .roleDuration
         case .textCount: return .roleTextCount
         case .article: return .roleArticle
@@ -46,6 +49,7 @@ enum QuantityRole: Equatable {
         case .qualifier(let head): return "qualifies \(head)"
         case .condition(let head): return "a condition on \(head)"
         case .applicantTerm(let word): return "a term for applicants: \(word)"
+        case .rateStep: return "the step of a rate (\(RoleWords.each)…)"
         case .duration: return "a duration"
         case .textCount(let noun): return "counts the text (\(noun))"
         case .article: return "\(RoleWords.article) as an article"
@@ -87,6 +91,22 @@ extension GoalExtractor {
         if quantity.isMagnitudeClass, previousFigure?.end == quantity.start
             || ExtractionWords.vagueCounts.contains(where: { body.hasSuffix($0, at: quantity.start) }) {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
+        }
+        if isRateStep(quantity, clauseStart: clauseStart, body: body) { return .rateStep }
+        // 对新引进项目投资1000万元以上的，按…给予: the 的 phrase that closes a
+        // clause opened by 对 names whom the grant after it is for.
+        if opensCondition(clauseStart, before: quantity.start, body: body), closesWithDe(quantity, clauseEnd: clauseEnd, body: body) {
+            return .condition(head: body[clauseStart..<quantity.start])
+        }
+        // 年度新增产值超过1亿元，按照每新增1亿元奖励10万元: a floor in the clause
+        // before a grant's consequence is its threshold (under no horizon).
+        if quantity.comparator == .atLeast || quantity.comparator == .greaterThan, context.scopes.target(at: quantity.start) == nil,
+           clauseEnd < body.count, !body.endsSentence(at: clauseEnd) {
+            var k = clauseEnd + 1
+            while k < body.count, body.scalars[k] == " " { k += 1 }
+            if RoleWords.consequenceOpeners.contains(where: { body.hasPrefix($0, at: k) }) {
+                return .condition(head: body[clauseStart..<quantity.start])
+            }
         }
         // 对年营收首次突破1亿元、10亿元、50亿元的企业: figures listed with 、
         // before one that 的 joins to a noun describe that noun, all of them.
@@ -180,8 +200,30 @@ extension GoalExtractor {
         return k
     }
 
-    /// 给予最高50万元的一次性奖励: what follows 的 is the grant itself.
+    /// 每新增1000万元: the figure right after 每 and a verb of growth is the
+    /// step a rate counts by, not an amount of its own.
+    func isRateStep(_ quantity: Quantity, clauseStart: Int, body: BodyText) -> Bool {
+        var k = quantity.start
+        while k > clauseStart, body.scalars[k - 1] == " " { k -= 1 }
+        if let verb = RoleWords.stepVerbs.first(where: { body.hasSuffix($0, at: k) }) { k -= verb.unicodeScalars.count }
+        return k > clauseStart && body.hasSuffix(RoleWords.each, at: k)
+    }
+
+    /// The figure (with its comparator) is followed by 的 and its clause's end:
+    /// 投资1000万元以上的，.
+    func closesWithDe(_ quantity: Quantity, clauseEnd: Int, body: BodyText) -> Bool {
+        var k = quantity.end
+        while k < clauseEnd, body.scalars[k] == " " { k += 1 }
+        guard k < clauseEnd, body.scalars[k] == GrammarWords.possessive else { return false }
+        k += 1
+        while k < clauseEnd, body.scalars[k] == " " { k += 1 }
+        return k == clauseEnd
+    }
+
+    /// 给予最高50万元的一次性奖励: what follows 的 is the grant itself; so is
+    /// a rate's noun after a grant (奖励2万元的标准).
     func grantFollows(_ offset: Int, _ clauseEnd: Int, _ body: BodyText) -> Bool {
+        if RoleWords.rateNouns.contains(where: { body.hasPrefix($0, at: offset) }) { return true }
         let window = offset..<min(clauseEnd, offset + 8)
         return ExtractionWords.grantNouns.contains { word in
             body.occurrences(of: word, in: window).first.map { $0 - offset <= 4 } ?? false

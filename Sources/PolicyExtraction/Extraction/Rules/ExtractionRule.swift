@@ -88,6 +88,7 @@ extension ExtractionRule.ID {
     static let roleQualifier = Self(rawValue: "role.qualifier")
     static let roleCondition = Self(rawValue: "role.condition")
     static let roleApplicantTerm = Self(rawValue: "role.applicant-term")
+    static let roleRateStep = Self(rawValue: "role.rate-step")
     static let roleDuration = Self(rawValue: "role.duration")
     static let roleTextCount = Self(rawValue: "role.text-count")
     static let roleArticle = Self(rawValue: "role.article")

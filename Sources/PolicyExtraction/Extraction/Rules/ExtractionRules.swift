@@ -107,6 +107,9 @@ public enum ExtractionRules {
                 Example("对年度新增机器人超过50台的企业给予奖励", figure: "超过50台", .decides(nil)),
                 Example("對年度新增機器人超過50台的企業給予獎勵", figure: "超過50台", .decides(nil)),
                 Example("对认定的企业给予每家50万元奖励", figure: "50万元", .ignores),
+                // A 的 phrase closing a clause opened by 对; a floor before a grant's consequence.
+                Example("对新引进项目固定资产投资2000万元以上的，按投资额的8%给予补助", figure: "2000万元以上", .decides(nil)),
+                Example("企业年度新增产值超过5000万元，按照每新增1000万元奖励5万元给予奖励", figure: "超过5000万元", .decides(nil)),
             ]),
         ExtractionRule(
             id: .roleApplicantTerm, stage: .role,
@@ -117,6 +120,15 @@ public enum ExtractionRules {
                 Example("申報單位須以現金投入不少於項目總投資的40%，財政給予最高300萬元資助", figure: "40%", .decides(nil)),
                 Example("鼓励3家以上企业联合申报，每个联合体最高补助150万元", figure: "3家以上", .decides(nil)),
                 Example("申报单位须以现金投入不少于项目总投资的40%，财政给予最高300万元资助", figure: "最高300万元", .ignores),
+            ]),
+        ExtractionRule(
+            id: .roleRateStep, stage: .role,
+            summary: "The step a rate counts by (每新增1000万元产值奖励5万元) is no goal; the amount per step is the grant.",
+            words: ["each", "stepVerbs", "rateNouns"],
+            examples: [
+                Example("对企业按照产值每新增1000万元奖励5万元的标准给予奖励", figure: "1000万元", .decides(nil)),
+                Example("對企業按照產值每新增1000萬元獎勵5萬元的標準給予獎勵", figure: "1000萬元", .decides(nil)),
+                Example("对企业按照产值每新增1000万元奖励5万元的标准给予奖励", figure: "5万元", .ignores),
             ]),
         ExtractionRule(
             id: .roleDuration, stage: .role,

@@ -26,4 +26,12 @@ enum RoleWords {
                                   "须出资", "需出资", "配对资金"]
     /// Partners an application needs (2家企业联合申请): a term, not a count. After the figure.
     static let jointApplication = ["联合申请", "共同申请", "联合申报", "共同申报", "联合提出申请"]
+    /// 每新增1000万元产值奖励2万元: 每, maybe with a verb of growth, before the step a rate counts by.
+    static let each = "每"
+    static let stepVerbs = ["新增", "增加", "增长", "提高", "超过", "超出", "多"]
+    /// 奖励2万元的标准: the grant's amount before 的 and the noun that makes it a rate.
+    static let rateNouns = ["标准", "比例", "额度"]
+    /// A clause that opens a grant's consequence (…超过1亿元，按照…奖励): the clause before
+    /// it sets a threshold.
+    static let consequenceOpeners = ["按照", "按", "给予", "予以", "奖励", "补助", "补贴"]
 }
