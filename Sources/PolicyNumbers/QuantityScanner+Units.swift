@@ -307,6 +307,14 @@ extension QuantityScanner {
             }
             return (q + 1, .other)
         }
+        // 千亿元级, 百亿元級: a size class of money, the currency written in.
+        if scalar == "元", q == body.end, q + 1 < n, s[q + 1] == "级" || s[q + 1] == "級",
+           r.form == .number, r.hasBigMultiplier, r.trailingBigScale > 1 {
+            body.isMagnitudeClass = true
+            body.unit = "元"
+            body.end = q + 2
+            return nil
+        }
 
         // A time of day: 下午3点, 8点30分.
         if NumeralToken.isPoint(scalar) && r.isInteger && r.value <= 24

@@ -38,6 +38,7 @@ struct QuantityScannerTests {
         scan(
             "营收超十亿企业20家以上。",
             q("超十亿", "1000000000", "元", .greaterThan), q("20家以上", "20", "家", .atLeast)),
+        scan("培育千亿元级企业2家。", q("千亿元级", "100000000000", "元", magnitudeClass: true), q("2家", "2", "家")),
         scan(
             "实现十亿级应用场景落地50个以上。",
             q("十亿级", "1000000000", "元", magnitudeClass: true), q("50个以上", "50", "个", .atLeast)),

@@ -131,6 +131,13 @@ struct ClauseScopes {
             cue.rule = .kindStateVerb
             return cue
         }
+        // 中小企业占企业总数98%以上: a share of a total, stated.
+        if target(at: offset) == nil, stretch(at: offset) == nil,
+           let share = Self.lastWord([ExtractionWords.shareOf], in: clause.lowerBound..<offset, body: body),
+           Self.firstWord(ExtractionWords.shareChangeVerbs, in: share.range.upperBound..<offset, body: body) == nil,
+           Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil {
+            return Cue(word: share.word, range: share.range, rule: .kindStateVerb)
+        }
         if var cue = Self.firstWord(ExtractionWords.sentenceReportCues, in: sentenceStart..<offset, body: body),
            !isFutureDeadline(cue) {
             cue.rule = .kindSentenceReport

@@ -47,6 +47,10 @@ enum ExtractionWords {
     /// Verbs of possession: with no horizon over them they state what is
     /// (全市拥有…企业86家), not what is to be reached.
     static let stateVerbs = ["拥有"]
+    /// 占 before a share of a total (占企业总数98%以上) states what is, unless a verb of
+    /// change or reaching stands between (占比提高到, 占…达到).
+    static let shareOf = "占"
+    static let shareChangeVerbs = HorizonWords.reachVerbs + changeToVerbs + ["提高", "提升", "增加", "增长", "超过", "力争", "要"]
     /// Words that open a clause's subject as a scope (全市, 该平台, 我省,
     /// 各地): a short subject they open, followed by a verb, is not part of
     /// what is counted (全省建成5G基站 → 5G基站).

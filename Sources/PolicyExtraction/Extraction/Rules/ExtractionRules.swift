@@ -251,9 +251,11 @@ public enum ExtractionRules {
             ]),
         ExtractionRule(
             id: .kindStateVerb, stage: .kind,
-            summary: "A verb of possession (拥有) with no horizon over it states what is.",
-            words: ["stateVerbs"],
+            summary: "A verb of possession (拥有) or a share of a total (占…总数98%) with no horizon or aim over it states what is.",
+            words: ["stateVerbs", "shareOf", "shareChangeVerbs"],
             examples: [
+                Example("《某市民营经济促进条例》指出，民营企业占全市企业总数95%以上。", figure: "95%以上", .decides(.statistic)),
+                Example("《某市民营经济促进条例》提出，民营企业占比提高到95%以上。", figure: "95%以上", .ignores),
                 Example("《深圳市数字经济发展规划》指出，全市拥有国家级专精特新企业86家。", figure: "86家", .decides(.statistic)),
                 Example("《深圳市數字經濟發展規劃》指出，全市擁有國家級專精特新企業86家。", figure: "86家", .decides(.statistic)),
                 Example("《深圳市数字经济发展规划》提出，到2027年全市拥有国家级专精特新企业120家。", figure: "120家", .ignores),
