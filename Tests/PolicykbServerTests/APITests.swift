@@ -164,7 +164,7 @@ import Testing
             #expect(reply.status == .ok, "\(path)")
             #expect(reply.header("Content-Type")?.hasPrefix("text/csv") == true, "\(path)")
             let lines = reply.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == columns.joined(separator: ","), "\(path)")
+            #expect(lines.first == JSONOnlyColumns.flat(columns).joined(separator: ","), "\(path)")
             #expect(lines.count > 1, "\(path)")
         }
         #expect(try await HTTP.get("/api/goals?format=xml").status == .badRequest)
@@ -182,6 +182,29 @@ import Testing
             let workbook = try await HTTP.get(xlsx)
             #expect(workbook.status == .ok && workbook.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(page)")
         }
+    }
+
+    /// The timeline page links its counts as CSV, a workbook and JSON, as
+    /// the goals page does: every region's, in the rows' one shape.
+    @Test func timelineDownloads() async throws {
+        let counts = try store.goalTimeline(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
+        #expect(!counts.isEmpty)
+        let page = try await HTTP.get("/timeline?kind=all")
+        for link in ["/api/timeline?kind=all&amp;format=csv", "/api/timeline?kind=all&amp;format=xlsx", "/api/timeline?kind=all\""] {
+            #expect(page.text.contains("href=\"\(link)"), "\(link)")
+        }
+        let csv = try await HTTP.get("/api/timeline?kind=all&format=csv")
+        #expect(csv.status == .ok && csv.header("Content-Type")?.hasPrefix("text/csv") == true)
+        #expect(csv.header("Content-Disposition") == "attachment; filename=\"timeline.csv\"")
+        let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "region_code,region_name,year,count")
+        #expect(lines.dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" } == counts.map { String($0.count) })
+        let workbook = try await HTTP.get("/api/timeline?kind=all&format=xlsx")
+        #expect(workbook.header("Content-Disposition") == "attachment; filename=\"timeline.xlsx\"")
+        #expect(workbook.bytes == (try RecordTable(counts).xlsx(sheetName: "timeline")))
+        // JSON as before the downloads: the same array of counts.
+        let json = try await HTTP.get("/api/timeline?kind=all").array()
+        #expect(json.map { $0["count"] as? Int ?? -1 } == counts.map(\.count))
     }
 
     /// `/api/changes` is `policykb changes --format json`; `/api/lines/{id}` one line with its events.
