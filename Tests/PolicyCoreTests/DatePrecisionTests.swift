@@ -36,7 +36,7 @@ import Testing
         #expect(outcomes.allSatisfy { $0.status == .ingested })
         #expect(outcomes.map(\.issueDate) == ["2025-10", "2025-Q3", "2024", "2025-10-08"])
         // The precision replaces the warnings a coarse date once had.
-        #expect(outcomes.allSatisfy(\.warnings.isEmpty), "\(outcomes.map(\.warnings))")
+        #expect(outcomes.allSatisfy { $0.warnings.isEmpty }, "\(outcomes.map(\.warnings))")
         return store
     }
 
@@ -64,8 +64,8 @@ import Testing
         (nil, "2025-10-01", ["湖滨数字季刊", "湖滨数字年鉴", "湖滨数字月刊"]),
         (nil, "2025-09-30", ["湖滨数字季刊", "湖滨数字年鉴"]),
         ("2025-10-15", "2025-10-20", ["湖滨数字月刊"]),
-        // A day is only that day.
-        ("2025-10-09", nil, []),
+        // A day is only that day; the month it is in goes on.
+        ("2025-10-09", nil, ["湖滨数字月刊"]),
         ("2025-10-08", "2025-10-08", ["湖滨数字周报", "湖滨数字月刊"]),
         // The third quarter: July to September.
         ("2025-09-30", "2025-09-30", ["湖滨数字季刊"]),
@@ -132,8 +132,8 @@ import Testing
                 try database.execute("""
                     INSERT INTO issues (id, publication, issue_date, source_file, source_path, sha256, bytes, format, encoding,
                                         ingested_at)
-                    VALUES (?, '旧刊', ?, 'a.txt', '/a.txt', ?, 1, 'bulletin', 'UTF-8', '2025-01-01T00:00:00Z')
-                    """, [id, date, "sha\(id)"])
+                    VALUES (?, '旧刊', ?, 'a.txt', ?, ?, 1, 'bulletin', 'UTF-8', '2025-01-01T00:00:00Z')
+                    """, [id, date, "/old/a\(id).txt", "sha\(id)"])
                 try database.execute("INSERT INTO issue_warnings (issue_id, position, kind, message) VALUES (?, 1, ?, 'old')",
                                      [id, warning])
                 try database.execute("""

@@ -34,7 +34,7 @@ import Testing
             == ["total", "total_exact", "offset", "limit", "results", "facets"])
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.map { $0["article_id"] as? Int64 ?? Int64($0["article_id"] as? Int ?? -1) } == expected.hits.map(\.articleID))
-        let keys = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"]
+        let keys = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet", "snippet_plain"]
         #expect(Set(try #require(results.first).keys) == Set(keys))
         let first = try #require(reply.text.components(separatedBy: "\"results\": [").last)
         #expect(Self.keyOrder(first, keys: keys) == keys)
@@ -182,6 +182,28 @@ import Testing
             let workbook = try await HTTP.get(xlsx)
             #expect(workbook.status == .ok && workbook.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(page)")
         }
+    }
+
+    /// The web's date filters take an issue dated by its month as the whole
+    /// month (the sample October monthly, 2025年10月号), and its rows print
+    /// the month, JSON with the precision beside it; the pages too.
+    @Test func monthDatedIssuesFilterAndPrintAsTheirMonth() async throws {
+        let october = try store.articles().filter { $0.datePrecision == .month && $0.issueDate == "2025-10-01" }
+        #expect(!october.isEmpty)
+        for query in ["since=2025-10-15", "until=2025-10-01", "since=2025-10-31&until=2025-10-31"] {
+            let rows = try await HTTP.get("/api/articles?limit=100&" + query).array()
+            let ids = Set(rows.compactMap { $0["id"] as? Int }.map(Int64.init))
+            #expect(Set(october.map(\.id)).isSubset(of: ids), "\(query)")
+        }
+        let after = try await HTTP.get("/api/articles?limit=100&since=2025-11-01").array()
+        #expect(!after.contains { ($0["id"] as? Int).map(Int64.init).map(Set(october.map(\.id)).contains) == true })
+        let json = try await HTTP.get("/api/articles?limit=100&since=2025-10-15")
+        let row = try #require(try json.array().first { ($0["id"] as? Int).map(Int64.init) == october[0].id })
+        #expect(row["issue_date"] as? String == "2025-10" && row["date_precision"] as? String == "month")
+        let csv = try await HTTP.get("/api/articles?limit=100&since=2025-10-15&format=csv")
+        #expect(csv.text.contains(",2025-10,") && !csv.text.contains("date_precision"))
+        let page = try await HTTP.get("/articles/\(october[0].id)")
+        #expect(page.text.contains(">2025-10<"))
     }
 
     /// The timeline page links its counts as CSV, a workbook and JSON, as
