@@ -13,3 +13,27 @@ WHERE id IN (SELECT issue_id FROM issue_warnings WHERE kind = 'dated-by-month');
 UPDATE issues SET date_precision = 'quarter'
 WHERE id IN (SELECT issue_id FROM issue_warnings WHERE kind = 'dated-by-quarter');
 DELETE FROM issue_warnings WHERE kind IN ('dated-by-month', 'dated-by-quarter');
+
+-- v_articles gains the precision of its issue_date, last (as the hub's view,
+-- where a view can only grow at its end).
+DROP VIEW v_articles;
+CREATE VIEW v_articles AS
+SELECT a.id,
+       i.publication,
+       coalesce(a.published_on, i.issue_date) AS issue_date,
+       i.number            AS issue_number,
+       i.cumulative_number,
+       a.section,
+       a.position,
+       a.title,
+       a.region_code,
+       r.name              AS region_name,
+       a.source,
+       (SELECT json_group_array(url) FROM (SELECT url FROM article_links l WHERE l.article_id = a.id ORDER BY l.position)) AS urls,
+       length(a.body)      AS body_chars,
+       a.issue_id,
+       i.source_file,
+       CASE WHEN a.published_on IS NULL THEN i.date_precision ELSE 'day' END AS date_precision
+FROM articles a
+JOIN issues i ON i.id = a.issue_id
+LEFT JOIN regions r ON r.code = a.region_code;

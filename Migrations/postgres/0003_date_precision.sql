@@ -12,3 +12,27 @@ WHERE id IN (SELECT issue_id FROM issue_warnings WHERE kind = 'dated-by-month');
 UPDATE issues SET date_precision = 'quarter'
 WHERE id IN (SELECT issue_id FROM issue_warnings WHERE kind = 'dated-by-quarter');
 DELETE FROM issue_warnings WHERE kind IN ('dated-by-month', 'dated-by-quarter');
+
+-- v_articles gains the precision of its issue_date (an article's own date
+-- is a day), at its end: the only place a view can grow.
+CREATE OR REPLACE VIEW v_articles AS
+SELECT a.id,
+       i.publication,
+       coalesce(a.published_on, i.issue_date) AS issue_date,
+       i.number            AS issue_number,
+       i.cumulative_number,
+       a.section,
+       a.position,
+       a.title,
+       a.region_code,
+       r.name              AS region_name,
+       a.source,
+       (SELECT coalesce(json_agg(l.url ORDER BY l.position), '[]'::json) FROM article_links l WHERE l.article_id = a.id) AS urls,
+       length(a.body)      AS body_chars,
+       a.issue_id,
+       i.source_file,
+       CASE WHEN a.published_on IS NULL THEN i.date_precision ELSE 'day' END AS date_precision
+FROM articles a
+JOIN issues i ON i.id = a.issue_id
+LEFT JOIN regions r ON r.code = a.region_code;
+COMMENT ON COLUMN v_articles.date_precision IS 'How finely issue_date is known: day for an article''s own date, else its issue''s precision (day, month, quarter, year).';

@@ -146,6 +146,9 @@ import Testing
         #expect(try rows.map { try $0.decode("date_precision", as: String.self) } == ["month", "quarter", "day"])
         #expect(try store.database.rows("SELECT kind FROM issue_warnings").map { try $0.decode("kind", as: String.self) }
                 == ["undecodable-bytes"])
+        // The view SQL users read says it too.
+        #expect(try store.database.rows("SELECT date_precision FROM v_articles ORDER BY id")
+            .map { try $0.decode("date_precision", as: String.self) } == ["month", "quarter", "day"])
         // Mid-October keeps the month's issue, not the quarter's.
         #expect(try store.articles(RecordFilter(since: "2025-10-15")).map(\.title) == ["标题1"])
     }

@@ -103,6 +103,10 @@ struct PullTests {
             #expect(try Self.withoutIDs(here.stdout, sorted: true) == Self.withoutIDs(there.stdout, sorted: true), "\(arguments)")
             #expect(here.stdout.contains("\"date_precision\""), "\(arguments)")
         }
+        // The hub's view says it, as the file's does.
+        let hub = try PostgresConnection(url)
+        #expect(try hub.execute("SELECT date_precision FROM v_articles ORDER BY issue_date, date_precision").rows.map { $0[0] ?? "" }
+                == ["quarter", "month", "day"])
         let october = try Programs.run(["articles", "--db", team, "--since", "2025-10-15", "--format", "csv"])
         #expect(october.stdout.contains(",2025-10,") && !october.stdout.contains("2025-10-08"), "\(october.stdout)")
     }
