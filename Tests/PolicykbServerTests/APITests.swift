@@ -206,6 +206,19 @@ import Testing
         #expect(page.text.contains(">2025-10<"))
     }
 
+    /// Every name a reader uses for a region filters the API as its
+    /// simplified name does: traditional forms of Taiwan, Macao, Hong Kong
+    /// and a province included (issue 22 item 5).
+    @Test func traditionalRegionNamesFilterTheAPI() async throws {
+        for (traditional, simplified) in [("臺灣", "台湾"), ("臺北市", "台北市"), ("澳門", "澳门"), ("香港特別行政區", "香港特别行政区"),
+                                          ("廣東", "广东")] {
+            let reply = try await HTTP.get("/api/goals?kind=all&limit=100&region=" + HTTP.q(traditional))
+            #expect(reply.status == .ok, "\(traditional): \(reply.text)")
+            let same = try await HTTP.get("/api/goals?kind=all&limit=100&region=" + HTTP.q(simplified))
+            #expect(try reply.array().compactMap { $0["id"] as? Int } == same.array().compactMap { $0["id"] as? Int }, "\(traditional)")
+        }
+    }
+
     /// The timeline page links its counts as CSV, a workbook and JSON, as
     /// the goals page does: every region's, in the rows' one shape.
     @Test func timelineDownloads() async throws {
