@@ -85,12 +85,13 @@ public struct HubPull {
         let c = hub.connection
         guard let issueRow = try c.execute("""
             SELECT id, replace_key, publication, issue_date, number, cumulative_number, source_file, bytes, format, encoding,
-                   ingested_at FROM issues WHERE sha256 = $1
+                   ingested_at, date_precision FROM issues WHERE sha256 = $1
             """, [sha256]).rows.first else { return nil }
         let issueID = issueRow[0] ?? ""
         func int(_ text: String?) -> Int? { text.flatMap { Int($0) } }
         var parsed = ParsedIssue(publication: issueRow[2] ?? "", date: issueRow[3], number: int(issueRow[4]),
                                  cumulativeNumber: int(issueRow[5]))
+        parsed.datePrecision = DatePrecision(rawValue: issueRow[11] ?? "") ?? .day
         for warning in try c.execute("SELECT kind, message FROM issue_warnings WHERE issue_id = $1 ORDER BY position",
                                      [issueID]).rows {
             guard let kind = IngestWarning.Kind(rawValue: warning[0] ?? "") else {

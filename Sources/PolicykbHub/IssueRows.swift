@@ -11,7 +11,7 @@ struct IssueRows {
     /// When the pushing machine ingested the file (ISO 8601, sortable).
     let ingestedAt: String
     var issue = HubRows("issues", [("id", "bigint"), ("sha256", "text"), ("replace_key", "text"), ("publication", "text"),
-                                   ("issue_date", "text"), ("number", "integer"), ("cumulative_number", "integer"),
+                                   ("issue_date", "text"), ("date_precision", "text"), ("number", "integer"), ("cumulative_number", "integer"),
                                    ("source_file", "text"), ("source_path", "text"), ("bytes", "bigint"), ("format", "text"),
                                    ("encoding", "text"), ("ingested_at", "text"), ("pushed_by", "text")])
     var articles = HubRows("articles", [("id", "bigint"), ("issue_id", "bigint"), ("position", "integer"), ("section", "text"),
@@ -53,7 +53,7 @@ struct IssueRows {
     init(store: PolicyStore, issueID: Int64, pusher: String) throws {
         let database = store.database
         guard let row = try database.rows("""
-            SELECT sha256, publication, issue_date, number, cumulative_number, source_file, source_path, bytes, format,
+            SELECT sha256, publication, issue_date, date_precision, number, cumulative_number, source_file, source_path, bytes, format,
                    encoding, ingested_at FROM issues WHERE id = ?
             """, [issueID]).first else {
             throw HubError.local("\(store.path): issue \(issueID) vanished while pushing")
@@ -64,7 +64,8 @@ struct IssueRows {
         replaceKey = HubIdentity.replaceKey(publication: try row.decode("publication"), date: try row.decodeIfPresent("issue_date"),
                                             sourceFile: sourceFile)
         let hubIssue = String(HubIdentity.issue(sha256: sha256))
-        issue.append([hubIssue, sha256, replaceKey, row["publication"].text, row["issue_date"].text, row["number"].text,
+        issue.append([hubIssue, sha256, replaceKey, row["publication"].text, row["issue_date"].text, row["date_precision"].text,
+                      row["number"].text,
                       row["cumulative_number"].text, sourceFile, row["source_path"].text, row["bytes"].text,
                       row["format"].text, row["encoding"].text, row["ingested_at"].text, pusher])
 

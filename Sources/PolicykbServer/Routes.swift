@@ -71,7 +71,7 @@ struct Routes: Sendable {
             }
         }
         router.get("/api/goals") { request, context in try await listing(request, context, "goals") { try API.goals($0, store: $1) } }
-        router.get("/api/timeline") { request, context in try await api(request, context) { try API.timeline($0, store: $1) } }
+        router.get("/api/timeline") { request, context in try await listing(request, context, "timeline") { try API.timeline($0, store: $1) } }
         router.get("/api/changes") { request, context in try await api(request, context) { try API.changes($0, store: $1) } }
         router.get("/api/lines/:id") { request, context in
             let id = try Self.id(context, .noLine)

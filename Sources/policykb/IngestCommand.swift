@@ -172,7 +172,8 @@ struct IngestCommand: ParsableCommand {
             ("files", .array(report.files.map { file in
                 .object([("path", .string(file.path)), ("status", .string(file.status.rawValue)),
                          ("reason", OutputValue(file.reason)), ("publication", OutputValue(file.publication)),
-                         ("issue_date", OutputValue(file.issueDate)), ("issue_number", OutputValue(file.issueNumber)),
+                         ("issue_date", OutputValue(file.issueDate)),
+                         ("date_precision", OutputValue(file.datePrecision?.rawValue)), ("issue_number", OutputValue(file.issueNumber)),
                          ("cumulative_number", OutputValue(file.cumulativeNumber)),
                          ("articles", .int(Int64(file.articles))),
                          ("warnings", .array(file.warnings.map { warning in

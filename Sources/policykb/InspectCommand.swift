@@ -49,7 +49,7 @@ struct InspectCommand: ParsableCommand {
         out += "layout    \(reading.layout.rawValue)"
         if !issue.sections.isEmpty { out += ", sections: " + issue.sections.joined(separator: " / ") }
         out += "\n"
-        let numbers = [issue.date, issue.number.map { "第\($0)期" }, issue.cumulativeNumber.map { "总第\($0)期" }].compactMap { $0 }
+        let numbers = [issue.date.map(issue.datePrecision.label), issue.number.map { "第\($0)期" }, issue.cumulativeNumber.map { "总第\($0)期" }].compactMap { $0 }
         out += "issue     《\(issue.publication)》 " + numbers.joined(separator: " ") + "\n"
         out += "\ncut\n"
         let furniture = reading.cuts.filter { $0.kind == .pageFurniture }
@@ -84,7 +84,8 @@ struct InspectCommand: ParsableCommand {
             ("encoding", .string(file.encoding.rawValue)),
             ("layout", .string(issue.reading.layout.rawValue)),
             ("publication", .string(issue.publication)),
-            ("issue_date", OutputValue(issue.date)),
+            ("issue_date", OutputValue(issue.date.map(issue.datePrecision.label))),
+            ("date_precision", OutputValue(issue.date == nil ? nil : issue.datePrecision.rawValue)),
             ("issue_number", OutputValue(issue.number)),
             ("cumulative_number", OutputValue(issue.cumulativeNumber)),
             ("sections", .array(issue.sections.map { .string($0) })),

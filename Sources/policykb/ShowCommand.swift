@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
     static func text(_ detail: ArticleDetail, color: Bool) -> String {
         let article = detail.article
         var out = article.title + "\n"
-        let issue = ["《\(article.publication)》", article.issueDate, article.issueNumber.map { "第\($0)期" },
+        let issue = ["《\(article.publication)》", article.issueDateText, article.issueNumber.map { "第\($0)期" },
                      article.cumulativeNumber.map { "总第\($0)期" }].compactMap { $0 }.joined(separator: " ")
         let place = [article.section, article.regionName.map { "\($0) (\(article.regionCode ?? ""))" } ?? article.regionCode,
                      article.source.map { "来源：\($0)" }].compactMap { $0 }

@@ -15,7 +15,7 @@ import Testing
         #expect(articles.status == 0)
         let rows = try CLI.json(articles.stdout)
         #expect(rows.count == 13)
-        #expect(Set(rows[0].keys) == ["id", "issue_date", "issue_number", "cumulative_number", "section", "position",
+        #expect(Set(rows[0].keys) == ["id", "issue_date", "date_precision", "issue_number", "cumulative_number", "section", "position",
                                       "title", "region_code", "region_name", "source", "urls", "body_chars"])
         #expect(rows[5]["title"] as? String == "深圳发布四项人工智能相关行动计划")
         #expect((rows[5]["urls"] as? [String])?.count == 4)

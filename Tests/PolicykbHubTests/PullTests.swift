@@ -69,4 +69,45 @@ struct PullTests {
         let there = try Programs.run(["goals", "--db", team, "--format", "json"])
         #expect(try Self.withoutIDs(here.stdout, sorted: true) == Self.withoutIDs(there.stdout, sorted: true))
     }
+
+    /// An issue dated by its month or quarter keeps its precision through
+    /// the hub: the pulled copy prints and filters it as the pusher's did.
+    @Test func datePrecisionsArePushedAndPulled() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [URL] = []
+        for (name, masthead) in [("month", "《溪山数字月刊》\n2025年10月号"), ("quarter", "《溪山数字季刊》\n2025年第3季度"),
+                                 ("day", "《溪山数字周报》\n2025年10月8日 第40期")] {
+            let file = folder.appendingPathComponent("\(name).txt")
+            try Data("""
+                \(masthead)
+
+                【丽水市出台\(name)算力设施方案】
+                丽水市出台算力设施方案，到2027年智能算力规模达到每秒50亿亿次。
+                （来源：丽水市发展改革委）
+                """.utf8).write(to: file)
+            files.append(file)
+        }
+        let db = try Programs.knowledgeBase(files, in: folder)
+        let url = try TestHub.fresh()
+        defer { TestHub.drop(url) }
+        try #require(try Programs.run(["push", url, "--db", db]).status == 0)
+        let team = folder.appendingPathComponent("team.sqlite").path
+        try #require(try Programs.run(["pull", url, "--db", team]).status == 0)
+        let pulled = try PolicyStore(path: team, access: .read).database
+            .rows("SELECT publication, date_precision FROM issues ORDER BY publication")
+        #expect(try pulled.map { try $0.decode("date_precision", as: String.self) } == ["day", "quarter", "month"])
+        for arguments in [["articles"], ["articles", "--since", "2025-10-15"], ["articles", "--until", "2025-09-30"]] {
+            let here = try Programs.run(arguments + ["--db", db, "--format", "json"])
+            let there = try Programs.run(arguments + ["--db", team, "--format", "json"])
+            #expect(try Self.withoutIDs(here.stdout, sorted: true) == Self.withoutIDs(there.stdout, sorted: true), "\(arguments)")
+            #expect(here.stdout.contains("\"date_precision\""), "\(arguments)")
+        }
+        // The hub's view says it, as the file's does.
+        let hub = try PostgresConnection(url)
+        #expect(try hub.execute("SELECT date_precision FROM v_articles ORDER BY issue_date, date_precision").rows.map { $0[0] ?? "" }
+                == ["quarter", "month", "day"])
+        let october = try Programs.run(["articles", "--db", team, "--since", "2025-10-15", "--format", "csv"])
+        #expect(october.stdout.contains(",2025-10,") && !october.stdout.contains("2025-10-08"), "\(october.stdout)")
+    }
 }

@@ -34,7 +34,7 @@ import Testing
             == ["total", "total_exact", "offset", "limit", "results", "facets"])
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.map { $0["article_id"] as? Int64 ?? Int64($0["article_id"] as? Int ?? -1) } == expected.hits.map(\.articleID))
-        let keys = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain"]
+        let keys = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet", "snippet_plain"]
         #expect(Set(try #require(results.first).keys) == Set(keys))
         let first = try #require(reply.text.components(separatedBy: "\"results\": [").last)
         #expect(Self.keyOrder(first, keys: keys) == keys)
@@ -164,7 +164,7 @@ import Testing
             #expect(reply.status == .ok, "\(path)")
             #expect(reply.header("Content-Type")?.hasPrefix("text/csv") == true, "\(path)")
             let lines = reply.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(lines.first == columns.joined(separator: ","), "\(path)")
+            #expect(lines.first == JSONOnlyColumns.flat(columns).joined(separator: ","), "\(path)")
             #expect(lines.count > 1, "\(path)")
         }
         #expect(try await HTTP.get("/api/goals?format=xml").status == .badRequest)
@@ -182,6 +182,64 @@ import Testing
             let workbook = try await HTTP.get(xlsx)
             #expect(workbook.status == .ok && workbook.bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(page)")
         }
+    }
+
+    /// The web's date filters take an issue dated by its month as the whole
+    /// month (the sample October monthly, 2025年10月号), and its rows print
+    /// the month, JSON with the precision beside it; the pages too.
+    @Test func monthDatedIssuesFilterAndPrintAsTheirMonth() async throws {
+        let october = try store.articles().filter { $0.datePrecision == .month && $0.issueDate == "2025-10-01" }
+        #expect(!october.isEmpty)
+        for query in ["since=2025-10-15", "until=2025-10-01", "since=2025-10-31&until=2025-10-31"] {
+            let rows = try await HTTP.get("/api/articles?limit=100&" + query).array()
+            let ids = Set(rows.compactMap { $0["id"] as? Int }.map(Int64.init))
+            #expect(Set(october.map(\.id)).isSubset(of: ids), "\(query)")
+        }
+        let after = try await HTTP.get("/api/articles?limit=100&since=2025-11-01").array()
+        #expect(!after.contains { ($0["id"] as? Int).map(Int64.init).map(Set(october.map(\.id)).contains) == true })
+        let json = try await HTTP.get("/api/articles?limit=100&since=2025-10-15")
+        let row = try #require(try json.array().first { ($0["id"] as? Int).map(Int64.init) == october[0].id })
+        #expect(row["issue_date"] as? String == "2025-10" && row["date_precision"] as? String == "month")
+        let csv = try await HTTP.get("/api/articles?limit=100&since=2025-10-15&format=csv")
+        #expect(csv.text.contains(",2025-10,") && !csv.text.contains("date_precision"))
+        let page = try await HTTP.get("/articles/\(october[0].id)")
+        #expect(page.text.contains(">2025-10<"))
+    }
+
+    /// Every name a reader uses for a region filters the API as its
+    /// simplified name does: traditional forms of Taiwan, Macao, Hong Kong
+    /// and a province included (issue 22 item 5).
+    @Test func traditionalRegionNamesFilterTheAPI() async throws {
+        for (traditional, simplified) in [("臺灣", "台湾"), ("臺北市", "台北市"), ("澳門", "澳门"), ("香港特別行政區", "香港特别行政区"),
+                                          ("廣東", "广东")] {
+            let reply = try await HTTP.get("/api/goals?kind=all&limit=100&region=" + HTTP.q(traditional))
+            #expect(reply.status == .ok, "\(traditional): \(reply.text)")
+            let same = try await HTTP.get("/api/goals?kind=all&limit=100&region=" + HTTP.q(simplified))
+            #expect(try reply.array().compactMap { $0["id"] as? Int } == same.array().compactMap { $0["id"] as? Int }, "\(traditional)")
+        }
+    }
+
+    /// The timeline page links its counts as CSV, a workbook and JSON, as
+    /// the goals page does: every region's, in the rows' one shape.
+    @Test func timelineDownloads() async throws {
+        let counts = try store.goalTimeline(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases)))
+        #expect(!counts.isEmpty)
+        let page = try await HTTP.get("/timeline?kind=all")
+        for link in ["/api/timeline?kind=all&amp;format=csv", "/api/timeline?kind=all&amp;format=xlsx", "/api/timeline?kind=all\""] {
+            #expect(page.text.contains("href=\"\(link)"), "\(link)")
+        }
+        let csv = try await HTTP.get("/api/timeline?kind=all&format=csv")
+        #expect(csv.status == .ok && csv.header("Content-Type")?.hasPrefix("text/csv") == true)
+        #expect(csv.header("Content-Disposition") == "attachment; filename=\"timeline.csv\"")
+        let lines = csv.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "region_code,region_name,year,count")
+        #expect(lines.dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" } == counts.map { String($0.count) })
+        let workbook = try await HTTP.get("/api/timeline?kind=all&format=xlsx")
+        #expect(workbook.header("Content-Disposition") == "attachment; filename=\"timeline.xlsx\"")
+        #expect(workbook.bytes == (try RecordTable(counts).xlsx(sheetName: "timeline")))
+        // JSON as before the downloads: the same array of counts.
+        let json = try await HTTP.get("/api/timeline?kind=all").array()
+        #expect(json.map { $0["count"] as? Int ?? -1 } == counts.map(\.count))
     }
 
     /// `/api/changes` is `policykb changes --format json`; `/api/lines/{id}` one line with its events.

@@ -20,7 +20,9 @@ public struct FileOutcome: Sendable {
     /// when it is another file's.
     public let sameContentAs: String?
     public let publication: String?
+    /// The issue's date as its period (`2025-10-08`, `2025-10`, `2025-Q3`, `2025`).
     public let issueDate: String?
+    public let datePrecision: DatePrecision?
     public let issueNumber: Int?
     public let cumulativeNumber: Int?
     public let articles: Int
@@ -36,7 +38,8 @@ public struct FileOutcome: Sendable {
         self.error = error
         self.sameContentAs = sameContentAs == file.absolutePath ? nil : sameContentAs
         publication = prepared?.issue.publication
-        issueDate = prepared?.issue.date
+        issueDate = prepared.flatMap { issue in issue.issue.date.map(issue.issue.datePrecision.label) }
+        datePrecision = prepared?.issue.date == nil ? nil : prepared?.issue.datePrecision
         issueNumber = prepared?.issue.number
         cumulativeNumber = prepared?.issue.cumulativeNumber
         articles = prepared?.articles.count ?? 0

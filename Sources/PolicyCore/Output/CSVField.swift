@@ -30,6 +30,7 @@ public enum CSVField {
 /// per value, lists joined with ` | `, a quoted span as its text.
 public enum CSVTable {
     public static func text(columns: [String], rows: [[RecordValue]]) -> String {
+        let (columns, rows) = JSONOnlyColumns.flat(columns: columns, rows: rows)
         var lines = [columns.map { CSVField.encode($0) }.joined(separator: ",")]
         for row in rows {
             lines.append(row.map { value in

@@ -25,8 +25,7 @@ public struct XLSXWorkbook: Sendable {
 
     public init(sheetName: String, columns: [String], rows: [[RecordValue]]) {
         self.sheetName = Self.validSheetName(sheetName)
-        self.columns = columns
-        self.rows = rows
+        (self.columns, self.rows) = JSONOnlyColumns.flat(columns: columns, rows: rows)
     }
 
     public init(sheetName: String, table: RecordTable) {

@@ -3,7 +3,10 @@ import PolicyExtraction
 public struct ArticleRow: Sendable, Equatable {
     public let id: Int64
     public let publication: String
+    /// The article's date, else its issue's: the period's first day when
+    /// the issue gives a month, quarter or year only.
     public let issueDate: String?
+    public var datePrecision: DatePrecision = .day
     public let issueNumber: Int?
     public let cumulativeNumber: Int?
     public let section: String?
@@ -78,6 +81,7 @@ public struct SearchHit: Sendable, Equatable {
     public let articleID: Int64
     public let title: String
     public let issueDate: String?
+    public var datePrecision: DatePrecision = .day
     public let section: String?
     public let regionCode: String?
     /// Relevance: the negated bm25 rank, larger is better.

@@ -8,7 +8,8 @@ extension PolicyStore {
         var conditions = SQLConditions()
         conditions.append(filter, columns: .articles)
         return try database.prepare("""
-            SELECT a.id, i.publication, coalesce(a.published_on, i.issue_date) AS issue_date, i.number AS issue_number,
+            SELECT a.id, i.publication, \(ArticleDateSQL.date) AS issue_date, \(ArticleDateSQL.precision) AS date_precision,
+                   i.number AS issue_number,
                    i.cumulative_number, a.section, a.position, a.title, a.region_code,
                    (SELECT name FROM regions r WHERE r.code = a.region_code) AS region_name, a.source,
                    (SELECT json_group_array(url) FROM (SELECT url FROM article_links l WHERE l.article_id = a.id
@@ -23,7 +24,8 @@ extension PolicyStore {
     /// targets and its goals (every kind); nil when there is no such id.
     public func article(id: Int64) throws -> ArticleDetail? {
         let rows = try database.prepare("""
-            SELECT a.id, i.publication, coalesce(a.published_on, i.issue_date) AS issue_date, i.number AS issue_number,
+            SELECT a.id, i.publication, \(ArticleDateSQL.date) AS issue_date, \(ArticleDateSQL.precision) AS date_precision,
+                   i.number AS issue_number,
                    i.cumulative_number, a.section, a.position, a.title, a.region_code,
                    (SELECT name FROM regions r WHERE r.code = a.region_code) AS region_name, a.source,
                    (SELECT json_group_array(url) FROM (SELECT url FROM article_links l WHERE l.article_id = a.id
@@ -53,7 +55,8 @@ extension PolicyStore {
 extension ArticleRow {
     init(row: Row) throws {
         self.init(id: try row.decode("id"), publication: try row.decode("publication"),
-                  issueDate: try row.decodeIfPresent("issue_date"), issueNumber: try row.decodeIfPresent("issue_number"),
+                  issueDate: try row.decodeIfPresent("issue_date"),
+                  datePrecision: DatePrecision(column: try row.decodeIfPresent("date_precision")), issueNumber: try row.decodeIfPresent("issue_number"),
                   cumulativeNumber: try row.decodeIfPresent("cumulative_number"), section: try row.decodeIfPresent("section"),
                   position: try row.decode("position"), title: try row.decode("title"),
                   regionCode: try row.decodeIfPresent("region_code"), regionName: try row.decodeIfPresent("region_name"),

@@ -7,6 +7,7 @@ public struct PolicyArticleMention: Sendable, Equatable {
     public let articleID: Int64
     public let articleTitle: String
     public let issueDate: String?
+    public var datePrecision: DatePrecision = .day
     public let publication: String
     public let issueNumber: Int?
     /// The short name this article gives the policy (以下简称《行动计划》).
@@ -32,7 +33,8 @@ extension PolicyStore {
             """).rows([id]).first else { return nil }
         // One row per article (an article may name the policy twice).
         let mentions = try database.prepare("""
-            SELECT a.id AS article_id, a.title AS article_title, coalesce(a.published_on, i.issue_date) AS issue_date,
+            SELECT a.id AS article_id, a.title AS article_title, \(ArticleDateSQL.date) AS issue_date,
+                   \(ArticleDateSQL.precision) AS date_precision,
                    i.publication, i.number AS issue_number,
                    (SELECT m2.alias FROM policy_mentions m2 WHERE m2.policy_id = ?1 AND m2.article_id = a.id
                     AND m2.alias IS NOT NULL ORDER BY m2.start LIMIT 1) AS alias
@@ -42,6 +44,7 @@ extension PolicyStore {
             """).rows([id]).map {
                 PolicyArticleMention(articleID: try $0.decode("article_id"), articleTitle: try $0.decode("article_title"),
                                      issueDate: try $0.decodeIfPresent("issue_date"),
+                                     datePrecision: DatePrecision(column: try $0.decodeIfPresent("date_precision")),
                                      publication: try $0.decode("publication"),
                                      issueNumber: try $0.decodeIfPresent("issue_number"),
                                      alias: try $0.decodeIfPresent("alias"))

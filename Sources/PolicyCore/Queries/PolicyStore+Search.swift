@@ -210,7 +210,7 @@ extension PolicyStore {
     /// read, for their snippets.
     func hits(_ ids: [Int64], phrases: [String], score: (Int64) -> Double) throws -> [SearchHit] {
         let articles = try database.cached("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code, a.body
+            SELECT a.id, a.title, \(ArticleDateSQL.date) AS date, \(ArticleDateSQL.precision) AS date_precision, a.section, a.region_code, a.body
             FROM articles a JOIN issues i ON i.id = a.issue_id
             WHERE a.id IN (SELECT value FROM json_each(?))
             """).rows([JSONList.encode(ids)])
@@ -245,7 +245,7 @@ extension PolicyStore {
     func exactScriptPage(_ request: SearchRequest, query: SearchQuery, matches: String,
                          values: [any DatabaseValueConvertible]) throws -> (total: Int, hits: [SearchHit]) {
         let statement = try database.prepare("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code,
+            SELECT a.id, a.title, \(ArticleDateSQL.date) AS date, \(ArticleDateSQL.precision) AS date_precision, a.section, a.region_code,
                    -s.rank AS score, a.body
             \(matches)
             ORDER BY \(Self.orderBy(request.sort))
@@ -388,7 +388,7 @@ extension PolicyStore {
     /// The page of hits from the whole matching set, filtered and sorted by SQLite.
     func hitsByJoin(_ request: SearchRequest, matches: String, values: [any DatabaseValueConvertible]) throws -> [SearchHit] {
         try database.prepare("""
-            SELECT a.id, a.title, coalesce(a.published_on, i.issue_date) AS date, a.section, a.region_code,
+            SELECT a.id, a.title, \(ArticleDateSQL.date) AS date, \(ArticleDateSQL.precision) AS date_precision, a.section, a.region_code,
                    -s.rank AS score, a.body
             \(matches)
             ORDER BY \(Self.orderBy(request.sort))
@@ -406,6 +406,7 @@ extension PolicyStore {
             ?? Snippet.passage(title, phrases: phrases)
             ?? String(body.prefix(64)).replacingOccurrences(of: "\n\n", with: " ")
         return SearchHit(articleID: try row.decode("id"), title: title, issueDate: try row.decodeIfPresent("date"),
+                         datePrecision: DatePrecision(column: try row.decodeIfPresent("date_precision")),
                          section: try row.decodeIfPresent("section"), regionCode: try row.decodeIfPresent("region_code"),
                          score: score, snippet: snippet)
     }

@@ -10,7 +10,9 @@ public struct RecordFilter: Sendable, Equatable {
     public var regionCodes: [String]?
     /// Section names, any of them.
     public var sections: [String]?
-    /// Inclusive ISO dates on the article's date, else its issue's.
+    /// Inclusive ISO dates on the article's date, else its issue's; an
+    /// issue dated by a month, quarter or year matches when that period
+    /// overlaps the range.
     public var since: String?
     public var until: String?
     /// Text of a policy's title or of a short name an article gives it, or
@@ -101,17 +103,20 @@ extension SQLConditions {
         if let sections = filter.sections {
             article.append("a.section IN (SELECT value FROM json_each(?))", [JSONList.encode(sections)])
         }
+        // An issue dated by its month (quarter, year) is that whole period:
+        // kept when the period overlaps the range.
         if let since = filter.since {
-            article.append("coalesce(a.published_on, i.issue_date) >= ?", [since])
+            article.append(ArticleDateSQL.endsOnOrAfter, ArticleDateSQL.endsOnOrAfterValues(since))
         }
         if let until = filter.until {
-            article.append("coalesce(a.published_on, i.issue_date) <= ?", [until])
+            article.append(ArticleDateSQL.startsOnOrBefore, [until])
         }
         if !article.isEmpty {
             let matching = "SELECT a.id FROM articles a JOIN issues i ON i.id = a.issue_id\(article.whereClause)"
             switch columns.article {
             case .joined:
-                for (clause, value) in zip(article.clauses, article.values) { append(clause, [value]) }
+                clauses += article.clauses
+                values += article.values
             case .id(let column):
                 append("\(column) IN (\(matching))", article.values)
             case .mentioning(let policyID):

@@ -4,10 +4,10 @@ import PolicyExtraction
 // the command line (table, JSON, CSV) and by the server's API alike.
 
 extension ArticleRow: OutputRecord {
-    public static let columns = ["id", "issue_date", "issue_number", "cumulative_number", "section", "position", "title",
+    public static let columns = ["id", "issue_date", "date_precision", "issue_number", "cumulative_number", "section", "position", "title",
                                  "region_code", "region_name", "source", "urls", "body_chars"]
     public var values: [RecordValue] {
-        [.int(id), RecordValue(issueDate), RecordValue(issueNumber), RecordValue(cumulativeNumber), RecordValue(section),
+        [.int(id), issueDateLabel, .string(datePrecision.rawValue), RecordValue(issueNumber), RecordValue(cumulativeNumber), RecordValue(section),
          .int(Int64(position)), .string(title), RecordValue(regionCode), RecordValue(regionName), RecordValue(source),
          .array(urls.map { .string($0) }), .int(Int64(bodyChars))]
     }
@@ -75,10 +75,10 @@ public struct ComparedGoal: OutputRecord, Sendable {
 }
 
 extension SearchHit: OutputRecord {
-    public static let columns = ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet",
+    public static let columns = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet",
                                  "snippet_plain"]
     public var values: [RecordValue] {
-        [.int(articleID), .string(title), RecordValue(issueDate), RecordValue(section), RecordValue(regionCode),
+        [.int(articleID), .string(title), issueDateLabel, .string(datePrecision.rawValue), RecordValue(section), RecordValue(regionCode),
          .double((score * 1_000_000).rounded() / 1_000_000), .string(markedSnippet), .string(plainSnippet)]
     }
 }
@@ -99,9 +99,9 @@ extension PolicyMention: OutputRecord {
 }
 
 extension PolicyArticleMention: OutputRecord {
-    public static let columns = ["article_id", "article_title", "issue_date", "publication", "issue_number", "alias"]
+    public static let columns = ["article_id", "article_title", "issue_date", "date_precision", "publication", "issue_number", "alias"]
     public var values: [RecordValue] {
-        [.int(articleID), .string(articleTitle), RecordValue(issueDate), .string(publication), RecordValue(issueNumber),
+        [.int(articleID), .string(articleTitle), issueDateLabel, .string(datePrecision.rawValue), .string(publication), RecordValue(issueNumber),
          RecordValue(alias)]
     }
 }

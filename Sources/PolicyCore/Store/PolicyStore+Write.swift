@@ -62,10 +62,10 @@ extension PolicyStore {
             }
             let issue = prepared.issue
             try database.execute("""
-                INSERT INTO issues (publication, issue_date, number, cumulative_number, source_file, source_path,
-                                    sha256, bytes, format, encoding, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [issue.publication, issue.date, issue.number, issue.cumulativeNumber, prepared.source.name,
+                INSERT INTO issues (publication, issue_date, date_precision, number, cumulative_number, source_file,
+                                    source_path, sha256, bytes, format, encoding, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [issue.publication, issue.date, issue.datePrecision.rawValue, issue.number, issue.cumulativeNumber, prepared.source.name,
                       prepared.source.absolutePath, prepared.sha256, prepared.byteCount, prepared.format.rawValue,
                       prepared.encoding.rawValue, Self.timestamp(date)])
             let issueID = database.lastInsertRowID

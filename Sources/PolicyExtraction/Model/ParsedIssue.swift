@@ -1,8 +1,11 @@
 /// One bulletin issue as read from its text, before it is stored.
 public struct ParsedIssue: Sendable, Equatable {
     public var publication: String
-    /// ISO 8601 date (`2025-03-10`), when the masthead gives one.
+    /// ISO 8601 date (`2025-03-10`), when the masthead gives one: the
+    /// period's first day when it gives a month, quarter or year only.
     public var date: String?
+    /// How finely `date` is known.
+    public var datePrecision: DatePrecision = .day
     /// 第8期
     public var number: Int?
     /// 总第221期
@@ -57,9 +60,6 @@ public struct IngestWarning: Sendable, Equatable, Codable, CustomStringConvertib
         case singleArticle = "single-article"
         /// PDF text layer, or another conversion before parsing.
         case conversion
-        /// The issue names a month, not a day (2025年10月号): dated the 1st.
-        case datedByMonth = "dated-by-month"
-        case datedByQuarter = "dated-by-quarter"
         /// Neither the issue nor its articles give a date.
         case undated
     }

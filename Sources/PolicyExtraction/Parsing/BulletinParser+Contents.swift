@@ -229,17 +229,17 @@ extension BulletinParser {
         if let date = Self.firstDate(in: text) {
             issue.date = date
         } else if let month = Self.firstMonth(in: text) {
-            // A monthly's issue (2025年10月号, 2025年9月 第9期): dated the
-            // month's first day, and the reader told so.
+            // A monthly's issue (2025年10月号, 2025年9月 第9期): that month.
             issue.date = month + "-01"
-            issue.reading.warnings.append(IngestWarning(.datedByMonth,
-                "the issue gives a month, not a day (\(month)): dated \(month)-01"))
+            issue.datePrecision = .month
         } else if let (year, quarter) = DateReading.firstQuarter(in: text) {
-            // A quarterly's issue (2025年第3季度): dated its quarter's first day.
-            let month = (quarter - 1) * 3 + 1
-            issue.date = String(format: "%04d-%02d-01", year, month)
-            issue.reading.warnings.append(IngestWarning(.datedByQuarter,
-                "the issue gives a quarter, not a day (\(year) Q\(quarter)): dated \(issue.date ?? "")"))
+            // A quarterly's issue (2025年第3季度): that quarter.
+            issue.date = String(format: "%04d-%02d-01", year, (quarter - 1) * 3 + 1)
+            issue.datePrecision = .quarter
+        } else if let year = DateReading.firstIssueYear(in: text) {
+            // 2025年第18期 with no day anywhere: that year.
+            issue.date = "\(year)-01-01"
+            issue.datePrecision = .year
         }
         issue.cumulativeNumber = Self.number(in: text, after: "总第")
         issue.number = Self.number(in: text, after: "第", skippingAfter: "总")

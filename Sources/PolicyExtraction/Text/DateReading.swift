@@ -128,6 +128,16 @@ public enum DateReading {
         return (year, quarter)
     }
 
+    /// The year of a masthead that gives no month (2025年第18期, 2025年卷,
+    /// 2025年 合刊, 2025年 on a line of its own): only where an issue is
+    /// named, since in running text a year is a plan's, not the issue's.
+    public static func firstIssueYear(in text: String) -> Int? {
+        guard let match = text.firstMatch(
+            of: /(?m)(?:^|[^\d])(19[5-9]\d|20\d\d)\s*年\s*(?:第\s*[\d一二三四五六七八九十〇零]+\s*[期卷]|卷|合刊|年刊|$)/)
+        else { return nil }
+        return Int(match.output.1)
+    }
+
     /// The ASCII digit at `k`, or nil.
     private static func digit(_ scalars: [Unicode.Scalar], _ k: Int) -> Int? {
         let v = scalars[k].value

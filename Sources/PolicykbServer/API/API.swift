@@ -13,7 +13,7 @@ enum API {
             .string("/api/compare?metric=TEXT[&regions=A,B&year=&kind=&format=json|csv|xlsx]"),
             .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/policies/{id}"),
-            .string("/api/timeline[?kind=&region=&metric=]"),
+            .string("/api/timeline[?kind=&region=&metric=&format=json|csv|xlsx]"),
             .string("/api/changes?since=DATE[&region=]"),
             .string("/api/lines/{id}"),
         ]),
@@ -76,8 +76,10 @@ enum API {
         return .array(try store.lineChanges(since: since, regionCodes: filter.regionCodes).map(\.changeObject))
     }
 
-    static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
+    /// Goals per region and horizon year: every region, where the page
+    /// draws the regions with the most.
+    static func timeline(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
         let form = try GoalForm(parameters)
-        return .array(try store.goalTimeline(try form.filter(in: store)).map(\.object))
+        return RecordTable(try store.goalTimeline(try form.filter(in: store)))
     }
 }

@@ -11,7 +11,7 @@ enum ArticlePage {
             (.factPublication, HTML.escape(article.publication
                 + (article.issueNumber.map { ui.text(.issueNumber, String($0)) } ?? "")
                 + (article.cumulativeNumber.map { ui.text(.cumulativeNumber, String($0)) } ?? ""))),
-            (.columnDate, HTML.escape(article.issueDate ?? "—")),
+            (.columnDate, HTML.escape(article.issueDateText ?? "—")),
             (.factSection, HTML.escape(article.section ?? "—")),
             (.columnRegion, HTML.escape(Display.region(name: article.regionName, code: article.regionCode))),
         ]

@@ -24,7 +24,7 @@ enum PolicyPage {
             body += "<table class=\"mentions\"><tr>"
                 + GoalsTable.headings([.columnDate, .columnIssue, .columnArticle, .columnCalled], ui: ui) + "</tr>"
             for mention in detail.mentions {
-                body += "<tr><td>\(HTML.escape(mention.issueDate ?? "—"))</td>"
+                body += "<tr><td>\(HTML.escape(mention.issueDateText ?? "—"))</td>"
                     + "<td>\(HTML.escape(mention.publication + (mention.issueNumber.map { ui.text(.issueNumber, String($0)) } ?? "")))</td>"
                     + "<td><a href=\"\(ui.href("/articles/\(mention.articleID)"))\">\(HTML.escape(mention.articleTitle))</a></td>"
                     + "<td>\(mention.alias.map { "《\(HTML.escape($0))》" } ?? "")</td></tr>"

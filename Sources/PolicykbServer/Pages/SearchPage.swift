@@ -38,7 +38,7 @@ enum SearchPage {
         body += "<ol class=\"hits\" start=\"\(first)\">"
         for hit in results.hits {
             let region = hit.regionCode.map { Display.region(name: nil, code: $0) }
-            let meta = [hit.issueDate, hit.section, region].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+            let meta = [hit.issueDateText, hit.section, region].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
             body += """
                 <li class="hit" data-article="\(hit.articleID)">
                 <a class="title" href="\(ui.href("/articles/\(hit.articleID)"))">\(HTML.escape(hit.title))</a>

@@ -38,6 +38,9 @@ enum TimelinePage {
                 + "<td class=\"num\">\(count.year)</td><td class=\"num\"><a href=\"\(ui.href(href))\">\(count.count)</a></td></tr>"
         }
         body += "</table>"
+        // The downloads hold every region, not only those drawn.
+        body += HTML.downloads(csv: form.url(path: "/api/timeline", changing: [("format", "csv"), ("year", nil)]),
+                               json: form.url(path: "/api/timeline", changing: [("year", nil)]), file: "timeline.csv", ui: ui)
         return Layout.page(title: ui.text(.headingTimeline), section: .timeline, body: body, ui: ui)
     }
 }

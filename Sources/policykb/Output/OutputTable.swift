@@ -95,6 +95,8 @@ enum OutputRenderer {
 
     /// The table's text and the columns left out to fit `width`.
     static func layout(_ table: OutputTable, width: Int? = nil, highlight: Bool = false) -> (text: String, leftOut: [String]) {
+        var table = table
+        (table.columns, table.rows) = JSONOnlyColumns.flat(columns: table.columns, rows: table.rows)
         let cells = table.rows.map { row in
             zip(table.columns, row).map { column, value -> String in
                 let text = flat(value, listSeparator: " ").replacingOccurrences(of: "\n", with: " ")

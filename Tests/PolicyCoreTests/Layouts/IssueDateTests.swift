@@ -1,8 +1,9 @@
 import Testing
 @testable import PolicyExtraction
 
-/// Dates as bulletins give them: a monthly's issue is dated its month's
-/// first day and says so; an issue with no date at all says so too.
+/// Dates as bulletins give them: a monthly's issue is dated its month, a
+/// quarterly's its quarter, with that precision; an issue with no date at
+/// all says so.
 @Suite struct IssueDateTests {
     static func bulletin(masthead: String) -> String {
         """
@@ -19,32 +20,40 @@ import Testing
     }
 
     @Test(arguments: [
-        ("《城市数字化月刊》\n2025年10月号 · 总第41期", "2025-10-01"),
-        ("《城市數字化月刊》\n2025年9月 第9期", "2025-09-01"),
-        ("《城市数字化月刊》\n2024-03 第3期", "2024-03-01"),
+        ("《城市数字化月刊》\n2025年10月号 · 总第41期", "2025-10-01", DatePrecision.month),
+        ("《城市數字化月刊》\n2025年9月 第9期", "2025-09-01", .month),
+        ("《城市数字化月刊》\n2024-03 第3期", "2024-03-01", .month),
+        // Chinese numerals, in both scripts.
+        ("《城市数字化月刊》\n二〇二五年十月 第10期", "2025-10-01", .month),
+        ("《城市數字化月刊》\n二〇二五年十月號 第10期", "2025-10-01", .month),
+        ("《城市數字化月刊》\n二零二五年十二月 第12期", "2025-12-01", .month),
+        ("《城市數字化周報》\n二〇二四年三月十八日 第11期", "2024-03-18", .day),
+        ("《城市数字化季刊》\n2025年第3季度 总第12期", "2025-07-01", .quarter),
+        ("《城市数字化季刊》\n2026年一季度", "2026-01-01", .quarter),
+        ("《城市數字化季刊》\n二〇二五年第四季度", "2025-10-01", .quarter),
+        // A year and the issue's number in it, nothing finer.
+        ("《城市数字化研究》\n2025年第2期", "2025-01-01", .year),
+        ("《城市數字化年鑑》\n二〇二四年卷", "2024-01-01", .year),
     ])
-    func aMonthlyIsDatedByItsMonth(masthead: String, date: String) throws {
+    func anIssueIsDatedWithItsPrecision(masthead: String, date: String, precision: DatePrecision) throws {
         let issue = try BulletinParser().parse(Self.bulletin(masthead: masthead))
         #expect(issue.date == date)
-        #expect(issue.reading.warnings.map(\.kind) == [.datedByMonth])
+        #expect(issue.datePrecision == precision)
+        // The precision says it; no warning is needed.
+        #expect(issue.reading.warnings.isEmpty, "\(issue.reading.warnings)")
         #expect(issue.articles.count == 2)
     }
 
-    @Test(arguments: [
-        ("《城市数字化月刊》\n二〇二五年十月 第10期", "2025-10-01", [IngestWarning.Kind.datedByMonth]),
-        ("《城市數字化周報》\n二〇二四年三月十八日 第11期", "2024-03-18", []),
-        ("《城市数字化季刊》\n2025年第3季度 总第12期", "2025-07-01", [.datedByQuarter]),
-        ("《城市数字化季刊》\n2026年一季度", "2026-01-01", [.datedByQuarter]),
-    ])
-    func numeralsAndQuartersDateAnIssue(masthead: String, date: String, warnings: [IngestWarning.Kind]) throws {
-        let issue = try BulletinParser().parse(Self.bulletin(masthead: masthead))
-        #expect(issue.date == date)
-        #expect(issue.reading.warnings.map(\.kind) == warnings)
+    /// A year in running text before the contents is a plan's, not the issue's.
+    @Test func aPlansYearDoesNotDateTheIssue() throws {
+        let issue = try BulletinParser().parse(Self.bulletin(masthead: "《城市数字化周报》\n第41期\n到2027年，全市建成数据要素市场。"))
+        #expect(issue.date == nil)
     }
 
     @Test func aDayWinsOverItsMonth() throws {
         let issue = try BulletinParser().parse(Self.bulletin(masthead: "《城市数字化周报》\n2025年10月8日 第41期"))
         #expect(issue.date == "2025-10-08")
+        #expect(issue.datePrecision == .day)
         #expect(issue.reading.warnings.isEmpty)
     }
 
