@@ -105,10 +105,11 @@ enum Assets {
         .legend .key { display: inline-block; width: 1.6rem; height: .7rem; margin-right: .35rem; vertical-align: middle; }
         .legend .key.step { border-top: 3px solid #1f5fbf; }
         .legend .key.stretch { border-top: 3px dashed #1f5fbf; }
+        .legend .key.step, .legend .key.stretch { height: 0; }
         .legend .key.dot { width: .8rem; height: .8rem; border-radius: 50%; background: #6b7280; }
-        .legend .key.dot[data-color=met] { background: #15803d; }
-        .legend .key.dot[data-color=met_late] { background: #ca8a04; }
-        .legend .key.dot[data-color=behind] { background: #b91c1c; }
+        .legend .key.dot.met { background: #15803d; }
+        .legend .key.dot.met_late { background: #ca8a04; }
+        .legend .key.dot.behind { background: #b91c1c; }
         tr[aria-current] { background: #fff4cc; }
         tr.change.behind td:nth-child(4), tr.event.reported td:nth-child(3) { font-weight: 600; }
         .downloads a { margin-right: 1rem; }

@@ -33,17 +33,37 @@ extension PolicyStore {
     /// The line goal `id` belongs to: the line it set, restated or changed;
     /// for a statistic, the latest line set before it that it reports on.
     /// Nil for an unknown or rejected goal, or a statistic no target line
-    /// of its region, metric and unit precedes. Only the goals of its
-    /// region, metric key and unit are grouped: no other goal can join or
-    /// change that line.
+    /// of its region, metric and unit precedes.
+    ///
+    /// Only the goals of its region, unit and metric key are grouped: no
+    /// other goal can join or change that line. They are found from the
+    /// metrics of the region's goals with that unit (two columns of the
+    /// goals table), and only they are read whole, so a line of a region
+    /// with tens of thousands of goals costs milliseconds, not the
+    /// region's whole history.
     public func targetLine(ofGoal id: Int64) throws -> TargetLine? {
-        guard let row = try database.rows("SELECT region_code FROM goals WHERE id = ?", [id]).first else { return nil }
-        let region: String? = try row.decodeIfPresent("region_code")
-        let goals = try lineGoals(regionCodes: region.map { [$0] }).filter { $0.regionCode == region }
-        guard let goal = goals.first(where: { $0.id == id }) else { return nil }
-        var keys = MetricKey.Cache()
-        let key = keys.key(of: goal)
-        let lines = TargetLines.build(goals.filter { $0.unit == goal.unit && keys.key(of: $0) == key })
+        guard let row = try database.rows("""
+            SELECT g.region_code, g.unit, g.metric, r.name AS region_name
+            FROM goals g LEFT JOIN regions r ON r.code = g.region_code WHERE g.id = ?
+            """, [id]).first else { return nil }
+        let region: String? = try row.decodeIfPresent("region_code"), unit: String? = try row.decodeIfPresent("unit")
+        let regionName: String? = try row.decodeIfPresent("region_name")
+        let key = MetricKey.key(try row.decode("metric"), regionName: regionName)
+        var keys: [String: String] = [:]
+        var ids: [Int64] = []
+        for candidate in try database.rows("SELECT id, metric FROM goals WHERE region_code IS ? AND unit IS ?", [region, unit]) {
+            let metric: String = try candidate.decode("metric")
+            let candidateKey = keys[metric] ?? MetricKey.key(metric, regionName: regionName)
+            keys[metric] = candidateKey
+            if candidateKey == key { ids.append(try candidate.decode("id")) }
+        }
+        let goals = try database.prepare("""
+            SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
+                   year, year_source, metric, comparator, value_exact, unit, stretch, target_id, '[]' AS evidence,
+                   correction_id, rejected, correction_note, original, publication, issue_number
+            FROM v_goals WHERE id IN (SELECT value FROM json_each(?)) AND rejected = 0
+            """).rows([JSONList.encode(ids)]).map(GoalRow.init(row:))
+        let lines = TargetLines.build(goals)
         let stated = lines.first { line in line.events.contains { $0.kind.statesTarget && $0.goal.id == id } }
         let reported = lines.last { line in line.events.contains { $0.kind == .reported && $0.goal.id == id } }
         return try (stated ?? reported).map { try withEvidence([$0]) }?.first

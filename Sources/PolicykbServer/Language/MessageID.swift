@@ -62,5 +62,5 @@ enum MessageID: String, Sendable, CaseIterable {
     case columnEvent, columnLine, columnBefore, lineLinkText, lineOf
     case lineTitle, lineSummary, factCurrentTarget, factEvents, factFirstSeen, factLastSeen, factSupersededBy
     case eventInvalid
-    case headingEvents, chartLine, chartTargetYear, chartSuperseded, chartStretch, lineUndated
+    case headingEvents, chartLine, chartTargetYear, chartSuperseded, chartStretch, chartStepKey, lineUndated
 }

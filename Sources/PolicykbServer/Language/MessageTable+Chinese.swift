@@ -111,6 +111,7 @@ extension MessageTable {
         .lineSummary: "每一级台阶是目标的一次设定、重申或调整，按发布日期排开，点击可看原文依据；圆点是其后的统计数据；竖线标出目标年份。",
         .factCurrentTarget: "现行目标", .factEvents: "事件数", .factFirstSeen: "首次出现", .factLastSeen: "最近一次",
         .factSupersededBy: "被取代于",
+        .chartStepKey: "目标值（每级台阶是一次表述）",
         .eventInvalid: "event 须为 set、changed、superseded、met 或 behind，而不是「{1}」",
         .headingEvents: "事件", .chartLine: "{1}：目标值按发布日期的变化", .chartTargetYear: "{1}年目标",
         .chartSuperseded: "被取代", .chartStretch: "力争", .lineUndated: "{1} 个事件没有日期，未画入图中。",

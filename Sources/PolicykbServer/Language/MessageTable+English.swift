@@ -110,6 +110,7 @@ extension MessageTable {
         .lineSummary: "Each step is the target as it was set, restated or changed, placed by issue date; click one for its evidence. Dots are later statistics; vertical lines mark the target year.",
         .factCurrentTarget: "current target", .factEvents: "events", .factFirstSeen: "first seen", .factLastSeen: "latest",
         .factSupersededBy: "superseded by",
+        .chartStepKey: "target (a step per statement)",
         .eventInvalid: "event must be set, changed, superseded, met or behind, not「{1}」",
         .headingEvents: "Events", .chartLine: "{1}: the target by issue date", .chartTargetYear: "due {1}",
         .chartSuperseded: "superseded", .chartStretch: "stretch", .lineUndated: "{1} undated events are not drawn.",

@@ -47,14 +47,12 @@ enum LinePage {
 
     /// What the chart's marks mean, for the kinds this line has.
     static func legend(_ line: TargetLine, ui: UILanguage) -> String {
-        var items = ["<span class=\"key step\"></span>" + ui.html(.columnTarget)]
-        if line.events.contains(where: { $0.kind.statesTarget && $0.goal.stretch }) {
-            items.append("<span class=\"key stretch\"></span>" + ui.html(.chartStretch))
-        }
+        var items = [("step", ui.html(.chartStepKey))]
+        if line.events.contains(where: { $0.kind.statesTarget && $0.goal.stretch }) { items.append(("stretch", ui.html(.chartStretch))) }
         for outcome in LineEvent.Outcome.allCases where line.events.contains(where: { $0.outcome == outcome }) {
-            items.append("<span class=\"key dot\" data-color=\"\(outcome.rawValue)\"></span>" + HTML.escape(Display.outcome(outcome, ui: ui)))
+            items.append(("dot \(outcome.rawValue)", HTML.escape(Display.outcome(outcome, ui: ui))))
         }
-        return "<p class=\"legend\">" + items.joined(separator: " ") + "</p>"
+        return "<p class=\"legend\">" + items.map { "<span><span class=\"key \($0)\"></span>\($1)</span>" }.joined() + "</p>"
     }
 
     /// Every event, oldest first: date, issue, what happened, the figure
