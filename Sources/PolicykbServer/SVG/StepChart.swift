@@ -136,7 +136,7 @@ enum StepChart {
             let path = previousY.map { "M\(x0) \($0) V\(y) H\(x1)" } ?? "M\(x0) \(y) H\(x1)"
             let figure = Display.target(goal, ui: ui)
             out += "<a href=\"\(Display.evidenceHref(goal, ui: ui))\" class=\"step \(event.kind.rawValue)\" data-goal=\"\(goal.id)\" "
-                + "data-date=\"\(goal.issueDate ?? "")\" data-value=\"\(goal.value)\">"
+                + "data-date=\"\(HTML.escape(goal.issueDate ?? ""))\" data-value=\"\(goal.value)\">"
                 + "<title>\(HTML.escape("\(goal.issueDate ?? "") · \(Display.event(event, ui: ui)) · \(figure): \(goal.evidence.first?.text ?? "")"))</title>"
                 + "<path class=\"riser\(goal.stretch ? " stretch" : "")\" d=\"\(path)\" fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"3\""
                 + (goal.stretch ? " stroke-dasharray=\"7 5\"" : "") + "/>"
@@ -161,7 +161,7 @@ enum StepChart {
             let (x, y) = (scale.x(eventDay), scale.y(double(goal.value)))
             let words = Display.outcome(outcome, ui: ui)
             out += "<a href=\"\(Display.evidenceHref(goal, ui: ui))\" class=\"report \(outcome.rawValue)\" data-goal=\"\(goal.id)\" "
-                + "data-date=\"\(goal.issueDate ?? "")\" data-value=\"\(goal.value)\">"
+                + "data-date=\"\(HTML.escape(goal.issueDate ?? ""))\" data-value=\"\(goal.value)\">"
                 + "<title>\(HTML.escape("\(goal.issueDate ?? "") · \(goal.figure) · \(words): \(goal.evidence.first?.text ?? "")"))</title>"
                 + "<circle class=\"point\" cx=\"\(x)\" cy=\"\(y)\" r=\"7\" fill=\"\(color(outcome))\"/>"
                 + "<text class=\"figure\" x=\"\(x + 10)\" y=\"\(y + 18)\">\(HTML.escape("\(goal.readableValue) · \(words)"))</text></a>"
