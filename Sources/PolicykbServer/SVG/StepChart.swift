@@ -17,6 +17,8 @@ enum StepChart {
     static let right = 40
     static let top = 40
     static let bottom = 50
+    /// Pixels a step needs to carry its figure above it.
+    static let labelRoom = 90
 
     /// Days since 1970-01-01 of an ISO date (or its first day: 2025-03).
     static func day(_ date: String) -> Int? {
@@ -135,13 +137,17 @@ enum StepChart {
             let (x0, x1, y) = (scale.x(startDay), scale.x(max(startDay, endDay)), scale.y(double(goal.value)))
             let path = previousY.map { "M\(x0) \($0) V\(y) H\(x1)" } ?? "M\(x0) \(y) H\(x1)"
             let figure = Display.target(goal, ui: ui)
+            // A figure over its step when the step is wide enough to hold it
+            // (a line restated weekly would bury its steps in labels), and
+            // always over the first and the last; each step's title has it.
+            let labelled = event.kind != .restated && (x1 - x0 >= labelRoom || index == 0 || index == statements.count - 1)
             out += "<a href=\"\(Display.evidenceHref(goal, ui: ui))\" class=\"step \(event.kind.rawValue)\" data-goal=\"\(goal.id)\" "
                 + "data-date=\"\(HTML.escape(goal.issueDate ?? ""))\" data-value=\"\(goal.value)\">"
                 + "<title>\(HTML.escape("\(goal.issueDate ?? "") · \(Display.event(event, ui: ui)) · \(figure): \(goal.evidence.first?.text ?? "")"))</title>"
                 + "<path class=\"riser\(goal.stretch ? " stretch" : "")\" d=\"\(path)\" fill=\"none\" stroke=\"#1f5fbf\" stroke-width=\"3\""
                 + (goal.stretch ? " stroke-dasharray=\"7 5\"" : "") + "/>"
                 + "<circle class=\"point\" cx=\"\(x0)\" cy=\"\(y)\" r=\"5\" fill=\"#1f5fbf\"/>"
-                + (event.kind == .restated ? "" : "<text class=\"figure\" x=\"\(x0 + 8)\" y=\"\(y - 9)\">\(HTML.escape(figure))</text>")
+                + (labelled ? "<text class=\"figure\" x=\"\(x0 + 8)\" y=\"\(y - 9)\">\(HTML.escape(figure))</text>" : "")
                 + "</a>"
             previousY = y
         }
