@@ -10,7 +10,7 @@ enum Assets {
 
     /// Changes with the assets, so that browsers fetch the new ones
     /// (`style.css?v=…`) though they may cache each for a day.
-    static let version = "3"
+    static let version = "4"
 
     static let files: [String: Asset] = [
         "style.css": Asset(contentType: "text/css; charset=utf-8", body: style),
@@ -95,6 +95,23 @@ enum Assets {
         svg.chart a:hover .dot { fill: #1f5fbf; fill-opacity: 1; }
         svg.chart .count { font-size: 11px; fill: #fff; font-weight: 600; }
         svg.chart .year.gap { fill: #a3abb8; }
+        svg.chart.steps .tick { fill: #5b6474; font-size: 12px; }
+        svg.chart.steps .figure { font-weight: 600; }
+        svg.chart.steps .due text { fill: #c2410c; font-size: 12px; }
+        svg.chart.steps a.step:hover path, svg.chart.steps a.step:focus path { stroke: #0b3d91; stroke-width: 5; }
+        svg.chart.steps a:hover circle, svg.chart.steps a:focus circle { stroke: #1d2330; stroke-width: 2; }
+        svg.chart.steps .superseded text { fill: #4b5563; }
+        .legend { color: var(--muted); font-size: .88rem; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: center; }
+        .legend .key { display: inline-block; width: 1.6rem; height: .7rem; margin-right: .35rem; vertical-align: middle; }
+        .legend .key.step { border-top: 3px solid #1f5fbf; }
+        .legend .key.stretch { border-top: 3px dashed #1f5fbf; }
+        .legend .key.step, .legend .key.stretch { height: 0; }
+        .legend .key.dot { width: .8rem; height: .8rem; border-radius: 50%; background: #6b7280; }
+        .legend .key.dot.met { background: #15803d; }
+        .legend .key.dot.met_late { background: #ca8a04; }
+        .legend .key.dot.behind { background: #b91c1c; }
+        tr[aria-current] { background: #fff4cc; }
+        tr.change.behind td:nth-child(4), tr.event.reported td:nth-child(3) { font-weight: 600; }
         .downloads a { margin-right: 1rem; }
         ul.suggestions { columns: 3 14rem; font-size: .92rem; }
         """

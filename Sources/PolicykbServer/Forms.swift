@@ -198,3 +198,49 @@ struct CompareForm: Sendable {
         [("metric", metric), ("regions", regions), ("year", year.map(String.init)), ("kind", kind)]
     }
 }
+
+/// The changes digest: the first day, a region, text of the metric and a
+/// kind of news (`event=set|changed|superseded|met|behind`), as `policykb
+/// changes` takes them. The page fills in a missing day; the API needs it.
+struct ChangesForm: Sendable {
+    var records: RecordForm
+    var metric: String?
+    var event: LineChangeKind?
+
+    init(_ parameters: QueryParameters) throws(RequestError) {
+        records = try RecordForm(parameters)
+        metric = try parameters.text("metric")
+        if let name = try parameters.text("event"), !name.isEmpty {
+            guard let kind = LineChangeKind(rawValue: name) else { throw .badRequest(Message(.eventInvalid, name)) }
+            event = kind
+        }
+    }
+
+    /// The first day asked for, as a full date (2025-03 → 2025-03-01).
+    var since: String? { records.since.flatMap(DateBound.start) }
+
+    /// The events since `since`, oldest first.
+    func rows(since: String, in store: PolicyStore) throws -> [LineEventRow] {
+        try store.lineChanges(since: since, regionCodes: try records.filter(in: store).regionCodes, metric: metric,
+                              kinds: event.map { [$0] } ?? [])
+    }
+
+    /// The page's default first day: 30 days before `newest` (an issue date).
+    static func defaultSince(newest: String) -> String? {
+        guard let day = DateBound.start(newest) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: day), let before = calendar.date(byAdding: .day, value: -30, to: date) else { return nil }
+        return formatter.string(from: before)
+    }
+
+    /// The parameters, `since` as given (or as the page chose it).
+    func items(since: String?) -> [(String, String?)] {
+        [("since", since), ("region", records.region), ("metric", metric), ("event", event?.rawValue)]
+    }
+}

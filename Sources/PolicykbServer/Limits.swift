@@ -12,6 +12,8 @@ enum Limits {
     static let offset = 10_000
     /// Goals in one comparison (the chart draws a bar for each).
     static let compareRows = 500
+    /// Events the /changes page lists (the newest; its downloads have all).
+    static let changeRows = 500
     /// Regions and years the timeline draws.
     static let timelineRegions = 40
     /// Bytes of a request's query string.

@@ -42,6 +42,11 @@ struct Routes: Sendable {
                 return PolicyPage.render(detail, ui: ui)
             }
         }
+        router.get("/changes") { request, context in try await page(request, context) { try ChangesPage.render(try ChangesForm($0), store: $1, ui: $2) } }
+        router.get("/lines/:id") { request, context in
+            let id = try Self.id(context, .noLine)
+            return try await page(request, context) { _, store, ui in LinePage.render(try API.line(id, store: store), asked: id, ui: ui) }
+        }
         router.get("/goals") { request, context in try await page(request, context) { try GoalsPage.render(try GoalForm($0), store: $1, ui: $2) } }
         router.get("/timeline") { request, context in try await page(request, context) { try TimelinePage.render(try GoalForm($0), store: $1, ui: $2) } }
         router.get("/assets/:name") { _, context in
@@ -72,13 +77,20 @@ struct Routes: Sendable {
         }
         router.get("/api/goals") { request, context in try await listing(request, context, "goals") { try API.goals($0, store: $1) } }
         router.get("/api/timeline") { request, context in try await listing(request, context, "timeline") { try API.timeline($0, store: $1) } }
-        router.get("/api/changes") { request, context in try await api(request, context) { try API.changes($0, store: $1) } }
+        router.get("/api/changes") { request, context in
+            if let format = try QueryParameters(request.uri.query).text("format"), format != "json" {
+                return try await listing(request, context, "changes") { try API.changeTable($0, store: $1) }
+            }
+            return try await api(request, context) { try API.changes($0, store: $1) }
+        }
         router.get("/api/lines/:id") { request, context in
             let id = try Self.id(context, .noLine)
-            return try await api(request, context) { _, store in
-                guard let line = try store.targetLine(id: id) else { throw RequestError.notFound(Message(.noLine, "\(id)")) }
-                return line.object
+            if let format = try QueryParameters(request.uri.query).text("format"), format != "json" {
+                return try await listing(request, context, "line-\(id)") { _, store in
+                    RecordTable(LineEventRow.all([try API.line(id, store: store)]))
+                }
             }
+            return try await api(request, context) { _, store in try API.line(id, store: store).object }
         }
         router.get("/api/policies") { request, context in try await listing(request, context, "policies") { try API.policies($0, store: $1) } }
         router.get("/api/policies/:id") { request, context in

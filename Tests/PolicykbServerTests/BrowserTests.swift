@@ -122,23 +122,68 @@ import Testing
                 if let code = goal.regionCode, let name = Gazetteer.seeded.regions[code]?.name { #expect(cells.contains(name)) }
             }
 
-            let directory = try TestPaths.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let keep = ProcessInfo.processInfo.environment["POLICYKB_SCREENSHOTS"].flatMap { $0.isEmpty ? nil : $0 }
             for (name, url, width, height) in pages {
-                let png = directory.appendingPathComponent("\(name)-zh.png")
-                try await chromium.screenshot(url, to: png, width: width, height: height, language: "zh-CN")
-                let data = try Data(contentsOf: png)
-                #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-                // Under 200 KB once quantized (pngquant), as kept in Docs/screenshots.
-                #expect(data.count > 20_000 && data.count < 400_000, "\(name): \(data.count) bytes")
-                if let keep {
-                    let target = URL(fileURLWithPath: keep, relativeTo: TestPaths.packageRoot).appendingPathComponent(png.lastPathComponent)
-                    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try? FileManager.default.removeItem(at: target)
-                    try FileManager.default.copyItem(at: png, to: target)
-                }
+                try await Self.screenshot(chromium, url, name: "\(name)-zh", width: width, height: height)
             }
         }
+    }
+
+    /// The target line page and /changes as a browser set to Chinese builds
+    /// them, on the target series: the line's steps are its statements, in
+    /// order, each a link to its evidence; the digest lists every event. Its
+    /// screenshots are `line-zh.png` and `changes-zh.png` (kept as the
+    /// others are, with `POLICYKB_SCREENSHOTS`).
+    @Test func linePageAndChangesInChromium() async throws {
+        guard let chromium = Chromium.find() else {
+            print("BrowserTests: skipped: no chromium on PATH (apt-get install chromium)")
+            return
+        }
+        let database = try TestDatabase.seriesPath()
+        let store = try PolicyStore(path: database, access: .read)
+        // The line with the most kinds of event, then the most events.
+        let line = try #require(try store.targetLines().max { a, b in
+            (Set(a.events.map(\.kind)).count, a.events.count) < (Set(b.events.map(\.kind)).count, b.events.count)
+        })
+        let statements = line.events.filter(\.kind.statesTarget)
+        let since = try #require(line.events.dropFirst().first?.date)
+        let changes = try store.lineChanges(since: since)
+        let app = Application(router: PolicykbServer.router(pool: try StorePool(path: database)))
+        try await app.test(.live) { client in
+            let base = "http://localhost:\(try #require(client.port))"
+            let lineURL = "\(base)/lines/\(line.id)", changesURL = "\(base)/changes?since=\(since)"
+            let page = try await chromium.dom(lineURL, language: "zh-CN")
+            let steps = page.matches(of: /<a href="([^"]+)" class="step [a-z]+" data-goal="([0-9]+)"/).map { (String($0.1), Int64($0.2) ?? 0) }
+            #expect(steps.map(\.1) == statements.map(\.goal.id))
+            #expect(steps.map(\.0) == statements.map { "/articles/\($0.goal.articleID)#ev-\($0.goal.id)" })
+            #expect(page.contains("<title>目标线：") && page.contains("现行目标"))
+            // The browser lays out the SVG: the steps run left to right.
+            let xs = page.matches(of: /class="step [a-z]+"[^>]*>.*?<circle class="point" cx="([0-9]+)"/).compactMap { Int($0.1) }
+            #expect(xs == xs.sorted() && xs.count == statements.count)
+
+            let digest = try await chromium.dom(changesURL, language: "zh-CN")
+            #expect(digest.components(separatedBy: "<tr class=\"change").count - 1 == changes.count && !changes.isEmpty)
+            #expect(digest.contains("调整的目标"))
+
+            try await Self.screenshot(chromium, lineURL, name: "line-zh", width: 1200, height: 1000)
+            try await Self.screenshot(chromium, changesURL, name: "changes-zh", width: 1300, height: 1000)
+        }
+    }
+
+    /// A screenshot of `url` in Chinese, checked to be a drawn page, kept as
+    /// `NAME.png` in the folder `POLICYKB_SCREENSHOTS` names, if any.
+    static func screenshot(_ chromium: Chromium, _ url: String, name: String, width: Int, height: Int) async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let png = directory.appendingPathComponent("\(name).png")
+        try await chromium.screenshot(url, to: png, width: width, height: height, language: "zh-CN")
+        let data = try Data(contentsOf: png)
+        #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        // Under 200 KB once quantized (pngquant), as kept in Docs/screenshots.
+        #expect(data.count > 20_000 && data.count < 400_000, "\(name): \(data.count) bytes")
+        guard let keep = ProcessInfo.processInfo.environment["POLICYKB_SCREENSHOTS"], !keep.isEmpty else { return }
+        let target = URL(fileURLWithPath: keep, relativeTo: TestPaths.packageRoot).appendingPathComponent(png.lastPathComponent)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: png, to: target)
     }
 }

@@ -36,9 +36,11 @@ enum HTTP {
         func count(_ needle: String) -> Int { text.components(separatedBy: needle).count - 1 }
     }
 
-    /// GETs each URI from one application over the shared test database.
-    static func get(_ uris: [String], headers: HTTPFields = [:]) async throws -> [Reply] {
-        let app = Application(router: PolicykbServer.router(pool: try TestDatabase.pool()))
+    /// GETs each URI from one application over the shared test database
+    /// (or the one at `database`).
+    static func get(_ uris: [String], headers: HTTPFields = [:], database: String? = nil) async throws -> [Reply] {
+        let pool = try database.map { try StorePool(path: $0) } ?? TestDatabase.pool()
+        let app = Application(router: PolicykbServer.router(pool: pool))
         return try await app.test(.router) { client in
             var replies: [Reply] = []
             for uri in uris {
@@ -51,8 +53,8 @@ enum HTTP {
         }
     }
 
-    static func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Reply {
-        guard let reply = try await get([uri], headers: headers).first else { throw FixtureError("no reply") }
+    static func get(_ uri: String, headers: HTTPFields = [:], database: String? = nil) async throws -> Reply {
+        guard let reply = try await get([uri], headers: headers, database: database).first else { throw FixtureError("no reply") }
         return reply
     }
 

@@ -114,6 +114,8 @@ import Testing
             "/goals", "/goals?limit=2&offset=2", "/goals?metric=" + HTTP.q("不存在的指标"), "/compare",
             "/compare?metric=" + HTTP.q("产业"), "/compare?metric=" + HTTP.q("不存在的指标"), "/timeline",
             "/timeline?metric=" + HTTP.q("不存在的指标"), "/articles/999999", "/12345", "/goals?year=1.5",
+            "/changes", "/changes?since=2024", "/changes?since=2024&event=behind", "/changes?since=2099",
+            "/lines/\(goal.id)", "/lines/999999999",
         ]
     }
 
@@ -148,7 +150,8 @@ import Testing
 
     @Test func everyBoxHasItsLabelBesideItAndHintsAreExamples() async throws {
         for language in [Language.zh, .en] {
-            let replies = try await HTTP.get(["/", "/goals", "/compare", "/timeline", "/policies"], headers: [.acceptLanguage: language.tag])
+            let replies = try await HTTP.get(["/", "/goals", "/compare", "/timeline", "/policies", "/changes"],
+                                            headers: [.acceptLanguage: language.tag])
             for reply in replies {
                 let fields = reply.text.components(separatedBy: "<span class=\"field\">").dropFirst()
                     .map { $0.components(separatedBy: "</span>")[0] }

@@ -113,6 +113,14 @@ import Testing
         #expect(search.text.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
         let goals = try await HTTP.get("/goals?region=" + HTTP.q("深圳") + "&limit=100")
         #expect(goals.count("<script") == 1)
+        // Its goal's target line and the digest quote the title as text too.
+        let store = try PolicyStore(path: TestDatabase.path(), access: .read)
+        let goal = try #require(try store.article(id: id)?.goals.first { $0.kind == .target })
+        let line = try await HTTP.get("/lines/\(goal.id)")
+        let digest = try await HTTP.get("/changes?since=2025-03-10&region=" + HTTP.q("深圳"))
+        for reply in [line, digest] { #expect(reply.status == .ok && reply.count("<script") == 1 && reply.count("<img") == 0) }
+        #expect(line.text.contains(">&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;攻击测试</a>"))
+        #expect(digest.text.contains("data-goal=\"\(goal.id)\">"))
         // JSON carries the text with markup escaped.
         let json = try await HTTP.get("/api/articles/\(id)")
         #expect(!json.text.contains("<script>"))

@@ -39,6 +39,21 @@ enum TestDatabase {
 
     static func path() throws -> String { try built.get().path }
 
+    /// The target series (`TargetSeries`): six issues of two periodicals in
+    /// which targets are set, restated, raised, moved, superseded, met and
+    /// missed; its own file, so that the sample's figures stay as they are.
+    private static let series: Result<Fixture, any Error> = Result {
+        let directory = try TestPaths.temporaryDirectory()
+        let path = directory.appendingPathComponent("series.sqlite").path
+        let outcomes = try Ingestion(store: try PolicyStore(path: path)).ingest(documents: TargetSeries.issues)
+        guard outcomes.allSatisfy({ $0.status == .ingested }) else {
+            throw FixtureError("series ingest failed: \(outcomes.map { "\($0.path) \($0.status)" })")
+        }
+        return Fixture(path: path)
+    }
+
+    static func seriesPath() throws -> String { try series.get().path }
+
     static func pool() throws -> StorePool { try StorePool(path: path()) }
 
     /// The article ingested from the JSON Lines document.

@@ -14,8 +14,8 @@ enum API {
             .string("/api/policies[?region=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/policies/{id}"),
             .string("/api/timeline[?kind=&region=&metric=&format=json|csv|xlsx]"),
-            .string("/api/changes?since=DATE[&region=]"),
-            .string("/api/lines/{id}"),
+            .string("/api/changes?since=DATE[&region=&metric=&event=set|changed|superseded|met|behind&format=json|csv|xlsx]"),
+            .string("/api/lines/{id}[?format=json|csv|xlsx]"),
         ]),
         "limits": .object(["limit": .int(Int64(Limits.pageSize)), "offset": .int(Int64(Limits.offset)),
                            "text_length": .int(Int64(Limits.textLength))]),
@@ -71,9 +71,25 @@ enum API {
 
     /// What changed about targets since a date: `policykb changes --format json`.
     static func changes(_ parameters: QueryParameters, store: PolicyStore) throws -> JSON {
-        let filter = try RecordForm(parameters).filter(in: store)
-        guard let since = filter.since else { throw RequestError.badRequest(Message(.sinceRequired)) }
-        return .array(try store.lineChanges(since: since, regionCodes: filter.regionCodes).map(\.changeObject))
+        .array(try changeRows(parameters, store: store).map(\.changeObject))
+    }
+
+    /// The same events as rows (`format=csv`, `format=xlsx`): `policykb changes --format csv` with its reasons.
+    static func changeTable(_ parameters: QueryParameters, store: PolicyStore) throws -> RecordTable {
+        RecordTable(try changeRows(parameters, store: store))
+    }
+
+    static func changeRows(_ parameters: QueryParameters, store: PolicyStore) throws -> [LineEventRow] {
+        let form = try ChangesForm(parameters)
+        guard let since = form.since else { throw RequestError.badRequest(Message(.sinceRequired)) }
+        return try form.rows(since: since, in: store)
+    }
+
+    /// One line: the line goal `id` belongs to (a line's id is the id of
+    /// the goal that set it), else not found.
+    static func line(_ id: Int64, store: PolicyStore) throws -> TargetLine {
+        guard let line = try store.targetLine(ofGoal: id) else { throw RequestError.notFound(Message(.noLine, "\(id)")) }
+        return line
     }
 
     /// Goals per region and horizon year: every region, where the page

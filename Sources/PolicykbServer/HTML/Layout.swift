@@ -4,13 +4,13 @@
 /// inline code altogether.
 enum Layout {
     enum Section: String {
-        case search, compare, timeline, policies, goals
+        case search, compare, timeline, policies, goals, changes
     }
 
     static func page(title: String, section: Section?, body: String, ui: UILanguage) -> String {
         let links: [(Section, String, MessageID)] = [
             (.search, "/", .navSearch), (.compare, "/compare", .navCompare), (.timeline, "/timeline", .navTimeline),
-            (.policies, "/policies", .navPolicies), (.goals, "/goals", .navGoals),
+            (.policies, "/policies", .navPolicies), (.goals, "/goals", .navGoals), (.changes, "/changes", .navChanges),
         ]
         let nav = links.map { item, href, label in
             "<a href=\"\(ui.href(href))\"" + (item == section ? " aria-current=\"page\"" : "") + ">\(ui.html(label))</a>"

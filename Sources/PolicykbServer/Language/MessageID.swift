@@ -4,7 +4,7 @@
 /// are its arguments, in order.
 enum MessageID: String, Sendable, CaseIterable {
     // The frame: navigation, footer, the language switcher.
-    case navSearch, navCompare, navTimeline, navPolicies, navGoals
+    case navSearch, navCompare, navTimeline, navPolicies, navGoals, navChanges
     case footer, languageSwitcher, pageTitle
 
     // Error pages and the API's `{"error": …}`.
@@ -51,4 +51,16 @@ enum MessageID: String, Sendable, CaseIterable {
     case compareSummaryAll, compareSummaryFirst, noGoalsMatchCompare, noGoalsMatch, goalsRange
     case timelineSummary, timelineEmpty, timelineTopRegions, headingAsTable
     case chartCompared, chartGroup, chartTimeline, chartCell, chartGapYear
+
+    // Target lines: the changes digest and a line's page.
+    case headingChanges, changesSummary, changesDefaultSince, changesEmpty, changesTruncated, labelEvent
+    case changesSet, changesChanged, changesSuperseded, changesMet, changesBehind
+    case eventSet, eventRestated, eventChanged, eventSuperseded, eventReported
+    case changeRaised, changeLowered, changeMovedLater, changeMovedEarlier, changeFirmedUp, changeMadeStretch
+    case changeComparator, changeUnit
+    case outcomeMet, outcomeMetLate, outcomeBehind, outcomeProgress
+    case columnEvent, columnLine, columnBefore, lineLinkText, lineOf
+    case lineTitle, lineSummary, factCurrentTarget, factEvents, factFirstSeen, factLastSeen, factSupersededBy
+    case eventInvalid
+    case headingEvents, chartLine, chartTargetYear, chartSuperseded, chartStretch, chartStepKey, lineUndated
 }

@@ -1,7 +1,7 @@
 extension MessageTable {
     /// 简体中文: the default for a browser that asks for any Chinese.
     static let chinese = MessageTable(texts: [
-        .navSearch: "搜索", .navCompare: "对比", .navTimeline: "时间线", .navPolicies: "政策", .navGoals: "目标",
+        .navSearch: "搜索", .navCompare: "对比", .navTimeline: "时间线", .navPolicies: "政策", .navGoals: "目标", .navChanges: "变化",
         .footer: "policykb · 只读 · JSON 接口：{1}", .languageSwitcher: "语言", .pageTitle: "{1} · policykb",
 
         .errorBadRequest: "请求有误", .errorNotFound: "未找到", .errorMethodNotAllowed: "不允许的请求方法",
@@ -95,5 +95,25 @@ extension MessageTable {
         .headingAsTable: "表格",
         .chartCompared: "{1} 个目标的对比", .chartGroup: "{1}，{2}", .chartTimeline: "{1} 个地区按目标年份的目标数",
         .chartCell: "{1} {2}年：{3} 个目标", .chartGapYear: "{1}年没有目标",
+
+        .headingChanges: "目标变化", .changesSummary: "自 {1} 起共 {2} 项变化：新设、调整、被取代的目标，以及统计显示已达成或落后的目标。",
+        .changesDefaultSince: "未指定起始日期时，显示最新一期（{1}）前 30 天以来的变化。",
+        .changesEmpty: "自 {1} 起目标没有变化。", .changesTruncated: "只显示前 {1} 项（共 {2} 项）；下载可得全部。",
+        .labelEvent: "变化类型",
+        .changesSet: "新设目标", .changesChanged: "调整的目标", .changesSuperseded: "被新政策取代的目标",
+        .changesMet: "已达成", .changesBehind: "落后于目标",
+        .eventSet: "新设", .eventRestated: "重申", .eventChanged: "调整", .eventSuperseded: "被取代", .eventReported: "统计",
+        .changeRaised: "上调", .changeLowered: "下调", .changeMovedLater: "推迟", .changeMovedEarlier: "提前",
+        .changeFirmedUp: "由力争改为确定", .changeMadeStretch: "改为力争", .changeComparator: "比较方式改变", .changeUnit: "单位改变",
+        .outcomeMet: "已达成", .outcomeMetLate: "逾期达成", .outcomeBehind: "落后", .outcomeProgress: "进行中",
+        .columnEvent: "变化", .columnLine: "目标线", .columnBefore: "此前", .lineLinkText: "变化历程", .lineOf: "目标线 {1}",
+        .lineTitle: "目标线：{1} {2}",
+        .lineSummary: "每一级台阶是目标的一次设定、重申或调整，按发布日期排开，点击可看原文依据；圆点是其后的统计数据；竖线标出目标年份。",
+        .factCurrentTarget: "现行目标", .factEvents: "事件数", .factFirstSeen: "首次出现", .factLastSeen: "最近一次",
+        .factSupersededBy: "被取代于",
+        .chartStepKey: "目标值（每级台阶是一次表述）",
+        .eventInvalid: "event 须为 set、changed、superseded、met 或 behind，而不是「{1}」",
+        .headingEvents: "事件", .chartLine: "{1}：目标值按发布日期的变化", .chartTargetYear: "{1}年目标",
+        .chartSuperseded: "被取代", .chartStretch: "力争", .lineUndated: "{1} 个事件没有日期，未画入图中。",
     ])
 }

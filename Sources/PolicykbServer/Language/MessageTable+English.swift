@@ -1,7 +1,7 @@
 extension MessageTable {
     /// English, for readers whose browser does not ask for Chinese.
     static let english = MessageTable(texts: [
-        .navSearch: "Search", .navCompare: "Compare", .navTimeline: "Timeline", .navPolicies: "Policies", .navGoals: "Goals",
+        .navSearch: "Search", .navCompare: "Compare", .navTimeline: "Timeline", .navPolicies: "Policies", .navGoals: "Goals", .navChanges: "Changes",
         .footer: "policykb · read-only · JSON: {1}", .languageSwitcher: "Language", .pageTitle: "{1} · policykb",
 
         .errorBadRequest: "Bad request", .errorNotFound: "Not found", .errorMethodNotAllowed: "Method not allowed",
@@ -94,5 +94,25 @@ extension MessageTable {
         .headingAsTable: "As a table",
         .chartCompared: "{1} goals compared", .chartGroup: "{1}, {2}", .chartTimeline: "goals by horizon year for {1} regions",
         .chartCell: "{1} {2}: {3} goals", .chartGapYear: "no goals set for {1}",
+
+        .headingChanges: "Target changes", .changesSummary: "{2} changes since {1}: targets set, changed or superseded, and statistics that show a target met or behind.",
+        .changesDefaultSince: "Without a date, the changes of the 30 days before the newest issue ({1}).",
+        .changesEmpty: "Nothing new about targets since {1}.", .changesTruncated: "The first {1} of {2} changes; the downloads have them all.",
+        .labelEvent: "event",
+        .changesSet: "New targets", .changesChanged: "Changed targets", .changesSuperseded: "Superseded by a newer policy",
+        .changesMet: "Met", .changesBehind: "Behind",
+        .eventSet: "set", .eventRestated: "restated", .eventChanged: "changed", .eventSuperseded: "superseded", .eventReported: "reported",
+        .changeRaised: "raised", .changeLowered: "lowered", .changeMovedLater: "moved later", .changeMovedEarlier: "moved earlier",
+        .changeFirmedUp: "firmed up", .changeMadeStretch: "made a stretch goal", .changeComparator: "comparator changed", .changeUnit: "unit changed",
+        .outcomeMet: "met", .outcomeMetLate: "met late", .outcomeBehind: "behind", .outcomeProgress: "in progress",
+        .columnEvent: "event", .columnLine: "line", .columnBefore: "before", .lineLinkText: "history", .lineOf: "line {1}",
+        .lineTitle: "Target line: {1} {2}",
+        .lineSummary: "Each step is the target as it was set, restated or changed, placed by issue date; click one for its evidence. Dots are later statistics; vertical lines mark the target year.",
+        .factCurrentTarget: "current target", .factEvents: "events", .factFirstSeen: "first seen", .factLastSeen: "latest",
+        .factSupersededBy: "superseded by",
+        .chartStepKey: "target (a step per statement)",
+        .eventInvalid: "event must be set, changed, superseded, met or behind, not「{1}」",
+        .headingEvents: "Events", .chartLine: "{1}: the target by issue date", .chartTargetYear: "due {1}",
+        .chartSuperseded: "superseded", .chartStretch: "stretch", .lineUndated: "{1} undated events are not drawn.",
     ])
 }

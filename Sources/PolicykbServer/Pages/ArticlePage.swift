@@ -36,7 +36,7 @@ enum ArticlePage {
             body += "<h2>\(ui.html(.headingTargets))</h2>" + targetsTable(detail.targets, ui: ui)
         }
         body += "<h2>\(ui.html(.headingGoals))</h2>"
-            + (detail.goals.isEmpty ? "<p class=\"meta\">\(ui.html(.noGoals))</p>" : GoalsTable.html(detail.goals, ui: ui, inArticle: article.id))
+            + (detail.goals.isEmpty ? "<p class=\"meta\">\(ui.html(.noGoals))</p>" : GoalsTable.html(detail.goals, ui: ui, inArticle: article.id, lineLinks: true))
         body += "<p class=\"downloads\"><a href=\"/api/articles/\(article.id)\">JSON</a></p>"
         return Layout.page(title: article.title, section: nil, body: body, ui: ui)
     }
@@ -112,10 +112,13 @@ enum ArticlePage {
 /// A table of goals, on the article, policy and goals pages.
 enum GoalsTable {
     /// Inside an article, evidence links jump within the page; elsewhere
-    /// they open the article at the goal's first span.
-    static func html(_ goals: [GoalRow], ui: UILanguage, inArticle article: Int64? = nil, showArticle: Bool = false) -> String {
+    /// they open the article at the goal's first span. With `lineLinks`,
+    /// each target and incentive links to its target line.
+    static func html(_ goals: [GoalRow], ui: UILanguage, inArticle article: Int64? = nil, showArticle: Bool = false,
+                     lineLinks: Bool = false) -> String {
         let columns: [MessageID] = [.columnID, .columnKind] + (showArticle ? [.columnRegion] : [])
             + [.columnMetric, .columnComparator, .columnValue, .columnExact, .columnUnit, .columnYear, .columnEvidence]
+            + (lineLinks ? [.columnLine] : [])
         var out = "<table class=\"goals\"><tr>" + headings(columns, ui: ui) + "</tr>"
         for goal in goals {
             let link = goal.articleID == article ? "#ev-\(goal.id)" : ui.href("/articles/\(goal.articleID)#ev-\(goal.id)")
@@ -126,9 +129,19 @@ enum GoalsTable {
                 + "<td>\(HTML.escape(goal.metric))</td><td>\(HTML.escape(goal.comparator.rawValue))</td>"
                 + "<td class=\"num\">\(HTML.escape(goal.readableValue))</td><td class=\"num\">\(goal.value)</td>"
                 + "<td>\(HTML.escape(goal.unit ?? "—"))</td><td class=\"num\">\(goal.year.map(String.init) ?? "—")</td>"
-                + "<td><a href=\"\(link)\">\(HTML.escape(quote))</a></td></tr>"
+                + "<td><a href=\"\(link)\">\(HTML.escape(quote))</a></td>"
+                + (lineLinks ? "<td>\(lineLink(goal, ui: ui))</td>" : "") + "</tr>"
         }
         return out + "</table>"
+    }
+
+    /// A link to the target line a target or incentive belongs to (every
+    /// one belongs to one: it sets a line or joins one), reached by the
+    /// goal's id; nothing for a statistic or a rejected goal, which state
+    /// no target.
+    static func lineLink(_ goal: GoalRow, ui: UILanguage) -> String {
+        guard goal.kind != .statistic, goal.correction?.rejected != true else { return "" }
+        return "<a class=\"line\" href=\"\(ui.href("/lines/\(goal.id)"))\">\(ui.html(.lineLinkText))</a>"
     }
 
     /// A table's `<th>` cells.

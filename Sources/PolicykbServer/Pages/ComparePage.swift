@@ -54,7 +54,7 @@ enum ComparePage {
     /// The chart's rows, in its order.
     static func table(_ goals: [GoalRow], ui: UILanguage) -> String {
         var out = "<table class=\"compare\"><tr>" + GoalsTable.headings([.columnUnit, .columnYear, .columnRegion, .columnMetric,
-                                                                         .columnValue, .columnExact, .columnPolicy, .columnEvidence], ui: ui) + "</tr>"
+                                                                         .columnValue, .columnExact, .columnPolicy, .columnEvidence, .columnLine], ui: ui) + "</tr>"
         for goal in goals {
             let policy = goal.policyID.map { "<a href=\"\(ui.href("/policies/\($0)"))\">\(HTML.escape(goal.policyTitle ?? "#\($0)"))</a>" } ?? "—"
             out += "<tr class=\"row\" data-goal=\"\(goal.id)\"><td>\(HTML.escape(goal.unit ?? "—"))</td>"
@@ -63,7 +63,8 @@ enum ComparePage {
                 + "<td>\(HTML.escape(goal.metric))</td>"
                 + "<td class=\"num\">\(HTML.escape(goal.figure))\(goal.stretch ? ui.html(.stretch) : "")</td>"
                 + "<td class=\"num\">\(goal.value)</td><td>\(policy)</td>"
-                + "<td><a href=\"\(ui.href("/articles/\(goal.articleID)#ev-\(goal.id)"))\">\(HTML.escape(goal.evidence.first?.text ?? ""))</a></td></tr>"
+                + "<td><a href=\"\(ui.href("/articles/\(goal.articleID)#ev-\(goal.id)"))\">\(HTML.escape(goal.evidence.first?.text ?? ""))</a></td>"
+                + "<td>\(GoalsTable.lineLink(goal, ui: ui))</td></tr>"
         }
         return out + "</table>"
     }

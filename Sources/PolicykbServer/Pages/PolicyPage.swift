@@ -43,7 +43,7 @@ enum PolicyPage {
                 }.joined() + "</ul>"
             }
             let goals = detail.goals.filter { $0.year == year }
-            if !goals.isEmpty { body += GoalsTable.html(goals, ui: ui) }
+            if !goals.isEmpty { body += GoalsTable.html(goals, ui: ui, lineLinks: true) }
         }
         // The goals table above, as a download: every goal of this policy.
         let goalsQuery: [(String, String?)] = [("kind", "all"), ("policy", policy.title)]
