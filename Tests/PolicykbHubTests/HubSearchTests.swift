@@ -75,7 +75,7 @@ struct HubSearchTests {
             { a, b, _ in "title:(\(a) OR \(b))" },
             { a, b, c in "(\(a) (\(b) OR \(c))) OR \(a)" },
             { a, b, c in "\(a) OR \(b) OR \(c)" },
-            { a, b, c in "（\(a) | \(b)）-(\(c) \(a))" },
+            { a, b, c in "（\(a) | \(b)） NOT (\(c) \(a))" },
             { a, b, _ in "\"\(a)\" AND (\(b) OR \(a))" },
             { a, b, c in "(\(a) -\(b)) OR (\(c) -\(a))" },
             { a, b, c in "((\(a) OR \(b)) OR \(c)) \(a)" },
