@@ -69,8 +69,18 @@ public struct HubPush {
                                                           sourceFile: try row.decode("source_file")))
         }
         let held = Set(try hub.run("listing the hub's issues", "SELECT sha256 FROM issues").rows.compactMap { $0[0] })
-        for (index, issue) in issues.enumerated() {
-            if held.contains(issue.sha256) {
+        // Each pusher starts at a place of its own (from its process id), so
+        // that machines pushing overlapping files work on different issues
+        // rather than preparing the same ones in step; an issue another
+        // pusher sent meanwhile is skipped before its rows are read. The
+        // order does not matter to the result: ids are digests, and of two
+        // versions of an issue the one ingested later wins either way.
+        let start = issues.isEmpty ? 0 : Int(ProcessInfo.processInfo.processIdentifier) % issues.count
+        for index in issues.indices {
+            let issue = issues[(start + index) % issues.count]
+            let sent = try held.contains(issue.sha256)
+                || !hub.run("looking up the issue", "SELECT 1 FROM issues WHERE sha256 = $1", [issue.sha256]).rows.isEmpty
+            if sent {
                 summary.skipped += 1
             } else {
                 try push(issue, into: &summary)
