@@ -75,8 +75,10 @@ struct HubMigrator {
                         applied_at timestamptz NOT NULL DEFAULT now()
                     )
                     """)
-                let current = try verify(connection)
-                for migration in HubSchema.migrations where migration.version > current {
+                // Every migration the hub lacks, in order, also one numbered
+                // below the hub's latest (branches numbered theirs apart).
+                let applied = try verify(connection)
+                for migration in HubSchema.migrations where !applied.contains(migration.version) {
                     do {
                         try connection.execute(migration.sql)
                     } catch {
@@ -97,13 +99,13 @@ struct HubMigrator {
     }
 
     /// Checks the recorded migrations against this binary's; returns the
-    /// latest version applied.
-    func verify(_ connection: PostgresConnection) throws -> Int {
+    /// versions applied.
+    func verify(_ connection: PostgresConnection) throws -> Set<Int> {
         let rows = try connection.execute("SELECT version, name, checksum FROM schema_migrations ORDER BY version").rows
-        var latest = 0
+        var applied = Set<Int>()
         for row in rows {
             let version = Int(row[0] ?? "") ?? 0, name = row[1] ?? "?", checksum = row[2] ?? ""
-            latest = max(latest, version)
+            applied.insert(version)
             if version > HubSchema.version {
                 throw HubError.schemaTooNew(hub: hub, hubVersion: rows.compactMap { Int($0[0] ?? "") }.max() ?? version,
                                             binaryVersion: HubSchema.version)
@@ -115,6 +117,6 @@ struct HubMigrator {
                 throw HubError.schemaMismatch(hub: hub, reason: "migration \(migration.name) has changed since it was applied to the hub")
             }
         }
-        return latest
+        return applied
     }
 }

@@ -1,3 +1,4 @@
+import PolicyCore
 import PolicykbDigest
 
 /// The hub's identities: content digests, the same on every machine
@@ -18,6 +19,9 @@ enum HubIdentity {
     static func target(issue sha256: String, index: Int) -> Int64 { id("\(sha256)/target/\(index)") }
     static func goal(issue sha256: String, index: Int) -> Int64 { id("\(sha256)/goal/\(index)") }
     static func policy(titleKey: String) -> Int64 { id("policy/\(titleKey)") }
+    static func correction(_ key: CorrectionRecord.Key) -> Int64 {
+        id("correction/\(key.articleDigest)/\(key.start)/\(key.end)")
+    }
 
     /// What makes a file with other content a new version of an issue
     /// rather than another issue: its publication, date and file name.

@@ -21,6 +21,8 @@ public struct HubPull {
         public var replaced = 0
         public var removed = 0
         public var unchanged = 0
+        /// Corrections added to the local file or changed there.
+        public var corrections = 0
     }
 
     let hub: HubConnection
@@ -42,6 +44,9 @@ public struct HubPull {
         // In the order of the first pusher's paths, as its ingest wrote
         // them: local ids (which break ties in listings) then agree with
         // that machine's.
+        // Corrections first: the issues written next take them as ingest
+        // does, and those already here are corrected again where changed.
+        summary.corrections = try store.mergeCorrections(Array(try hub.corrections().values))
         let local = Set(try store.knownDigests().keys)
         let missing = remote.filter { !local.contains($0) }
         summary.unchanged = remote.count - missing.count

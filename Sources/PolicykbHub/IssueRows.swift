@@ -1,5 +1,6 @@
 import Foundation
 import PolicyCore
+import PolicykbDigest
 import SQLiteDB
 
 /// One local issue and everything stored from it, as hub rows: local ids
@@ -13,12 +14,13 @@ struct IssueRows {
     var issue = HubRows("issues", [("id", "bigint"), ("sha256", "text"), ("replace_key", "text"), ("publication", "text"),
                                    ("issue_date", "text"), ("date_precision", "text"), ("number", "integer"), ("cumulative_number", "integer"),
                                    ("source_file", "text"), ("source_path", "text"), ("bytes", "bigint"), ("format", "text"),
-                                   ("encoding", "text"), ("ingested_at", "text"), ("pushed_by", "text")])
+                                   ("encoding", "text"), ("ingested_at", "text"), ("pushed_by", "text"),
+                                   ("article_count", "integer"), ("token_count", "bigint")])
     var articles = HubRows("articles", [("id", "bigint"), ("issue_id", "bigint"), ("position", "integer"), ("section", "text"),
                                         ("page", "integer"), ("published_on", "text"), ("region_code", "text"),
                                         ("source", "text"), ("sort_date", "text"), ("title", "text"), ("body", "text"),
                                         ("search_title", "text"), ("search_body", "text"), ("title_tokens", "integer"),
-                                        ("body_tokens", "integer"), ("search_terms", "tsvector")])
+                                        ("body_tokens", "integer"), ("search_terms", "tsvector"), ("body_sha256", "text")])
     var links = HubRows("article_links", [("article_id", "bigint"), ("position", "integer"), ("url", "text")])
     var warnings = HubRows("issue_warnings", [("issue_id", "bigint"), ("position", "integer"), ("kind", "text"),
                                               ("message", "text")])
@@ -42,7 +44,7 @@ struct IssueRows {
     var goals = HubRows("goals", [("id", "bigint"), ("article_id", "bigint"), ("policy_id", "bigint"), ("target_id", "bigint"),
                                   ("kind", "text"), ("metric", "text"), ("comparator", "text"), ("value_exact", "text"),
                                   ("value", "double precision"), ("unit", "text"), ("stretch", "integer"), ("year", "integer"),
-                                  ("year_source", "text"), ("region_code", "text")])
+                                  ("year_source", "text"), ("region_code", "text"), ("ordinal", "integer")])
     var evidence = HubRows("goal_evidence", [("goal_id", "bigint"), ("position", "integer"), ("article_id", "bigint"),
                                              ("start", "integer"), ("end", "integer"), ("text", "text")])
 
@@ -64,12 +66,9 @@ struct IssueRows {
         replaceKey = HubIdentity.replaceKey(publication: try row.decode("publication"), date: try row.decodeIfPresent("issue_date"),
                                             sourceFile: sourceFile)
         let hubIssue = String(HubIdentity.issue(sha256: sha256))
-        issue.append([hubIssue, sha256, replaceKey, row["publication"].text, row["issue_date"].text, row["date_precision"].text,
-                      row["number"].text,
-                      row["cumulative_number"].text, sourceFile, row["source_path"].text, row["bytes"].text,
-                      row["format"].text, row["encoding"].text, row["ingested_at"].text, pusher])
 
         var articleIDs: [Int64: String] = [:]
+        var tokens = 0
         for article in try database.rows("""
             SELECT id, position, section, page, published_on, region_code, source, sort_date, title, body
             FROM articles WHERE issue_id = ? ORDER BY position
@@ -82,8 +81,16 @@ struct IssueRows {
             articles.append([id, hubIssue, String(position), article["section"].text, article["page"].text,
                              article["published_on"].text, article["region_code"].text, article["source"].text,
                              article["sort_date"].text, title, body, search.title, search.body, String(search.titleTokens),
-                             String(search.bodyTokens), search.terms])
+                             String(search.bodyTokens), search.terms, SHA256.hex(Array(body.utf8))])
+            tokens += search.titleTokens + search.bodyTokens
         }
+        // With its articles' count and tokens: BM25's collection statistics
+        // are sums over issues (Migrations/postgres/0004_corrections_search.sql).
+        issue.append([hubIssue, sha256, replaceKey, row["publication"].text, row["issue_date"].text, row["date_precision"].text,
+                      row["number"].text,
+                      row["cumulative_number"].text, sourceFile, row["source_path"].text, row["bytes"].text,
+                      row["format"].text, row["encoding"].text, row["ingested_at"].text, pusher,
+                      String(articles.rows.count), String(tokens)])
         func hubArticle(_ value: DatabaseValue) throws -> String {
             guard let local = value.int64, let id = articleIDs[local] else {
                 throw HubError.local("\(store.path): a row of issue \(issueID) names an article outside it")
@@ -132,16 +139,29 @@ struct IssueRows {
                             target["end"].text])
         }
         var goalIDs: [Int64: String] = [:]
+        // A corrected goal goes as extraction found it (the correction's
+        // original values): the hub applies corrections itself
+        // (goal_corrections, v_goals), and so does a pulled copy.
         for (index, goal) in try database.rows("""
-            SELECT id, article_id, policy_id, target_id, kind, metric, comparator, value_exact, value, unit, stretch, year,
-                   year_source, region_code FROM goals WHERE \(inIssue) ORDER BY id
+            SELECT g.id, g.article_id, g.policy_id, g.target_id, g.stretch, g.region_code,
+                   coalesce(c.original_kind, g.kind) AS kind, coalesce(c.original_metric, g.metric) AS metric,
+                   coalesce(c.original_comparator, g.comparator) AS comparator,
+                   coalesce(c.original_value_exact, g.value_exact) AS value_exact,
+                   CASE WHEN c.id IS NULL THEN g.value ELSE CAST(c.original_value_exact AS REAL) END AS value,
+                   CASE WHEN c.id IS NULL THEN g.unit ELSE c.original_unit END AS unit,
+                   CASE WHEN c.id IS NULL THEN g.year ELSE c.original_year END AS year,
+                   CASE WHEN c.year IS NOT NULL AND c.original_year IS NULL AND g.year_source = 'stated' THEN 'none'
+                        ELSE g.year_source END AS year_source
+            FROM goals g LEFT JOIN goal_corrections c ON c.id = g.correction_id
+            WHERE g.\(inIssue) ORDER BY g.id
             """, [issueID]).enumerated() {
             let id = String(HubIdentity.goal(issue: sha256, index: index))
             goalIDs[try goal.decode("id")] = id
             goals.append([id, try hubArticle(goal["article_id"]), hubPolicy(goal["policy_id"]),
                           goal["target_id"].int64.flatMap { targetIDs[$0] }, goal["kind"].text, goal["metric"].text,
                           goal["comparator"].text, goal["value_exact"].text, goal["value"].text, goal["unit"].text,
-                          goal["stretch"].text, goal["year"].text, goal["year_source"].text, goal["region_code"].text])
+                          goal["stretch"].text, goal["year"].text, goal["year_source"].text, goal["region_code"].text,
+                          String(index)])
         }
         for span in try database.rows("""
             SELECT goal_id, position, article_id, start, end, text FROM goal_evidence

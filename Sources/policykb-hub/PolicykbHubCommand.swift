@@ -63,7 +63,8 @@ struct Push: ParsableCommand {
         let hub = try HubConnection(HubConnection.conninfo(options.url))
         let summary = try HubPush(hub: hub, store: store, progress: options.progress("pushing")).run()
         print("pushed to \(hub.displayName): \(summary.inserted) issues added, \(summary.replaced) replaced, "
-              + "\(summary.skipped) already there; \(summary.articles) articles, \(summary.rows) rows")
+              + "\(summary.skipped) already there; \(summary.articles) articles, \(summary.rows) rows; "
+              + "\(summary.corrections) corrections sent")
     }
 }
 
@@ -76,6 +77,7 @@ struct Pull: ParsableCommand {
         let store = try PolicyStore(path: options.databasePath, access: .write)
         let summary = try HubPull(hub: hub, store: store, progress: options.progress("pulling")).run()
         print("pulled from \(hub.displayName) into \(options.databasePath): \(summary.added) issues added, "
-              + "\(summary.replaced) replaced, \(summary.removed) removed, \(summary.unchanged) unchanged")
+              + "\(summary.replaced) replaced, \(summary.removed) removed, \(summary.unchanged) unchanged; "
+              + "\(summary.corrections) corrections taken")
     }
 }

@@ -27,7 +27,7 @@ struct HubSchemaTests {
         #expect(try c.execute("SELECT count(*) FROM schema_migrations").scalar == String(HubSchema.migrations.count))
         let views = try c.execute("SELECT table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1")
             .rows.map { $0[0] ?? "" }
-        #expect(views == ["v_articles", "v_goals", "v_policies", "v_targets"])
+        #expect(views == ["v_articles", "v_corrections", "v_goals", "v_policies", "v_targets"])
         let uncommented = try c.execute("""
             SELECT c.relname || '.' || coalesce(a.attname, '') FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'

@@ -64,6 +64,28 @@ struct HubSearchTests {
         return queries
     }
 
+    /// Queries in the rest of the language, made of `terms`: groups in
+    /// parentheses, OR, NOT and -, title: on a group, nesting, and the
+    /// full-width forms.
+    static func compound(_ terms: [String], count: Int) -> [String] {
+        let shapes: [(String, String, String) -> String] = [
+            { a, b, c in "(\(a) OR \(b)) \(c)" },
+            { a, b, _ in "\(a) -\(b)" },
+            { a, b, c in "(\(a) OR \(b)) NOT \(c)" },
+            { a, b, _ in "title:(\(a) OR \(b))" },
+            { a, b, c in "(\(a) (\(b) OR \(c))) OR \(a)" },
+            { a, b, c in "\(a) OR \(b) OR \(c)" },
+            { a, b, c in "（\(a) | \(b)） NOT (\(c) \(a))" },
+            { a, b, _ in "\"\(a)\" AND (\(b) OR \(a))" },
+            { a, b, c in "(\(a) -\(b)) OR (\(c) -\(a))" },
+            { a, b, c in "((\(a) OR \(b)) OR \(c)) \(a)" },
+        ]
+        return (0..<count).map { index in
+            let a = terms[index % terms.count], b = terms[(index * 7 + 3) % terms.count], c = terms[(index * 13 + 5) % terms.count]
+            return shapes[index % shapes.count](a, b, c)
+        }
+    }
+
     @Test func searchInPostgreSQLMatchesTheCLI() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -87,7 +109,10 @@ struct HubSearchTests {
 
         var mismatches: [String] = []
         var overlaps: [Double] = []
-        for query in Self.queries(from: texts, count: 200) {
+        let simple = Self.queries(from: texts, count: 200)
+        // Single terms only (no pairs) inside the compound queries.
+        let terms = simple.filter { !$0.contains(" ") }
+        for query in simple + Self.compound(terms, count: 100) {
             let local = try store.search(SearchQuery.parse(query), limit: nil).hits.map { key[$0.articleID] ?? "?" }
             let remote = try hub.execute("SELECT article_id FROM policykb_search($1, 1000000)", [query]).rows.map { hubKey[$0[0] ?? ""] ?? "?" }
             if Set(local) != Set(remote) {
@@ -100,8 +125,26 @@ struct HubSearchTests {
         }
         #expect(mismatches.isEmpty, "different matches: \(mismatches.prefix(10))")
         let mean = overlaps.reduce(0, +) / Double(max(overlaps.count, 1))
-        #expect(overlaps.count > 150)
+        #expect(overlaps.count > 200)
         #expect(mean >= 0.9, "top-20 overlap \(mean)")
+    }
+
+    /// What the CLI refuses, policykb_search refuses; what it reads, it reads.
+    @Test func theQueryLanguageIsTheCLIs() throws {
+        let url = try TestHub.fresh()
+        defer { TestHub.drop(url) }
+        _ = try HubConnection(url)
+        let hub = try PostgresConnection(url)
+        for query in ["(数据", "数据)", "()", "OR 数据", "数据 OR", "-数据", "NOT 数据", "数据 AND", "title:", "title:()",
+                      "(数据 -要素) OR -算力", "\"\"", "、、", "数据 - 要素", String(repeating: "(", count: 17) + "数据" + String(repeating: ")", count: 17)] {
+            #expect(throws: SearchQuery.ParseError.self, "CLI: \(query)") { _ = try SearchQuery.parse(query) }
+            #expect(throws: PostgresError.self, "hub: \(query)") { try hub.execute("SELECT * FROM policykb_search($1)", [query]) }
+        }
+        for query in ["(数据 OR 算力) -要素", "a-b", "title:(数据 算力)", "（数据｜算力）", "\"数据 要素", "数据 AND 算力",
+                      "(((数据)))", "数据 NOT (算力 OR 要素)"] {
+            #expect(throws: Never.self, "CLI: \(query)") { _ = try SearchQuery.parse(query) }
+            #expect(throws: Never.self, "hub: \(query)") { try hub.execute("SELECT * FROM policykb_search($1)", [query]) }
+        }
     }
 
     @Test func theSQLFoldIsTheCFold() throws {

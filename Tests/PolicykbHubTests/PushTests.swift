@@ -138,6 +138,9 @@ struct PushTests {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try Programs.knowledgeBase(try Self.bulletins(in: folder, generated: 12), in: folder)
+        // A correction too, which the rerun must send (HubFingerprint counts them).
+        let goal = try #require(try CorrectionSyncTests.correctableGoals(db, count: 1).first)
+        try #require(try Programs.run(["goals", "fix", String(goal), "--year", "2033", "--db", db]).status == 0)
         let reference = try TestHub.fresh(), url = try TestHub.fresh()
         defer { TestHub.drop(reference); TestHub.drop(url) }
         try #require(try Programs.run(["push", reference, "--db", db]).status == 0)

@@ -118,7 +118,7 @@ struct HubFingerprint: Equatable, CustomStringConvertible {
         let connection = try PostgresConnection(url)
         var counts: [String: Int] = [:]
         for table in ["issues", "articles", "article_links", "issue_warnings", "policies", "policy_mentions", "targets", "goals",
-                      "goal_evidence"] {
+                      "goal_evidence", "goal_corrections"] {
             counts[table] = Int(try connection.execute("SELECT count(*) FROM \(table)").scalar ?? "") ?? -1
         }
         self.counts = counts
@@ -128,9 +128,9 @@ struct HubFingerprint: Equatable, CustomStringConvertible {
         goals = try connection.execute("""
             SELECT md5(coalesce(string_agg(t, E'\\x1e' ORDER BY t), '')) FROM (
                 SELECT concat_ws(E'\\x1f', g.kind, g.metric, g.comparator, g.value_exact, g.unit, g.year, g.year_source,
-                                 g.region_code, g.stretch, a.title, p.title, t.text,
+                                 g.region_code, g.stretch, g.rejected, a.title, p.title, t.text,
                                  (SELECT string_agg(e.text, '|' ORDER BY e.position) FROM goal_evidence e WHERE e.goal_id = g.id)) AS t
-                FROM goals g JOIN articles a ON a.id = g.article_id
+                FROM v_goals g JOIN articles a ON a.id = g.article_id
                 LEFT JOIN policies p ON p.id = g.policy_id LEFT JOIN targets t ON t.id = g.target_id) s
             """).scalar ?? ""
     }

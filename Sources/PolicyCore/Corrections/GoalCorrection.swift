@@ -16,6 +16,15 @@ public struct OriginalGoalValues: Sendable, Equatable, Decodable {
         case kind, metric, comparator, valueExact = "value_exact", unit, year
     }
 
+    public init(kind: String, metric: String, comparator: String, valueExact: String, unit: String?, year: Int?) {
+        self.kind = kind
+        self.metric = metric
+        self.comparator = comparator
+        self.valueExact = valueExact
+        self.unit = unit
+        self.year = year
+    }
+
     /// The values as a JSON object, keys as in the database.
     public var object: RecordValue {
         .object([("kind", .string(kind)), ("metric", .string(metric)), ("comparator", .string(comparator)),

@@ -4,6 +4,15 @@ import PolicykbDigest
 import SQLiteDB
 
 extension PolicyStore {
+    /// A row of goal_corrections, every column but its id.
+    static let insertCorrection = """
+        INSERT INTO goal_corrections (article_digest, start, end, evidence, article_title, source_file, rejected,
+            kind, metric, comparator, value_exact, value, unit, year, note,
+            original_kind, original_metric, original_comparator, original_value_exact, original_unit, original_year,
+            created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// The key a correction is stored under: what its article says, not
     /// where its rows are.
     static func articleDigest(body: String) -> String {
@@ -45,11 +54,7 @@ extension PolicyStore {
             // The original values are those of the first correction: a goal
             // corrected twice still says what extraction found.
             let rows = try database.rows("""
-                INSERT INTO goal_corrections (article_digest, start, end, evidence, article_title, source_file, rejected,
-                    kind, metric, comparator, value_exact, value, unit, year, note,
-                    original_kind, original_metric, original_comparator, original_value_exact, original_unit, original_year,
-                    created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                \(Self.insertCorrection)
                 ON CONFLICT (article_digest, start, end) DO UPDATE SET
                     rejected = max(goal_corrections.rejected, excluded.rejected),
                     kind = coalesce(excluded.kind, goal_corrections.kind),
