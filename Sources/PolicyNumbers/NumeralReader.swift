@@ -422,14 +422,15 @@ enum NumeralReader {
             }
         }
 
-        // 四分一升, 二分一: Cantonese fractions, 分 without 之.
+        // 四分一升, 二分一: Cantonese fractions, 分 without 之; 由三分二增至四分三.
         if !n1.hasArabic, q == n1.end, q + 1 < limit, s[q] == "分",
             NumeralToken.of(s[q + 1]) != nil, !NumeralToken.isLiang(s[q + 1]),
             let num = readNumber(s, at: q + 1, limit: limit), !num.hasArabic, num.isInteger,
             !num.hasFloorMarker, num.value > 0, num.value < n1.value
         {
             let e = num.end
-            if e == limit || !ScalarClass.isIdeograph(s[e].value) || unitFollows(e) {
+            if e == limit || !ScalarClass.isIdeograph(s[e].value) || unitFollows(e)
+                || Self.cantoneseFractionFollowers.contains(s[e]) {
                 var r = n1
                 r.value = num.value / n1.value
                 r.form = .fraction
@@ -441,4 +442,10 @@ enum NumeralReader {
         }
         return n1
     }
+}
+
+extension NumeralReader {
+    /// What may follow a Cantonese fraction written without 之 (三分二的, 由三分二增至…):
+    /// 的, a change verb, a range or list mark; any other ideograph makes 分 part of a word.
+    static let cantoneseFractionFollowers: Set<Unicode.Scalar> = Set("的至到以增提降减上下为及或和、".unicodeScalars)
 }

@@ -39,14 +39,14 @@ extension QuantityScanner {
             [
                 "不少于", "不低于", "不小于", "不下于", "至少", "最少", "最低", "起码", "大于或等于",
                 "大于或者等于", "大于等于", "高于或等于", "多于或等于", "≥", ">=", "不少过",
-            ], .atLeast)
+            ] + modalNegations(of: ["低于", "少于", "小于"]), .atLeast)
         add(["超过", "超出", "超", "突破", "逾", "大于", "高于", "多于", ">"], .greaterThan)
         add(["过"], .greaterThan, .guo)
         add(
             [
                 "不超过", "不超出", "不高于", "不大于", "不多于", "最高", "最多", "至多", "顶多", "上限",
                 "最高限额", "限额", "小于或等于", "小于或者等于", "小于等于", "低于或等于", "≤", "<=",
-            ], .atMost)
+            ] + modalNegations(of: ["超过", "超出", "高于", "大于", "多于"]), .atMost)
         add(["不足", "不到", "未满", "不满", "未达", "未达到", "低于", "小于", "少于", "<"], .lessThan)
         add(["等于", "="], .equal)
         add(["大约", "约合", "大概", "大致", "接近", "将近", "近乎", "几近", "差不多", "约计", "≈"], .approximately)
@@ -54,6 +54,12 @@ extension QuantityScanner {
         add(["近"], .approximately, .jin)
         add(["比"], nil, .bi)
         return entries
+    }
+
+    /// A rule's negated limit (不得超过, 不能低于, 不应少于): 不 and a modal before a comparison
+    /// verb bound the figure as 不超过 does.
+    static func modalNegations(of verbs: [String]) -> [String] {
+        ["不得", "不能", "不可", "不应", "不宜", "不准", "不允许", "不会"].flatMap { modal in verbs.map { modal + $0 } }
     }
 
     /// Words that may stand between a comparator and its figure (超过了80, 至少有10, 最多为5,

@@ -38,6 +38,8 @@ extension QuantityScanner {
             // 零 in words.
             "零部件", "零件", "零售", "零碳", "零星", "零距离", "零容忍", "零散", "零工", "零钱", "零花",
             "零食", "零基础", "零排放", "零时差",
+            // The economy's three sectors together.
+            "三次产业", "一二三产业", "一二三产融合", "三产融合",
             // Halves of a year and other halves.
             "上半年", "下半年", "上半月", "下半月", "前半", "后半", "大半", "多半", "过半数", "半导体",
         ]
@@ -215,6 +217,28 @@ extension QuantityScanner {
             return false
         }
     }
+
+    /// A bare multiplier that labels a unit, not an amount: （亿元）, 单位：万元, /万人. It
+    /// follows an opening bracket, a colon or a slash, and only its unit follows it, up to a
+    /// closing bracket, a list mark or the line's end.
+    func isUnitLabel(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard let token = NumeralToken.of(s[i]) else { return false }
+        switch token {
+        case .small, .big: break
+        default: return false
+        }
+        var k = i - 1
+        while k >= 0, s[k] == " " { k -= 1 }
+        guard k >= 0, Self.unitLabelOpeners.contains(s[k]) else { return false }
+        var e = i + 1
+        while e < s.count, e - i <= 6, ScalarClass.isIdeograph(s[e].value) { e += 1 }
+        guard e > i + 1 else { return false }
+        while e < s.count, s[e] == " " { e += 1 }
+        return e == s.count || Self.unitLabelClosers.contains(s[e])
+    }
+
+    static let unitLabelOpeners: Set<Unicode.Scalar> = Set("（(：:/／".unicodeScalars)
+    static let unitLabelClosers: Set<Unicode.Scalar> = Set("）)\n、，,；;|｜".unicodeScalars)
 
     /// An ordinal: 第8期, 总第221期, 第 3 条, 第一, and party congresses (党的二十大).
     func isOrdinal(_ s: [Unicode.Scalar], at i: Int, floor: Int) -> Bool {

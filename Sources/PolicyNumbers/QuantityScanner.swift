@@ -234,7 +234,7 @@ extension QuantityScanner {
         let isArabic = ScalarClass.isArabicDigit(v)
         if isArabic && isGluedOnLeft(s, at: i) { return .skip(codeRunEnd(s, from: i)) }
         if !isArabic, let end = idiomEnd(s, at: i) { return .skip(end) }
-        if isVague(s, at: i) || isOrdinal(s, at: i, floor: floor) {
+        if isVague(s, at: i) || isUnitLabel(s, at: i) || isOrdinal(s, at: i, floor: floor) {
             return .skip(numeralRunEnd(s, from: i))
         }
         switch readBody(s, at: i) {

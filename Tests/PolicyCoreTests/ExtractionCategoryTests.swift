@@ -200,6 +200,28 @@ import Testing
         #expect(apart.map(\.kind) == [.incentive])
     }
 
+    /// A cap on the grant verb or named by its noun bounds the grant however
+    /// long the object between (最多资助…的40%, 资助额上限为…的四分之一).
+    @Test func aCapOnTheVerbOrNounBoundsTheGrant() {
+        for text in ["《某市专项资金办法》规定，市财政最多资助入选项目核定设备投入的40%。",
+                     "《某市專項資金辦法》規定，市財政最多資助入選項目核定設備投入的40%。",
+                     "《某市专项资金办法》规定，市财政资助额上限为入选项目核定设备投入的40%。"] {
+            let found = goals(text)
+            #expect(found.map(\.kind) == [.incentive], "\(text)")
+            #expect(found.map(\.comparator) == [.atMost], "\(text)")
+        }
+    }
+
+    /// What a scheme asks of applicants is no goal; the level a change starts
+    /// from is a fact, in fractions written without 之 too.
+    @Test func applicantTermsAndChangeStarts() {
+        let terms = goals("《某区配套办法》规定，申报企业须投入不少于项目总投资的三分之二，区财政给予最高80万元补助。")
+        #expect(terms.map(\.value) == [800_000], "\(terms.map(\.value))")
+        let change = goals("《某區資助計劃》修訂後，資助比例由四分一提高至二分一。")
+        #expect(change.map(\.kind) == [.statistic, .incentive], "\(change.map { "\($0.kind) \($0.value)" })")
+        #expect(change.map(\.value) == [25, 50])
+    }
+
     @Test func aFloorOnMoneyIsAGoalNotAGrant() {
         let found = goals("《某省数据交易方案》提出，到2027年，数据交易场所年交易额突破500亿元，并对入场交易的企业给予补贴。")
         #expect(found.map(\.kind) == [.target])

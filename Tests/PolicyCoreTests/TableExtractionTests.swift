@@ -31,6 +31,36 @@ import Testing
         #expect(!found.contains { $0.value == 1 || $0.value == 10_000 || $0.value == 100_000_000 })
     }
 
+    /// A communiqué's table leaves its corner empty: the header is one cell
+    /// short, the rows' first cells name the metrics, the bracketed units
+    /// are labels (never 1 亿元), and a row repeating the text is its goal.
+    @Test func aCornerlessHeaderNamesValueColumnsOnly() throws {
+        for (text, first) in [("""
+            全县地区生产总值250.40亿元，比上年增长6.1%。
+            表1 全县地区生产总值
+            | 总量（亿元） | 比上年增长（%） |
+            地区生产总值 | 250.40 | 6.1 |
+            第一产业 | 30.20 | 3.5 |
+            第二产业 | 98.70 | 5.4 |
+            """, "第一产业"), ("""
+            全縣地區生產總值250.40億元，比上年增長6.1%。
+            表1 全縣地區生產總值
+            | 總量（億元） | 比上年增長（%） |
+            地區生產總值 | 250.40 | 6.1 |
+            第一產業 | 30.20 | 3.5 |
+            第二產業 | 98.70 | 5.4 |
+            """, "第一產業")] {
+            let found = try goals(text, issueYear: 2025)
+            #expect(found.allSatisfy { $0.kind == .statistic }, "\(found.map { "\($0.kind) \($0.metric)" })")
+            #expect(!found.contains { $0.value == 100_000_000 }, "a unit label read as a figure")
+            let sector = found.filter { $0.metric.hasPrefix(first) }
+            #expect(Set(sector.map(\.value)) == [3_020_000_000, 3.5], "\(sector.map { "\($0.metric) \($0.value)" })")
+            // The total is the text's figure with the row as a second span.
+            let totals = found.filter { $0.value == 25_040_000_000 }
+            #expect(totals.count == 1 && totals.first?.evidence.count == 2, "\(totals.map(\.evidence.count))")
+        }
+    }
+
     @Test func aFlattenedTableInTraditionalScriptReadsOneCellPerLine() throws {
         let text = """
         表2 數位經濟發展主要指標

@@ -48,6 +48,10 @@ struct QuantityScannerTests {
         scan("力争推动万台机器人落地。", q("万台", "10000", "台")),
         scan("累计培育瞪羚企业 1000 家、独角兽企业 80 家。", q("1000 家", "1000", "家"), q("80 家", "80", "家")),
         scan("一次性给予奖补不超过 600 万元。", q("不超过 600 万元", "6000000", "元", .atMost)),
+        // A rule's negated limit: 不 and a modal before the verb bound the figure.
+        scan("每家单位累计获补总额不得超过300万元。", q("不得超过300万元", "3000000", "元", .atMost)),
+        scan("項目自籌比例不能低於40%。", q("不能低於40%", "40", "%", .atLeast)),
+        scan("申报主体从业人员不应少于20人。", q("不应少于20人", "20", "人", .atLeast)),
     ]
 
     // MARK: - Numeral forms inside sentences.
@@ -86,6 +90,8 @@ struct QuantityScannerTests {
         scan("累计交易额4600万亿元。", q("4600万亿元", "4600000000000000", "元")),
         scan("余额为1.05亿元。", q("1.05亿元", "105000000", "元")),
         scan("三分之一以上的企业完成改造。", q("三分之一以上", "0.33333333333333333333333333333333333333", nil, .atLeast)),
+        // Cantonese fractions need no 之 before a change verb or 的.
+        scan("資助比例由四分一增至二分一。", q("四分一", "0.25", nil), q("二分一", "0.5", nil)),
         scan("占比达到五分之二。", q("五分之二", "0.4")),
         scan("约有一半的项目完成。", q("约有一半", "0.5", nil, .approximately)),
         scan("全年增长-3%，降幅收窄。", q("-3%", "-3", "%")),
@@ -221,6 +227,10 @@ struct QuantityScannerTests {
     // MARK: - What is no quantity.
 
     static let traps: [ScanCase] = [
+        // A bare multiplier that labels a unit is no amount; 三次产业 names the sectors.
+        scan("主要指标（亿元）"),
+        scan("單位：萬元"),
+        scan("三次产业协调发展。"),
         scan("本办法自2025年3月29日起施行。"),
         scan("3月7日，国家数据局召开座谈会。"),
         scan("2025年是收官之年。"),

@@ -106,13 +106,15 @@ struct ClauseScopes {
         // News that names no policy reports facts, unless the figure's
         // clause states an aim (计划新增, 目标是, 确保): an announced plan.
         // 将 alone is not enough: 大会期间还将举办12场论坛 is the event's programme.
+        // The level a change starts from is a fact before anything else is read.
+        if let cue = changeBase(at: offset) { return cue }
         if !hasPolicy, target(at: offset) == nil, stretch(at: offset) == nil,
            Self.firstWord(ExtractionWords.aimCues, in: clause, body: body) == nil,
            futureYear(in: body.sentenceStart(before: offset)..<offset) == nil {
+            if let cue = pastYearInNews(before: offset, clause: clause) { return cue }
             return Cue(word: "no policy, horizon or stretch: news reports facts", range: offset..<offset, rule: .kindNewsReportsFacts)
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
-        if let cue = changeBase(at: offset) { return cue }
         if looksAhead(in: clause) || futureYear(in: clause.lowerBound..<offset) != nil { return nil }
         if let cue = pastYearBeforeVerb(in: clause.lowerBound..<offset) { return cue }
         let sentenceStart = body.sentenceStart(before: offset)
@@ -173,24 +175,33 @@ struct ClauseScopes {
     /// 《…》, not a start (2020年以来), not after the issue's year; 去年
     /// and 今年 count from the issue. Nil when the sentence names none.
     func reportYear(before offset: Int) -> Int? {
+        lastYear(before: offset, relative: true) { year, end in
+            !self.body.hasPrefix(YearWords.since, at: end) && year <= (self.issueYear ?? Int.max)
+        }?.year
+    }
+
+    /// The last year its sentence names before `offset`, outside 《…》,
+    /// that `accepts` (given the year and where it ends); with `relative`,
+    /// 去年 and 今年 count from the issue.
+    private func lastYear(before offset: Int, relative: Bool = false,
+                          accepts: (Int, Int) -> Bool) -> (year: Int, range: Range<Int>)? {
         let s = body.scalars
-        let sentenceStart = body.sentenceStart(before: offset)
         var depth = 0
-        var found: Int?
-        var k = sentenceStart
+        var found: (year: Int, range: Range<Int>)?
+        var k = body.sentenceStart(before: offset)
         while k < offset {
             let c = s[k]
             if c == "《" { depth += 1 } else if c == "》" { depth = max(0, depth - 1) }
             if depth == 0, CalendarYear.mayStart(c, roc: body.usesROCCalendar),
                k == 0 || !CalendarYear.mayStart(s[k - 1], roc: body.usesROCCalendar),
                let (year, end) = CalendarYear.read(body, at: k), end <= offset {
-                if !body.hasPrefix(YearWords.since, at: end), year <= (issueYear ?? Int.max) { found = year }
+                if accepts(year, end) { found = (year, k..<end) }
                 k = end
                 continue
             }
-            if depth == 0, let issueYear, let relative = ScopeWords.relativeReportYears.first(where: { $0.first == c }),
+            if relative, depth == 0, let issueYear, let named = ScopeWords.relativeReportYears.first(where: { $0.first == c }),
                k + 1 < s.count, s[k + 1] == YearWords.year, !body.hasPrefix(YearWords.since, at: k + 2) {
-                found = issueYear + relative.offset
+                found = (issueYear + named.offset, k..<(k + 2))
             }
             k += 1
         }
@@ -233,7 +244,37 @@ struct ClauseScopes {
     /// (由2020年的2.5万亿元) or a past year in its brackets (（2024年底为…）).
     /// Even under a goal list it is a statistic.
     func changeBase(at offset: Int) -> Cue? {
-        pastBase(before: offset) ?? bracketedPastYear(around: offset)
+        pastBase(before: offset) ?? changeStart(at: offset) ?? bracketedPastYear(around: offset)
+    }
+
+    /// 由40万元上调至60万元, 从三分之二提高到四分之三: the figure a change
+    /// starts from is the level before it, a fact, whatever the change is.
+    private func changeStart(at offset: Int) -> Cue? {
+        let s = body.scalars
+        var k = offset
+        while k > 0, s[k - 1] == " " { k -= 1 }
+        guard k >= 1, ExtractionWords.changeStartMarks.contains(s[k - 1]),
+              k < 2 || !ExtractionWords.changeFromInsideWordAfter.contains(s[k - 2]) else { return nil }
+        // The change verb follows the figure (and its unit) within a few characters.
+        let end = body.clauseEnd(after: offset)
+        let window = offset..<min(end, offset + 14)
+        guard let verb = Self.firstWord(ExtractionWords.changeToVerbs, in: window, body: body) else { return nil }
+        // Only the unit and comparator may stand between: no second figure first.
+        let gap = body.scalars[offset..<verb.range.lowerBound]
+        guard gap.filter({ $0.properties.numericType != nil }).count <= 12 else { return nil }
+        return Cue(word: body[(k - 1)..<k] + "…" + verb.word, range: (k - 1)..<verb.range.upperBound, rule: .kindChangeBase)
+    }
+
+    /// In news, a past year the sentence names before the figure
+    /// (该计划在2024年核定补助经费3000万元) dates what it reports, money a
+    /// scheme paid included; a cap or a giving verb (最高, 给予) still grants.
+    private func pastYearInNews(before offset: Int, clause: Range<Int>) -> Cue? {
+        guard let issueYear, let found = lastYear(before: offset, accepts: { year, end in
+            year < issueYear && !ExtractionWords.yearSpanTails.contains { self.body.hasPrefix($0, at: end) }
+        }) else { return nil }
+        if ExtractionWords.entitlementVerbs.contains(where: { body.contains($0, in: clause) }) { return nil }
+        if ExtractionWords.capWords.contains(where: { body.contains($0, in: clause.lowerBound..<offset) }) { return nil }
+        return Cue(word: body[found.range], range: found.range, rule: .kindPastYearNews)
     }
 
     /// 市场规模2024年突破480亿元: a year before the issue's, just before the

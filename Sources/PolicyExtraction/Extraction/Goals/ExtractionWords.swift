@@ -21,6 +21,8 @@ enum ExtractionWords {
     static let givingVerbs = ["给予", "予以", "可获", "获得", "发放", "奖励", "补助", "安排", "拨款", "下达", "派发"]
     /// Caps that may stand apart from the rate they bound (按不超过合同金额的20%).
     static let capWords = ["不超过", "最高", "上限", "最多"]
+    /// Verbs that hand a grant to whoever qualifies (给予, 可获): the grant is offered, not reported.
+    static let entitlementVerbs = ["给予", "予以", "可获", "可申请", "可享受", "可享"]
     /// Recipients a grant is counted per: 每家企业, 单个服务商.
     static let recipientMarkers = ["每家", "每个", "每项", "每户", "每人", "每台", "每条", "每座", "单个", "单家", "单项", "单户",
                                     // Hong Kong's and Taiwan's measure words: 每宗申請, 每間企業, 每名學員.
@@ -226,7 +228,12 @@ enum ExtractionWords {
     /// A change from one level to another (从54万亿元增加到82.7万亿元): the
     /// second figure counts what the first did.
     static let changeToVerbs = ["增加到", "增加至", "提高到", "提高至", "上升到", "上升至", "下降到", "下降至", "降至", "降到",
-                                "增长到", "增长至", "扩大到", "扩大至", "提升到", "提升至", "增至", "减少到", "减少至"]
+                                "增长到", "增长至", "扩大到", "扩大至", "提升到", "提升至", "增至", "减少到", "减少至",
+                                "上调到", "上调至", "下调到", "下调至", "调高到", "调高至", "调低到", "调低至"]
+    /// Characters before 由 or 从 that make it part of a word (理由, 自由, 经由, 无从): no change starts there.
+    /// 由 and 从 before a level a change starts from (自 starts a span: 自2024年起).
+    static let changeStartMarks: Set<Unicode.Scalar> = Set("由从".unicodeScalars)
+    static let changeFromInsideWordAfter: Set<Unicode.Scalar> = Set("理自经缘来无何".unicodeScalars)
 
     // MARK: Subjects (§8: one figure for several subjects)
 

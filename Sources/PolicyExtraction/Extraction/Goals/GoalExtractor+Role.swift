@@ -14,6 +14,8 @@ enum QuantityRole: Equatable {
     case qualifier(head: String)
     /// An eligibility condition: 对年度新增机器人超过50台套的企业.
     case condition(head: String)
+    /// What an applicant must bring (its own share, its partners): 企业须以现金投入不少于25%.
+    case applicantTerm(word: String)
     /// A span of time framing a statement: 为期4年, 通过2年左右时间, 三年行动.
     case duration
     /// A count of the text itself: 15项重点任务, 共5章30条, 96位专家.
@@ -29,6 +31,7 @@ enum QuantityRole: Equatable {
         case .bare: return .roleBare
         case .qualifier: return .roleQualifier
         case .condition: return .roleCondition
+        case .applicantTerm: return .roleApplicantTerm
         case .duration: return .roleDuration
         case .textCount: return .roleTextCount
         case .article: return .roleArticle
@@ -42,6 +45,7 @@ enum QuantityRole: Equatable {
         case .bare: return "a bare number, no unit or comparator"
         case .qualifier(let head): return "qualifies \(head)"
         case .condition(let head): return "a condition on \(head)"
+        case .applicantTerm(let word): return "a term for applicants: \(word)"
         case .duration: return "a duration"
         case .textCount(let noun): return "counts the text (\(noun))"
         case .article: return "\(RoleWords.article) as an article"
@@ -71,7 +75,9 @@ extension GoalExtractor {
 
         // 估值过百亿企业10家以上, 十亿级应用场景落地50个以上: a number whose
         // unit is implied, glued to the noun that another figure counts.
-        let impliedUnit = quantity.isMagnitudeClass || !(quantity.unit.map { quantity.surface.contains($0) } ?? false)
+        // A fraction's % is implied too, but a fraction is a share, not a class (由三分之二增至四分之三).
+        let impliedUnit = quantity.isMagnitudeClass
+            || !quantity.isFraction && !(quantity.unit.map { quantity.surface.contains($0) } ?? false)
         if quantity.unit != nil, impliedUnit, inClause.contains(where: { $0.start >= quantity.end }),
            quantity.end < body.count, body.scalars[quantity.end].isHan || body.scalars[quantity.end] == RoleWords.classMark {
             return .qualifier(head: headNoun(after: quantity.end, clauseEnd: clauseEnd, body: body))
@@ -123,6 +129,8 @@ extension GoalExtractor {
             }
         }
 
+        if let term = applicantTerm(quantity, clause: clause, body: body) { return .applicantTerm(word: term) }
+
         let before = beforePhrase(quantity, clauseStart: clauseStart, previous: nil, body: body)
         let after = afterPhrase(quantity, clauseEnd: clauseEnd, body: body)
         let goalVerb = context.scopes.target(at: quantity.start) != nil
@@ -132,6 +140,18 @@ extension GoalExtractor {
             return role
         }
         return .goal(note: note)
+    }
+
+    /// A scheme's terms for who applies (§7: conditions of eligibility are no
+    /// goals): the share or sum the applicant puts in itself (企业须以现金投入
+    /// 不少于总成本的25%, 自筹资金不低于50%) and the partners an application
+    /// needs (2家企业联合申请). The grant's own figures stand elsewhere.
+    func applicantTerm(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> String? {
+        if let word = ClauseScopes.lastWord(RoleWords.ownContribution, in: clause.lowerBound..<quantity.start, body: body) {
+            return word.word
+        }
+        let after = quantity.end..<min(clause.upperBound, quantity.end + 8)
+        return ClauseScopes.firstWord(RoleWords.jointApplication, in: after, body: body)?.word
     }
 
     /// The last figure of a list that starts at `quantity` (1亿元、10亿元、50亿元):

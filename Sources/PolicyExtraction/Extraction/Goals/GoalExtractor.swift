@@ -258,9 +258,19 @@ struct GoalExtractor {
     /// 最高可获1500万元资助, 资助上限为三分之一: a cap a few words before the
     /// figure, with no other figure between.
     func capJustBefore(_ quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {
+        let noFigureAfter = { (cap: ClauseScopes.Cue) in
+            !body.scalars[cap.range.upperBound..<quantity.start].contains { $0.properties.numericType != nil }
+        }
         let window = max(clause.lowerBound, quantity.start - 10)..<quantity.start
-        guard let cap = ClauseScopes.firstWord(ExtractionWords.capWords, in: window, body: body) else { return false }
-        return !body.scalars[cap.range.upperBound..<quantity.start].contains { $0.properties.numericType != nil }
+        if let cap = ClauseScopes.firstWord(ExtractionWords.capWords, in: window, body: body), noFigureAfter(cap) { return true }
+        // 最多资助项目总开支的50%: a cap on the grant verb bounds what it grants, however long the object.
+        guard let cap = ClauseScopes.lastWord(ExtractionWords.capWords, in: clause.lowerBound..<quantity.start, body: body),
+              noFigureAfter(cap) else { return false }
+        var k = cap.range.upperBound
+        // 资助额上限为总开支的三分之一: the cap is what follows the copula.
+        if GrammarWords.copulas.contains(where: { body.hasPrefix($0, at: k) }) { return true }
+        if body.hasPrefix(GrammarWords.may, at: k) { k += GrammarWords.may.unicodeScalars.count }
+        return ExtractionWords.grantVerbs.contains { body.hasPrefix($0, at: k) }
     }
 
     func capStandsApart(before quantity: Quantity, clause: Range<Int>, body: BodyText) -> Bool {

@@ -109,6 +109,16 @@ public enum ExtractionRules {
                 Example("对认定的企业给予每家50万元奖励", figure: "50万元", .ignores),
             ]),
         ExtractionRule(
+            id: .roleApplicantTerm, stage: .role,
+            summary: "What an applicant brings itself (自筹资金不低于50%) or the partners it needs (3家企业联合申报) is a term of the grant, not a goal.",
+            words: ["ownContribution", "jointApplication"],
+            examples: [
+                Example("申报单位须以现金投入不少于项目总投资的40%，财政给予最高300万元资助", figure: "40%", .decides(nil)),
+                Example("申報單位須以現金投入不少於項目總投資的40%，財政給予最高300萬元資助", figure: "40%", .decides(nil)),
+                Example("鼓励3家以上企业联合申报，每个联合体最高补助150万元", figure: "3家以上", .decides(nil)),
+                Example("申报单位须以现金投入不少于项目总投资的40%，财政给予最高300万元资助", figure: "最高300万元", .ignores),
+            ]),
+        ExtractionRule(
             id: .roleDuration, stage: .role,
             summary: "A span of time that frames a statement (通过3年左右时间, 为期4年) is no goal.",
             words: ["durationBefore", "durationAfter"],
@@ -177,6 +187,10 @@ public enum ExtractionRules {
                 Example("主要目标：数字经济规模由2023年的1.2万亿元提高到2万亿元。", figure: "1.2万亿元", .decides(.statistic)),
                 Example("主要目標：數字經濟規模由2023年的1.2萬億元提高到2萬億元。", figure: "1.2萬億元", .decides(.statistic)),
                 Example("主要目标：数字经济规模由2023年的1.2万亿元提高到2万亿元。", figure: "2万亿元", .ignores),
+                // The level a change starts from, with no year, is a fact too.
+                Example("新规实施后，每名学员的培训补贴由3000元上调至4500元。", figure: "3000元", .decides(.statistic)),
+                Example("新規實施後，每名學員的培訓補貼由3000元上調至4500元。", figure: "3000元", .decides(.statistic)),
+                Example("新规实施后，每名学员的培训补贴由3000元上调至4500元。", figure: "4500元", .ignores),
             ]),
         ExtractionRule(
             id: .kindReportCue, stage: .kind,
@@ -258,6 +272,15 @@ public enum ExtractionRules {
                 Example("依据《东莞市智能终端产业发展规划》，智能终端产值2024年突破900亿元。", figure: "突破900亿元", .decides(.statistic)),
                 Example("依據《東莞市智慧終端產業發展規劃》，智慧終端產值2024年突破900億元。", figure: "突破900億元", .decides(.statistic)),
                 Example("依据《东莞市智能终端产业发展规划》，智能终端产值2028年突破900亿元。", figure: "突破900亿元", .ignores),
+            ]),
+        ExtractionRule(
+            id: .kindPastYearNews, stage: .kind,
+            summary: "In news, a past year named before the figure dates what is reported, money a scheme paid included; a cap or 给予 still grants.",
+            words: ["yearSpanTails", "entitlementVerbs", "capWords"],
+            examples: [
+                Example("区科技局介绍，创新券在2024年共兑付补贴资金1260万元。", figure: "1260万元", .decides(.statistic)),
+                Example("區科技局介紹，創新券在2024年共兌付補貼資金1260萬元。", figure: "1260萬元", .decides(.statistic)),
+                Example("区科技局介绍，创新券自2024年起给予每家企业最高补贴50万元。", figure: "最高补贴50万元", .ignores),
             ]),
         ExtractionRule(
             id: .kindGoesOnReport, stage: .kind,

@@ -93,7 +93,15 @@ extension GoalExtractor {
 
     /// A table whose lines are its rows: the header is the first row.
     private func rowDecisions(_ table: TextTable, context: Context, issueYear: Int?) -> [QuantityDecision]? {
-        guard let header = table.rows.first, let columns = Self.columns(ofHeader: header, body: context.body) else { return nil }
+        guard let header = table.rows.first else { return nil }
+        // A header one cell short of its rows leaves the corner empty: the
+        // rows' first cells name the metrics (| 绝对数（亿元） | 增长（%） |).
+        let widths = Dictionary(grouping: table.rows.dropFirst().map(\.count), by: { $0 }).max { $0.value.count < $1.value.count }?.key
+        let cornerless = widths == header.count + 1
+        let headerColumns = cornerless ? [TableColumn(role: .metric, isGoal: false)] + header.map {
+            Self.column(ofHeader: context.body[$0.range], body: context.body, range: $0.range)
+        } : Self.columns(ofHeader: header, body: context.body)
+        guard let columns = headerColumns, columns.contains(where: { $0.role == .value }) else { return nil }
         let metricColumn = columns.firstIndex { $0.role == .metric } ?? 0
         let unitColumn = columns.firstIndex { $0.role == .unit }
         var decisions: [QuantityDecision] = []

@@ -5,6 +5,10 @@ enum GrammarWords {
     /// 的: a modifier's tie to its head (新认定的示范工厂), a level's to its year (2024年的).
     static let possessive: Unicode.Scalar = "的"
     static let possessiveWord = "的"
+    /// 可, "may", between a cap and its verb (最多可资助).
+    static let may = "可"
+    /// The copula after a noun that names a level (上限为, 比例是).
+    static let copulas = ["为", "是"]
     /// What joins the items of a list (A和B, A与B, A及B, A、B).
     static let listJoiners: Set<Unicode.Scalar> = Set("和与及、".unicodeScalars)
     /// The same, less the enumeration comma: what joins a figure to the next (90家和870家).

@@ -19,4 +19,11 @@ enum RoleWords {
     /// 条 counts a text's articles (共5章30条), after 章 or alone.
     static let articleUnit = "条"
     static let chapter = "章"
+
+    /// What an applicant itself puts in (企业须以现金投入不少于…, 自筹资金不低于…): a term
+    /// of the grant, not a goal. Before the figure, in its clause.
+    static let ownContribution = ["自筹", "自有资金", "以现金", "自行承担", "自行负担", "自付", "自负", "须投入", "需投入",
+                                  "须出资", "需出资", "配对资金"]
+    /// Partners an application needs (2家企业联合申请): a term, not a count. After the figure.
+    static let jointApplication = ["联合申请", "共同申请", "联合申报", "共同申报", "联合提出申请"]
 }
