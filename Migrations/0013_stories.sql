@@ -52,3 +52,11 @@ FROM article_stories st
 JOIN stories s ON s.id = st.story_id
 JOIN articles a ON a.id = st.article_id
 JOIN issues i ON i.id = a.issue_id;
+
+-- Articles stored before this migration have no story yet: the first write
+-- after it gives them theirs (in Swift: fingerprints are not SQL), oldest
+-- first, and empties this list.
+CREATE TABLE stories_pending (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+) STRICT;
+INSERT INTO stories_pending (article_id) SELECT id FROM articles;

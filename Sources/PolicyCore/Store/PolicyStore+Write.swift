@@ -62,6 +62,7 @@ extension PolicyStore {
             case .insert:
                 break
             }
+            try assignPendingStories()
             let issue = prepared.issue
             try database.execute("""
                 INSERT INTO issues (publication, issue_date, number, cumulative_number, source_file, source_path,

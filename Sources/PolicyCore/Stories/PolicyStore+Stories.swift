@@ -14,7 +14,7 @@ extension PolicyStore {
 
     /// At most this many candidates (those sharing most bands) are checked
     /// on their texts: formulaic news can share bands with many articles.
-    static let storyCandidates = 8
+    static let storyCandidates = 4
 
     /// Takes the articles of issue `issueID` out of their stories before the
     /// issue is deleted: their band rows go, their stories lose a copy.
@@ -60,7 +60,8 @@ extension PolicyStore {
             guard rows.count > 1, rows.count <= 64 else { continue }
             let ids = try rows.map { try $0.decode("id", as: Int64.self) }
             let fingerprints = try rows.map {
-                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), gazetteer: .seeded)
+                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), gazetteer: .seeded,
+                                 bands: false)
             }
             var parent = Array(0..<rows.count)
             func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
@@ -94,15 +95,28 @@ extension PolicyStore {
     }
 
     /// Joins each written article to the story of the copy it matches best,
-    /// or begins a story. Candidates are the articles sharing an LSH band
-    /// (earlier articles of the same file included), then `departing`
-    /// (the previous version of a replaced file, whose story it keeps).
+    /// or begins a story.
     func assignStories(_ written: [(article: PreparedArticle, id: Int64)], departing: [DepartingCopy] = []) throws {
+        try assignStories(written.map { article, id in
+            (id, article.story ?? StoryFingerprint(
+                text: StoryFingerprint.text(title: article.parsed.title, body: article.parsed.body), gazetteer: .seeded))
+        }, departing: departing)
+    }
+
+    /// A band key shared by more articles than this is left out of the
+    /// candidates, as a search engine leaves out a stop word: formulaic news
+    /// makes a few keys common to hundreds of articles, which say nothing of
+    /// a copy (a copy shares its other bands too) and would make every new
+    /// article compare itself with all of them.
+    static let commonBand = 32
+
+    /// Candidates are the articles sharing an LSH band (earlier articles of
+    /// the same file included; bands too common skipped), then `departing`
+    /// (the previous version of a replaced file, whose story it keeps).
+    func assignStories(_ written: [(id: Int64, fingerprint: StoryFingerprint)], departing: [DepartingCopy] = []) throws {
         guard !written.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: StoryFingerprint.bands).joined(separator: ", ")
-        let candidates = try database.cached("""
-            SELECT b.article_id, count(*) AS shared FROM story_bands b WHERE b.band IN (\(placeholders))
-            GROUP BY b.article_id ORDER BY shared DESC, b.article_id DESC LIMIT \(Self.storyCandidates)
+        let postings = try database.cached("""
+            SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT \(Self.commonBand + 1)
             """)
         let candidateText = try database.cached("""
             SELECT a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
@@ -112,22 +126,22 @@ extension PolicyStore {
         let begin = try database.cached("INSERT INTO stories (copies) VALUES (0)")
         let band = try database.cached("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES " +
                                        Array(repeating: "(?, ?)", count: StoryFingerprint.bands).joined(separator: ", "))
-        for (article, id) in written {
-            let fingerprint = article.story ?? StoryFingerprint(
-                text: StoryFingerprint.text(title: article.parsed.title, body: article.parsed.body), gazetteer: .seeded)
+        for (id, fingerprint) in written {
             var best: (story: Int64, matched: Int64?, containment: Double)?
-            if let first = fingerprint.bandKeys.first {
-                // Fewer keys than bands (a short text) repeat the first: IN ignores repeats.
-                let keys = (0..<StoryFingerprint.bands).map { $0 < fingerprint.bandKeys.count ? fingerprint.bandKeys[$0] : first }
-                for row in try candidates.rows(keys) {
-                    let candidate: Int64 = try row.decode("article_id")
-                    guard let stored = try candidateText.rows([candidate]).first else { continue }   // a row left behind
-                    let other = StoryFingerprint(text: StoryFingerprint.text(title: try stored.decode("title"),
-                                                                             body: try stored.decode("body")), gazetteer: .seeded)
-                    let match = StoryMatch(fingerprint, other)
-                    if match.isSameStory, match.containment > best?.containment ?? -1 {
-                        best = (try stored.decode("story_id"), candidate, match.containment)
-                    }
+            var shared: [Int64: Int] = [:]
+            for key in Set(fingerprint.bandKeys) {
+                let rows = try postings.rows([key])
+                guard rows.count <= Self.commonBand else { continue }
+                for row in rows { shared[try row.decode("article_id"), default: 0] += 1 }
+            }
+            let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(Self.storyCandidates)
+            for (candidate, _) in ranked {
+                guard let stored = try candidateText.rows([candidate]).first else { continue }   // a row left behind
+                let other = StoryFingerprint(text: StoryFingerprint.text(title: try stored.decode("title"), body: try stored.decode("body")),
+                                             gazetteer: .seeded, bands: false)
+                let match = StoryMatch(fingerprint, other)
+                if match.isSameStory, match.containment > best?.containment ?? -1 {
+                    best = (try stored.decode("story_id"), candidate, match.containment)
                 }
             }
             if best == nil {
@@ -159,5 +173,23 @@ extension PolicyStore {
                 try band.execute(values)
             }
         }
+    }
+
+    /// Articles stored before stories were (an upgraded file: migration 13
+    /// lists them in `stories_pending`) are given their stories by the
+    /// first write after the upgrade, oldest first, so that new copies can
+    /// meet them. One query when none is pending.
+    func assignPendingStories() throws {
+        guard try !database.cached("SELECT 1 AS pending FROM stories_pending LIMIT 1").rows().isEmpty else { return }
+        let rows = try database.rows("""
+            SELECT a.id, a.title, a.body FROM stories_pending p JOIN articles a ON a.id = p.article_id ORDER BY a.id
+            """)
+        let pending = try rows.map { row in
+            (id: try row.decode("id", as: Int64.self),
+             fingerprint: StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
+                                           gazetteer: .seeded))
+        }
+        try assignStories(pending)
+        try database.execute("DELETE FROM stories_pending")
     }
 }

@@ -18,7 +18,10 @@ extension PolicyStore {
     public func search(_ request: SearchRequest) throws -> SearchResults {
         let shared: [Int64: Int64]
         do {
-            shared = try request.allCopies ? [:] : matchedCopies(request)
+            // An exact-script search keeps the copies in the script typed,
+            // checked in Swift after SQL: the copies SQL finds would be the
+            // wrong ones to count, so every copy it keeps is listed.
+            shared = try request.allCopies || request.exactScript ? [:] : matchedCopies(request)
         } catch let error as SQLiteError where error.extendedCode == .error {
             throw SearchError.syntax(Self.fts5Reason(error.message))
         }

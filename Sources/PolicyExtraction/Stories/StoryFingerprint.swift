@@ -37,11 +37,13 @@ public struct StoryFingerprint: Sendable, Equatable {
     /// A hash of the whole folded text: identical texts, short ones too.
     public let textHash: UInt64
 
-    public init(text: String, gazetteer: Gazetteer) {
-        self.init(StoryText(text), gazetteer: gazetteer)
+    /// - Parameter bands: whether to compute the LSH band keys (a stored
+    ///   candidate, only compared, needs none: they are its costliest part).
+    public init(text: String, gazetteer: Gazetteer, bands: Bool = true) {
+        self.init(StoryText(text), gazetteer: gazetteer, bands: bands)
     }
 
-    public init(_ text: StoryText, gazetteer: Gazetteer) {
+    public init(_ text: StoryText, gazetteer: Gazetteer, bands: Bool = true) {
         let scalars = text.scalars
         length = scalars.count
         var figures: [String: [UInt64]] = [:]
@@ -70,7 +72,7 @@ public struct StoryFingerprint: Sendable, Equatable {
         distinct.reserveCapacity(hashes.count)
         for hash in hashes where distinct.last != hash { distinct.append(hash) }
         shingles = distinct
-        bandKeys = scalars.count >= Self.minimumCharacters ? Self.bandKeys(of: distinct)
+        bandKeys = !bands ? [] : scalars.count >= Self.minimumCharacters ? Self.bandKeys(of: distinct)
             : scalars.isEmpty ? [] : [Int64(textHash >> 32)]
     }
 
@@ -100,15 +102,26 @@ public struct StoryFingerprint: Sendable, Equatable {
         return low < shingles.count && shingles[low] == shingle
     }
 
-    /// The MinHash signature's bands: for each of the 48 seeds, the least
-    /// of the shingle hashes mixed with that seed.
+    /// The MinHash signature's bands, by one-permutation hashing: each
+    /// shingle hash falls into one of the 40 bins by its high bits and the
+    /// least low bits of each bin are its value; an empty bin borrows the
+    /// value of the next full one, shifted by the distance (Shrivastava and
+    /// Li's densification), so that two texts agree on it as often as on a
+    /// full bin. One pass over the shingles instead of 40.
     static func bandKeys(of shingles: [UInt64]) -> [Int64] {
         let count = bands * rowsPerBand
         var minima = [UInt64](repeating: .max, count: count)
         for shingle in shingles {
-            for i in 0..<count {
-                let value = mix(shingle ^ seeds[i])
-                if value < minima[i] { minima[i] = value }
+            let bin = Int(((shingle >> 32) &* UInt64(count)) >> 32)
+            let value = shingle & 0xFFFF_FFFF
+            if value < minima[bin] { minima[bin] = value }
+        }
+        if minima.contains(where: { $0 != .max }) {
+            let filled = minima
+            for bin in 0..<count where filled[bin] == .max {
+                var distance = 1
+                while filled[(bin + distance) % count] == .max { distance += 1 }
+                minima[bin] = mix(filled[(bin + distance) % count] &+ UInt64(distance) &* seeds[bin])
             }
         }
         return (0..<bands).map { band in
@@ -118,7 +131,7 @@ public struct StoryFingerprint: Sendable, Equatable {
         }
     }
 
-    /// Fixed seeds, from SplitMix64's sequence.
+    /// Fixed seeds, from SplitMix64's sequence (for densified bins).
     static let seeds: [UInt64] = {
         var state: UInt64 = 0x5D0C0F1E5ED57041
         return (0..<(bands * rowsPerBand)).map { _ in
