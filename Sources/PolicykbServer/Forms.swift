@@ -50,6 +50,8 @@ struct SearchForm: Sendable {
     /// Only the characters typed (`script=exact`), not their traditional
     /// or simplified forms too.
     var exactScript: Bool
+    /// Every copy of a story (`all_copies=1`), not each story once.
+    var allCopies: Bool
     var limit: Int
     var offset: Int
 
@@ -57,6 +59,7 @@ struct SearchForm: Sendable {
         query = try parameters.text("q")
         records = try RecordForm(parameters)
         hasGoals = try parameters.flag("has_goals")
+        allCopies = try parameters.flag("all_copies")
         goalYear = try parameters.int("goal_year", in: 1900...2200)
         let sortName = try parameters.text("sort") ?? SearchRequest.Sort.relevance.rawValue
         guard let sort = SearchRequest.Sort(rawValue: sortName) else {
@@ -87,6 +90,7 @@ struct SearchForm: Sendable {
         request.goalYear = goalYear
         request.sort = sort
         request.exactScript = exactScript
+        request.allCopies = allCopies
         request.facets = facets
         return request
     }
@@ -106,6 +110,7 @@ struct SearchForm: Sendable {
         var items: [(String, String?)] = [("q", query)] + records.items + [
             ("has_goals", hasGoals ? "1" : nil), ("goal_year", goalYear.map(String.init)),
             ("sort", sort == .relevance ? nil : sort.rawValue), ("script", exactScript ? "exact" : nil),
+            ("all_copies", allCopies ? "1" : nil),
             ("limit", limit == Limits.defaultPageSize ? nil : String(limit)),
             ("offset", (offset ?? self.offset) == 0 ? nil : String(offset ?? self.offset)),
         ]

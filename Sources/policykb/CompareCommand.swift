@@ -42,6 +42,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "Also goals rejected with `policykb goals reject`.")
     var includeRejected = false
 
+    @Flag(help: "One row per copy: by default a goal stated in several copies of one story (the same news in another periodical, issue or page) is one row, citing every copy (copies, article_ids, and each copy's evidence).")
+    var allCopies = false
+
     func validate() throws {
         if metric.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--metric needs some text") }
         if chart && options.format != .table {
@@ -53,6 +56,7 @@ struct CompareCommand: ParsableCommand {
         try listing.check(options.format)
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(kinds: [.target], year: year, metric: metric, includeRejected: includeRejected)
+        filter.allCopies = allCopies
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         if let regions { filter.records.regionCodes = try FilterOptions.regionCodes(regions, in: store) }
         if lines { return try runLines(store, filter: filter) }
@@ -63,7 +67,7 @@ struct CompareCommand: ParsableCommand {
         }
         var table = OutputTable(goals.map(ComparedGoal.init), maxWidths: ["metric": 24, "policy_title": 28, "evidence": 60])
         table.priorities = ["year": 1, "unit": 1, "comparator": 2, "value": 3, "policy_title": 4, "evidence": 5,
-                            "goal_id": 6, "stretch": 7, "region_code": 8]
+                            "goal_id": 6, "stretch": 7, "region_code": 8, "copies": 5, "article_ids": 9]
         table.minWidths = ["metric": 20, "policy_title": 12, "evidence": 20]
         try listing.write(table, as: options.format, sheetName: "compare")
     }

@@ -47,6 +47,9 @@ struct GoalsCommand: ParsableCommand {
     @Flag(help: "Also goals rejected with `policykb goals reject`.")
     var includeRejected = false
 
+    @Flag(help: "One row per copy: by default a goal stated in several copies of one story (the same news in another periodical, issue or page) is one row, citing every copy (copies, article_ids, and each copy's evidence).")
+    var allCopies = false
+
     @OptionGroup var filters: FilterOptions
     @OptionGroup var pages: PageOptions
     @OptionGroup var listing: ListingOptions
@@ -56,6 +59,7 @@ struct GoalsCommand: ParsableCommand {
         let store = try PolicyStore(path: options.databasePath, access: .read)
         var filter = GoalFilter(year: year, metric: metric, records: try filters.recordFilter(in: store),
                                 includeRejected: includeRejected)
+        filter.allCopies = allCopies
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         let (goals, note) = pages.cut(try store.goals(filter, page: pages.page(for: options.format)), format: options.format)
         try listing.write(Self.table(goals), as: options.format, sheetName: "goals")
@@ -65,7 +69,8 @@ struct GoalsCommand: ParsableCommand {
     static func table(_ goals: [GoalRow]) -> OutputTable {
         var table = OutputTable(goals, maxWidths: ["article_title": 24, "policy_title": 24, "metric": 24, "evidence": 48])
         table.priorities = ["year": 1, "region_name": 2, "comparator": 3, "kind": 4, "id": 5, "evidence": 6, "policy_title": 7,
-                            "article_title": 7, "stretch": 8, "region_code": 9, "article_id": 9, "policy_id": 10]
+                            "article_title": 7, "stretch": 8, "region_code": 9, "article_id": 9, "policy_id": 10,
+                            "copies": 5, "article_ids": 11]
         table.minWidths = ["metric": 20, "evidence": 20, "policy_title": 12, "article_title": 12]
         return table
     }

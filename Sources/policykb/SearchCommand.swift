@@ -39,6 +39,11 @@ struct SearchCommand: ParsableCommand {
             the output is one object: total (exact, or a lower bound when total_exact is false), offset, \
             limit, results and, with --facets, facets. Exit status 2 for a malformed query.
 
+            The same news republished (another periodical, a later issue, a web page, lightly edited or \
+            in the other script) is one story: it shows once, as its best-placed copy, with story_id and \
+            its number of copies, and the total and facets count stories; --all-copies lists every copy. \
+            `policykb show ID` lists a story's appearances.
+
             Examples:
               policykb search 算力券 --region 广东 --since 2025
               policykb search '"数据 要素" -金融' --sort newest --limit 5
@@ -77,6 +82,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Show how each hit's score is made: per term, its title and body counts, IDF and share.")
     var explain = false
+
+    @Flag(help: "List every copy of a story (the same news in another periodical, issue or page); by default a story shows once, with its number of copies, and totals and facets count stories.")
+    var allCopies = false
 
     // Unrecognized dashes are kept, so that `policykb search -安全 数据`
     // reaches the query language rather than failing as an unknown option.
@@ -137,6 +145,7 @@ struct SearchCommand: ParsableCommand {
         request.explain = explain
         request.exactScript = script == .exact
         request.sort = sort
+        request.allCopies = allCopies
         let results: SearchResults
         do {
             results = try store.search(request)
@@ -194,7 +203,8 @@ struct SearchCommand: ParsableCommand {
                 table.rows[index].remove(at: plain)
                 if color { table.rows[index][snippet] = .string(hit.snippet) }
             }
-            table.priorities = ["snippet": 1, "issue_date": 2, "section": 3, "region_code": 4, "score": 5]
+            table.priorities = ["snippet": 1, "copies": 2, "issue_date": 2, "section": 3, "region_code": 4, "score": 5,
+                                "story_id": 6]
             table.minWidths = ["title": 20, "snippet": 20, "section": 8]
         }
         if explain && format == .table {
@@ -212,6 +222,8 @@ struct SearchCommand: ParsableCommand {
         let total = results.totalIsExact ? "\(results.total)" : Self.grouped(results.total) + "+"
         let shown = "\(results.hits.count) of \(total) matching articles"
             + (offset > 0 ? " (from \(offset + 1))" : "")
+            + (!allCopies && results.hits.contains { $0.copies > 1 }
+               ? "; each story once, with its copies (--all-copies lists them)" : "")
         let facetLines = results.facets.map { facet, counts in
             "\(facet.rawValue): " + counts.map { "\($0.label ?? $0.value ?? "—") \($0.count)" }.joined(separator: ", ")
         }

@@ -9,7 +9,9 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print one article whole: where it comes from, its body with every goal's evidence marked, its policies, targets and goals.",
         discussion: """
             Evidence is in colour on a terminal and between [ and ] elsewhere (or with NO_COLOR set). \
-            With --format json, one object with the article's fields, body, policies, targets and goals.
+            With --format json, one object with the article's fields, body, policies, targets and goals. \
+            When the same news appeared elsewhere (another periodical, a later issue, a web page), its story \
+            and every appearance are listed (the article shown marked *); JSON has story_id and appearances.
 
             Examples:
               policykb show 12
@@ -47,6 +49,14 @@ struct ShowCommand: ParsableCommand {
                      article.source.map { "来源：\($0)" }].compactMap { $0 }
         out += ([issue] + place).joined(separator: " · ") + "\n"
         out += "article \(article.id), from \(detail.sourceFile)\n"
+        if detail.appearances.count > 1, let story = detail.appearances.first?.storyID {
+            out += "story \(story), \(detail.appearances.count) copies:\n"
+            for copy in detail.appearances {
+                let issue = ["《\(copy.publication)》", copy.issueDate, copy.issueNumber.map { "第\($0)期" }]
+                    .compactMap { $0 }.joined(separator: " ")
+                out += "  \(copy.articleID == article.id ? "*" : " ") \(copy.articleID)  \(issue)  \(copy.title)\n"
+            }
+        }
         for url in article.urls { out += url + "\n" }
         out += "\n"
         let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("[", "]")

@@ -78,7 +78,7 @@ import Testing
         let all = try Self.json(["goals", "--db", db])
         #expect(Set(all[0].keys) == ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
                                      "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence",
-                                     "corrected", "rejected", "correction_note", "original"])
+                                     "corrected", "rejected", "correction_note", "original", "copies", "article_ids"])
         #expect(Set(all.compactMap { $0["kind"] as? String }) == ["target", "incentive"])
         // 广东 includes 深圳.
         let guangdong = try Self.json(["goals", "--db", db, "--region", "广东"])

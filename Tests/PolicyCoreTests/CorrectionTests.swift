@@ -12,7 +12,10 @@ import PolicykbTestSupport
 /// applies them again.
 @Suite struct CorrectionTests {
     static func allGoals(_ store: PolicyStore, includeRejected: Bool = true) throws -> [GoalRow] {
-        try store.goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), includeRejected: includeRejected))
+        // Every copy's goal (the series republishes articles): each is corrected on its own.
+        var filter = GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), includeRejected: includeRejected)
+        filter.allCopies = true
+        return try store.goals(filter)
     }
 
     /// The one goal whose evidence holds `text`.

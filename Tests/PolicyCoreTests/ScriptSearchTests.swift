@@ -55,6 +55,8 @@ import Testing
     static func matched(_ store: PolicyStore, _ query: String, exact: Bool = false) throws -> Set<Int64> {
         var request = SearchRequest(query: try SearchQuery.parse(query), limit: nil)
         request.exactScript = exact
+        // Every article: the fixture holds one article in both scripts, one story.
+        request.allCopies = true
         let results = try store.search(request)
         #expect(results.total == results.hits.count)
         return Set(results.hits.map(\.articleID))

@@ -71,7 +71,9 @@ import Testing
     }
 
     static func matched(_ store: PolicyStore, _ query: String) throws -> Set<Int64> {
-        let results = try store.search(SearchQuery.parse(query), limit: nil)
+        var request = SearchRequest(query: try SearchQuery.parse(query), limit: nil)
+        request.allCopies = true   // matching is what is compared, every copy of a story included
+        let results = try store.search(request)
         #expect(results.total == results.hits.count)
         return Set(results.hits.map(\.articleID))
     }

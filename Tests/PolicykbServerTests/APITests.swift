@@ -34,7 +34,8 @@ import Testing
             == ["total", "total_exact", "offset", "limit", "results", "facets"])
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.map { $0["article_id"] as? Int64 ?? Int64($0["article_id"] as? Int ?? -1) } == expected.hits.map(\.articleID))
-        let keys = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet", "snippet_plain"]
+        let keys = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet", "snippet_plain",
+                    "story_id", "copies"]
         #expect(Set(try #require(results.first).keys) == Set(keys))
         let first = try #require(reply.text.components(separatedBy: "\"results\": [").last)
         #expect(Self.keyOrder(first, keys: keys) == keys)

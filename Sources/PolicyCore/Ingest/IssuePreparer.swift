@@ -60,7 +60,9 @@ public struct IssuePreparer: Sendable {
             }
             prepared.append(PreparedArticle(
                 parsed: article, regionCode: region,
-                extraction: extractor.extract(body: article.body, articleRegion: region, issueYear: year)))
+                extraction: extractor.extract(body: article.body, articleRegion: region, issueYear: year),
+                story: StoryFingerprint(text: StoryFingerprint.text(title: article.title, body: article.body),
+                                        gazetteer: regions.gazetteer)))
         }
         return prepared
     }

@@ -34,17 +34,21 @@ public struct PreparedIssue: Sendable {
 }
 
 /// One parsed article with what preparation added: its region and the
-/// policies, targets and goals of its body.
+/// policies, targets and goals of its body, and its story fingerprint.
 public struct PreparedArticle: Sendable {
     public let parsed: ParsedArticle
     /// The region whose authority issued the policy or held the event.
     public let regionCode: String?
     public let extraction: ArticleExtraction
+    /// What story matching compares (computed on the worker thread; nil
+    /// when the maker of the article left it to the writer).
+    public let story: StoryFingerprint?
 
-    public init(parsed: ParsedArticle, regionCode: String?, extraction: ArticleExtraction) {
+    public init(parsed: ParsedArticle, regionCode: String?, extraction: ArticleExtraction, story: StoryFingerprint? = nil) {
         self.parsed = parsed
         self.regionCode = regionCode
         self.extraction = extraction
+        self.story = story
     }
 }
 

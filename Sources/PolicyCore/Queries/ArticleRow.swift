@@ -31,6 +31,9 @@ public struct ArticleDetail: Sendable, Equatable {
     public let targets: [TargetRow]
     /// Every goal, of every kind.
     public let goals: [GoalRow]
+    /// Every copy of the article's story, this one included, oldest first
+    /// (one entry when no other copy is known).
+    public var appearances: [StoryAppearance] = []
 }
 
 /// A policy as one article names it.
@@ -90,6 +93,10 @@ public struct SearchHit: Sendable, Equatable {
     public let snippet: String
     /// The parts of `score`, when the search asked for them.
     public var explanation: ScoreExplanation?
+    /// The story the article is a copy of, and its number of copies
+    /// (Migrations/0013); nil for an article stored before stories were.
+    public var storyID: Int64?
+    public var copies = 1
 
     /// The snippet with the matches in brackets.
     public var markedSnippet: String { MatchMark.render(snippet, open: "[", close: "]") }

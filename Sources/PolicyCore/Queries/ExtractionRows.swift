@@ -72,6 +72,12 @@ public struct GoalRow: Sendable, Equatable {
     /// The periodical and issue number of its article.
     public var publication: String? = nil
     public var issueNumber: Int? = nil
+    /// The same goal in the other copies of its article's story (empty
+    /// when the article has none, or when every copy was asked for).
+    public var copies: [GoalCopy] = []
+
+    /// The articles that state the goal: its own, then its copies'.
+    public var articleIDs: [Int64] { [articleID] + copies.map(\.articleID) }
 
     /// The value as people write it: 8000亿元, 1.5亿台, 57%.
     public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
@@ -97,6 +103,9 @@ public struct GoalFilter: Sendable {
     public var goalID: Int64?
     /// Also goals an analyst rejected (`policykb goals reject`).
     public var includeRejected = false
+    /// One row per goal in every copy of a story; by default a goal found
+    /// in several copies is one row citing each (`GoalRow.copies`).
+    public var allCopies = false
 
     public init(kinds: Set<ExtractedGoal.Kind> = [.target, .incentive], year: Int? = nil, metric: String? = nil,
                 records: RecordFilter = RecordFilter(), articleID: Int64? = nil, includeRejected: Bool = false) {

@@ -44,11 +44,13 @@ extension PolicyStore {
                    end, goal_ids
             FROM v_targets WHERE article_id = ? ORDER BY start
             """).rows([id]).map(TargetRow.init(row:))
-        return ArticleDetail(article: try ArticleRow(row: row), body: try row.decode("body"),
+        var detail = ArticleDetail(article: try ArticleRow(row: row), body: try row.decode("body"),
                              sourceFile: try row.decode("source_file"), policies: mentions, targets: targets,
                              // Rejected goals too: the article shows what was decided about each.
                              goals: try goals(GoalFilter(kinds: Set(ExtractedGoal.Kind.allCases), articleID: id,
                                                          includeRejected: true)))
+        detail.appearances = try storyAppearances(ofArticle: id)
+        return detail
     }
 }
 

@@ -32,16 +32,22 @@ extension PolicyStore {
             """).rows(conditions.values + page.values).map(TargetRow.init(row:))
     }
 
-    /// Goals matching `filter`, in article order.
+    /// Goals matching `filter`, in article order; a goal found in several
+    /// copies of a story once, unless `filter.allCopies`.
     public func goals(_ filter: GoalFilter = GoalFilter(), page: Page = .all) throws -> [GoalRow] {
-        let conditions = filter.conditions
+        var conditions = filter.conditions
+        if !filter.allCopies {
+            let firstCopy = Self.firstCopyCondition(conditions)
+            conditions.append(firstCopy.sql, firstCopy.values)
+        }
         let sql = """
             SELECT id, kind, article_id, article_title, issue_date, policy_id, policy_title, region_code, region_name,
                    year, year_source, metric, comparator, value_exact, unit, stretch, target_id, evidence,
                    correction_id, rejected, correction_note, original, publication, issue_number
             FROM v_goals\(conditions.whereClause) ORDER BY article_id, id\(page.clause)
             """
-        return try database.prepare(sql).rows(conditions.values + page.values).map(GoalRow.init(row:))
+        let goals = try database.prepare(sql).rows(conditions.values + page.values).map(GoalRow.init(row:))
+        return filter.allCopies ? goals : try withCopies(goals)
     }
 
     /// Region codes a user's word names: a code, a name, a short name or an

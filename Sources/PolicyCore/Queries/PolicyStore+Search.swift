@@ -47,6 +47,9 @@ public struct SearchRequest: Sendable {
     /// Keep only matches with every phrase in the script typed (the index
     /// matches traditional and simplified alike).
     public var exactScript = false
+    /// List every copy of a story; by default a story shows once, with its
+    /// number of copies, and totals and facets count stories.
+    public var allCopies = false
 
     public init(query: SearchQuery, limit: Int? = 20) {
         expression = query.fts5Expression
@@ -94,11 +97,9 @@ extension PolicyStore {
         try search(SearchRequest(query: query, limit: limit))
     }
 
-    /// Articles matching the request, ranked by bm25 (a title match worth
-    /// five body matches), ties broken by the newest issue; the total and
-    /// the facets count the whole filtered set.
-    /// - Throws: `SearchError.syntax` for an expression FTS5 rejects.
-    public func search(_ request: SearchRequest) throws -> SearchResults {
+    /// The FROM and WHERE of a search's matching articles (s: the index, a:
+    /// articles, i: issues), and their values.
+    func searchMatches(_ request: SearchRequest) -> (sql: String, values: [any DatabaseValueConvertible], filtered: Bool) {
         var conditions = SQLConditions()
         // An exact-script search checks exclusions itself: folded, 數據 NOT
         // 数据 would exclude everything.
@@ -112,28 +113,35 @@ extension PolicyStore {
         if let year = request.goalYear {
             conditions.append("EXISTS (SELECT 1 FROM goals g WHERE g.article_id = a.id AND g.year = ?)", [year])
         }
-        let values = conditions.values
-        let matches = """
+        return ("""
             FROM article_search s
             JOIN articles a ON a.id = s.rowid
             JOIN issues i ON i.id = a.issue_id
             \(conditions.whereClause)
-            """
+            """, conditions.values, conditions.clauses.count > 1)
+    }
+
+    /// Articles matching the request, every copy of a story apart, ranked
+    /// by bm25 (a title match worth five body matches), ties broken by the
+    /// newest issue; the total and the facets count the whole filtered set.
+    /// - Throws: `SearchError.syntax` for an expression FTS5 rejects.
+    func searchArticles(_ request: SearchRequest) throws -> SearchResults {
+        let (matches, values, filtered) = searchMatches(request)
         do {
             var total: Int
             var totalIsExact = true
             var hits: [SearchHit]
             if request.exactScript, let query = request.query {
                 (total, hits) = try exactScriptPage(request, query: query, matches: matches, values: values)
-            } else if request.sort == .newest, conditions.clauses.count == 1, let limit = request.limit {
+            } else if request.sort == .newest, !filtered, let limit = request.limit {
                 // No filter: read the index backwards, ids being in date order.
                 // Facets count every match anyway: then the total is exact too.
                 let exactUpTo = request.facets.isEmpty ? SearchRequest.exactTotalUpTo : Int.max
                 (total, totalIsExact, hits) = try newestPage(request, limit: limit, exactUpTo: exactUpTo)
-            } else if request.sort == .oldest, conditions.clauses.count == 1, let limit = request.limit {
+            } else if request.sort == .oldest, !filtered, let limit = request.limit {
                 // No filter: walk the articles in date order and stop after the page.
                 (total, totalIsExact, hits) = try datePage(request, limit: limit)
-            } else if request.sort == .relevance, conditions.clauses.count == 1, let limit = request.limit,
+            } else if request.sort == .relevance, !filtered, let limit = request.limit,
                let page = try rankedPage(request, limit: limit) {
                 // No filter: count and rank inside FTS5 alone, then read the
                 // few articles shown.

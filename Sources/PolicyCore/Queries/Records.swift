@@ -41,13 +41,19 @@ extension EvidenceRow: OutputRecord {
 extension GoalRow: OutputRecord {
     public static let columns = ["id", "kind", "article_id", "article_title", "policy_id", "policy_title", "region_code",
                                  "region_name", "year", "metric", "comparator", "value", "unit", "stretch", "evidence",
-                                 "corrected", "rejected", "correction_note", "original"]
+                                 "corrected", "rejected", "correction_note", "original", "copies", "article_ids"]
     public var values: [RecordValue] {
         [.int(id), .string(kind.rawValue), .int(articleID), .string(articleTitle), RecordValue(policyID),
          RecordValue(policyTitle), RecordValue(regionCode), RecordValue(regionName), RecordValue(year), .string(metric),
          .string(comparator.rawValue), .number("\(value)"), RecordValue(unit), .bool(stretch),
-         .array(evidence.map(\.object))] + correctionValues
+         .array(allEvidence.map(\.object))] + correctionValues + copyValues
     }
+
+    /// Its evidence, then that of the same goal in each other copy of its story.
+    var allEvidence: [EvidenceRow] { evidence + copies.flatMap(\.evidence) }
+
+    /// `copies` (how many articles state it) and `article_ids` (which).
+    var copyValues: [RecordValue] { [.int(Int64(1 + copies.count)), .array(articleIDs.map { .int($0) })] }
 
     /// `corrected`, `rejected`, `correction_note` and `original` (what
     /// extraction found, null for a goal as extracted).
@@ -65,21 +71,22 @@ public struct ComparedGoal: OutputRecord, Sendable {
 
     public static let columns = ["unit", "year", "region_code", "region_name", "metric", "comparator", "value",
                                  "readable_value", "stretch", "policy_title", "goal_id", "evidence",
-                                 "corrected", "rejected", "correction_note", "original"]
+                                 "corrected", "rejected", "correction_note", "original", "copies", "article_ids"]
     public var values: [RecordValue] {
         [RecordValue(goal.unit), RecordValue(goal.year), RecordValue(goal.regionCode), RecordValue(goal.regionName),
          .string(goal.metric), .string(goal.comparator.rawValue), .number("\(goal.value)"), .string(goal.figure),
          .bool(goal.stretch), RecordValue(goal.policyTitle), .int(goal.id), .string(goal.evidence.first?.text ?? "")]
-            + goal.correctionValues
+            + goal.correctionValues + goal.copyValues
     }
 }
 
 extension SearchHit: OutputRecord {
     public static let columns = ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score", "snippet",
-                                 "snippet_plain"]
+                                 "snippet_plain", "story_id", "copies"]
     public var values: [RecordValue] {
         [.int(articleID), .string(title), issueDateLabel, .string(datePrecision.rawValue), RecordValue(section), RecordValue(regionCode),
-         .double((score * 1_000_000).rounded() / 1_000_000), .string(markedSnippet), .string(plainSnippet)]
+         .double((score * 1_000_000).rounded() / 1_000_000), .string(markedSnippet), .string(plainSnippet),
+         RecordValue(storyID), .int(Int64(copies))]
     }
 }
 
@@ -119,6 +126,8 @@ extension ArticleDetail {
             .init(key: "policies", value: .array(policies.map(\.object))),
             .init(key: "targets", value: .array(targets.map(\.object))),
             .init(key: "goals", value: .array(goals.map(\.object))),
+            .init(key: "story_id", value: RecordValue(appearances.first?.storyID)),
+            .init(key: "appearances", value: .array(appearances.map(\.object))),
         ])
     }
 }

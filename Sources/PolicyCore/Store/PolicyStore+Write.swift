@@ -51,15 +51,18 @@ extension PolicyStore {
     public func write(_ prepared: PreparedIssue, at date: Date = Date()) throws -> WriteOutcome {
         try database.transaction(.immediate) {
             let plan = try plan(sha256: prepared.sha256, sourcePath: prepared.source.absolutePath)
+            var departing: [DepartingCopy] = []
             switch plan {
             case .unchanged(let existingPath):
                 return .unchanged(existingPath: existingPath)
             case .replace(let previous):
+                departing = try leaveStories(issueID: previous)
                 try database.execute("DELETE FROM issues WHERE id = ?", [previous])
                 try deleteUnmentionedPolicies()
             case .insert:
                 break
             }
+            try assignPendingStories()
             let issue = prepared.issue
             try database.execute("""
                 INSERT INTO issues (publication, issue_date, date_precision, number, cumulative_number, source_file,
@@ -83,6 +86,8 @@ extension PolicyStore {
             let written = Array(zip(prepared.articles, articleIDs))
             try writeExtraction(of: written)
             try applyCorrections(to: written)
+            try assignStories(written, departing: departing)
+            try settleStories(Set(departing.map(\.storyID)))
             if case .replace = plan { return .replaced(issueID: issueID) }
             return .inserted(issueID: issueID)
         }
@@ -92,7 +97,12 @@ extension PolicyStore {
     /// one transaction (a pull removes what the hub no longer holds).
     public func deleteIssue(sha256: String) throws {
         try database.transaction(.immediate) {
+            var departing: [DepartingCopy] = []
+            for issue in try database.rows("SELECT id FROM issues WHERE sha256 = ?", [sha256]) {
+                departing += try leaveStories(issueID: try issue.decode("id"))
+            }
             try database.execute("DELETE FROM issues WHERE sha256 = ?", [sha256])
+            try settleStories(Set(departing.map(\.storyID)))
             try deleteUnmentionedPolicies()
         }
     }

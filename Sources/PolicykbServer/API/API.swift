@@ -6,7 +6,7 @@ import PolicyExtraction
 enum API {
     static let index: JSON = .object([
         "endpoints": .array([
-            .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&sort=relevance|newest|oldest&script=fold|exact&facets=region,section,year&limit=&offset=]"),
+            .string("/api/search?q=QUERY[&region=&section=&since=&until=&policy=&has_goals=1&goal_year=&sort=relevance|newest|oldest&script=fold|exact&facets=region,section,year&all_copies=1&limit=&offset=]"),
             .string("/api/articles[?region=&section=&since=&until=&policy=&limit=&offset=&format=json|csv|xlsx]"),
             .string("/api/articles/{id}"),
             .string("/api/goals[?kind=target,incentive,statistic,all&region=&year=&metric=&policy=&limit=&offset=&format=json|csv|xlsx]"),

@@ -21,6 +21,7 @@ enum MessageID: String, Sendable, CaseIterable {
     // Form labels, hints (placeholders, phrased as examples), buttons.
     case labelQuery, labelRegion, labelRegions, labelSection, labelSince, labelUntil, labelPolicy, labelGoalYear
     case labelYear, labelMetric, labelKind, labelOrder, labelTitleOrShortName, labelWithGoals, labelExactScript
+    case labelAllCopies, storyCopies, headingAppearances
     case hintQuery, hintRegion, hintRegions, hintSection, hintSince, hintUntil, hintPolicy, hintYear, hintMetric
     case buttonSearch, buttonCompare, buttonFilter, buttonShow
     case sortRelevance, sortNewest, sortOldest

@@ -47,6 +47,7 @@ extension MessageTable {
         .labelSince: "起始日期", .labelUntil: "截止日期", .labelPolicy: "政策", .labelGoalYear: "目标年份", .labelYear: "年份",
         .labelMetric: "指标", .labelKind: "类型", .labelOrder: "排序", .labelTitleOrShortName: "标题或简称",
         .labelWithGoals: "只看含目标的", .labelExactScript: "只查所输字形（不做繁简互查）",
+        .labelAllCopies: "列出转载的每一份", .storyCopies: "共 {1} 处刊载", .headingAppearances: "同一报道的各处刊载",
         .hintQuery: "例如 算力 深圳 · \"数据 要素\" · title:行动计划", .hintRegion: "例如 广东", .hintRegions: "例如 北京,深圳",
         .hintSection: "例如 地方动态", .hintSince: "例如 2024", .hintUntil: "例如 2025-06", .hintPolicy: "例如 行动计划",
         .hintYear: "例如 2027", .hintMetric: "例如 产业规模",

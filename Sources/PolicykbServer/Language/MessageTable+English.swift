@@ -46,6 +46,7 @@ extension MessageTable {
         .labelSince: "since", .labelUntil: "until", .labelPolicy: "policy", .labelGoalYear: "goal year", .labelYear: "year",
         .labelMetric: "metric", .labelKind: "kind", .labelOrder: "order", .labelTitleOrShortName: "title or short name",
         .labelWithGoals: "with goals", .labelExactScript: "only the script typed",
+        .labelAllCopies: "every copy", .storyCopies: "{1} copies", .headingAppearances: "Where this story appeared",
         .hintQuery: "e.g. 算力 深圳 · \"数据 要素\" · title:行动计划", .hintRegion: "e.g. 广东", .hintRegions: "e.g. 北京,深圳",
         .hintSection: "e.g. 地方动态", .hintSince: "e.g. 2024", .hintUntil: "e.g. 2025-06", .hintPolicy: "e.g. 行动计划",
         .hintYear: "e.g. 2027", .hintMetric: "e.g. 产业规模",

@@ -37,6 +37,18 @@ enum ArticlePage {
         }
         body += "<h2>\(ui.html(.headingGoals))</h2>"
             + (detail.goals.isEmpty ? "<p class=\"meta\">\(ui.html(.noGoals))</p>" : GoalsTable.html(detail.goals, ui: ui, inArticle: article.id, lineLinks: true))
+        if detail.appearances.count > 1 {
+            // The same news elsewhere: every copy of the story, oldest first.
+            let items = detail.appearances.map { copy in
+                let issue = [copy.publication + (copy.issueNumber.map { ui.text(.issueNumber, String($0)) } ?? ""),
+                             copy.issueDate].compactMap { $0 }.joined(separator: " · ")
+                let title = copy.articleID == article.id ? "<strong>\(HTML.escape(copy.title))</strong>"
+                    : "<a href=\"\(ui.href("/articles/\(copy.articleID)"))\">\(HTML.escape(copy.title))</a>"
+                return "<li data-article=\"\(copy.articleID)\">\(title) <span class=\"meta\">\(HTML.escape(issue))</span></li>"
+            }
+            body += "<h2>\(ui.html(.headingAppearances))</h2><ul class=\"appearances\" data-story=\"\(detail.appearances[0].storyID)\">"
+                + items.joined() + "</ul>"
+        }
         body += "<p class=\"downloads\"><a href=\"/api/articles/\(article.id)\">JSON</a></p>"
         return Layout.page(title: article.title, section: nil, body: body, ui: ui)
     }

@@ -38,9 +38,11 @@ enum SearchPage {
         body += "<ol class=\"hits\" start=\"\(first)\">"
         for hit in results.hits {
             let region = hit.regionCode.map { Display.region(name: nil, code: $0) }
-            let meta = [hit.issueDateText, hit.section, region].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
+            // A story of several copies shows once; its article page lists them.
+            let copies = hit.copies > 1 ? ui.text(.storyCopies, "\(hit.copies)") : nil
+            let meta = [hit.issueDateText, hit.section, region, copies].compactMap { $0 }.map(HTML.escape).joined(separator: " · ")
             body += """
-                <li class="hit" data-article="\(hit.articleID)">
+                <li class="hit" data-article="\(hit.articleID)" data-copies="\(hit.copies)">
                 <a class="title" href="\(ui.href("/articles/\(hit.articleID)"))">\(HTML.escape(hit.title))</a>
                 <div class="meta">\(meta)</div>
                 <p class="snippet">\(HTML.marked(hit.snippet))</p>
@@ -75,6 +77,7 @@ enum SearchPage {
         \(HTML.checkbox("has_goals", value: "1", label: ui.text(.labelWithGoals), checked: form.hasGoals))
         \(HTML.select("sort", label: ui.text(.labelOrder), options: sortOptions(ui), selected: form.sort.rawValue))
         \(HTML.checkbox("script", value: "exact", label: ui.text(.labelExactScript), checked: form.exactScript))
+        \(HTML.checkbox("all_copies", value: "1", label: ui.text(.labelAllCopies), checked: form.allCopies))
         </div>
         </form>
         """

@@ -1,0 +1,195 @@
+import Foundation
+import PolicyExtraction
+import SQLiteDB
+
+/// Assigning articles to stories as they are written (Migrations/0013).
+extension PolicyStore {
+    /// An article about to be deleted with its issue: its story and its
+    /// fingerprint, so that its new version can keep the story's id.
+    struct DepartingCopy {
+        let articleID: Int64
+        let storyID: Int64
+        let fingerprint: StoryFingerprint
+    }
+
+    /// At most this many candidates (those sharing most bands) are checked
+    /// on their texts: formulaic news can share bands with many articles.
+    static let storyCandidates = 4
+
+    /// Takes the articles of issue `issueID` out of their stories before the
+    /// issue is deleted: their band rows go, their stories lose a copy.
+    /// Returns them, so that `assignStories` can give the story back to a
+    /// new version of the same article.
+    func leaveStories(issueID: Int64) throws -> [DepartingCopy] {
+        let rows = try database.cached("""
+            SELECT a.id, a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id
+            WHERE a.issue_id = ?
+            """).rows([issueID])
+        let deleteBand = try database.cached("DELETE FROM story_bands WHERE band = ? AND article_id = ?")
+        let leave = try database.cached("UPDATE stories SET copies = copies - 1 WHERE id = ?")
+        var departing: [DepartingCopy] = []
+        for row in rows {
+            let id: Int64 = try row.decode("id"), story: Int64 = try row.decode("story_id")
+            let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
+                                               gazetteer: .seeded)
+            for band in fingerprint.bandKeys { try deleteBand.execute([band, id]) }
+            try leave.execute([story])
+            departing.append(DepartingCopy(articleID: id, storyID: story, fingerprint: fingerprint))
+        }
+        return departing
+    }
+
+    /// After copies left: stories left without a copy are deleted (their
+    /// ids are never reused: AUTOINCREMENT), and a story whose remaining
+    /// copies were held together only by a copy that left is split into
+    /// the groups that still match. The largest group (then the one with
+    /// the oldest article) keeps the id; the others begin stories of their own.
+    func settleStories(_ touched: Set<Int64>) throws {
+        try database.cached("DELETE FROM stories WHERE copies <= 0").execute()
+        let members = try database.cached("""
+            SELECT a.id, a.title, a.body FROM article_stories st JOIN articles a ON a.id = st.article_id
+            WHERE st.story_id = ? ORDER BY a.id
+            """)
+        let begin = try database.cached("INSERT INTO stories (copies) VALUES (?)")
+        let shrink = try database.cached("UPDATE stories SET copies = ? WHERE id = ?")
+        let move = try database.cached("UPDATE article_stories SET story_id = ?, matched_id = ?, containment = ? WHERE article_id = ?")
+        for story in touched.sorted() {
+            let rows = try members.rows([story])
+            // A story of one copy needs nothing; a very large one is left as
+            // it is rather than compared pair by pair inside the write.
+            guard rows.count > 1, rows.count <= 64 else { continue }
+            let ids = try rows.map { try $0.decode("id", as: Int64.self) }
+            let fingerprints = try rows.map {
+                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), gazetteer: .seeded,
+                                 bands: false)
+            }
+            var parent = Array(0..<rows.count)
+            func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
+            var bestMatch = [(index: Int, containment: Double)?](repeating: nil, count: rows.count)
+            for i in 0..<rows.count {
+                for j in (i + 1)..<rows.count {
+                    let match = StoryMatch(fingerprints[i], fingerprints[j])
+                    guard match.isSameStory else { continue }
+                    parent[root(j)] = root(i)
+                    if match.containment > bestMatch[j]?.containment ?? -1 { bestMatch[j] = (i, match.containment) }
+                }
+            }
+            var groups: [Int: [Int]] = [:]
+            for i in 0..<rows.count { groups[root(i), default: []].append(i) }
+            guard groups.count > 1 else { continue }
+            let ordered = groups.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+            for (number, group) in ordered.enumerated() {
+                var id = story
+                if number == 0 {
+                    try shrink.execute([group.count, story])
+                } else {
+                    try begin.execute([group.count])
+                    id = database.lastInsertRowID
+                }
+                for (position, member) in group.enumerated() {
+                    let matched = position == 0 ? nil : bestMatch[member]
+                    try move.execute([id, matched.map { ids[$0.index] }, matched?.containment, ids[member]])
+                }
+            }
+        }
+    }
+
+    /// Joins each written article to the story of the copy it matches best,
+    /// or begins a story.
+    func assignStories(_ written: [(article: PreparedArticle, id: Int64)], departing: [DepartingCopy] = []) throws {
+        try assignStories(written.map { article, id in
+            (id, article.story ?? StoryFingerprint(
+                text: StoryFingerprint.text(title: article.parsed.title, body: article.parsed.body), gazetteer: .seeded))
+        }, departing: departing)
+    }
+
+    /// A band key shared by more articles than this is left out of the
+    /// candidates, as a search engine leaves out a stop word: formulaic news
+    /// makes a few keys common to hundreds of articles, which say nothing of
+    /// a copy (a copy shares its other bands too) and would make every new
+    /// article compare itself with all of them.
+    static let commonBand = 32
+
+    /// Candidates are the articles sharing an LSH band (earlier articles of
+    /// the same file included; bands too common skipped), then `departing`
+    /// (the previous version of a replaced file, whose story it keeps).
+    func assignStories(_ written: [(id: Int64, fingerprint: StoryFingerprint)], departing: [DepartingCopy] = []) throws {
+        guard !written.isEmpty else { return }
+        let postings = try database.cached("""
+            SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT \(Self.commonBand + 1)
+            """)
+        let candidateText = try database.cached("""
+            SELECT a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
+            """)
+        let join = try database.cached("INSERT INTO article_stories (article_id, story_id, matched_id, containment) VALUES (?, ?, ?, ?)")
+        let grow = try database.cached("UPDATE stories SET copies = copies + 1 WHERE id = ?")
+        let begin = try database.cached("INSERT INTO stories (copies) VALUES (0)")
+        let band = try database.cached("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES " +
+                                       Array(repeating: "(?, ?)", count: StoryFingerprint.bands).joined(separator: ", "))
+        for (id, fingerprint) in written {
+            var best: (story: Int64, matched: Int64?, containment: Double)?
+            var shared: [Int64: Int] = [:]
+            for key in Set(fingerprint.bandKeys) {
+                let rows = try postings.rows([key])
+                guard rows.count <= Self.commonBand else { continue }
+                for row in rows { shared[try row.decode("article_id"), default: 0] += 1 }
+            }
+            let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(Self.storyCandidates)
+            for (candidate, _) in ranked {
+                guard let stored = try candidateText.rows([candidate]).first else { continue }   // a row left behind
+                let other = StoryFingerprint(text: StoryFingerprint.text(title: try stored.decode("title"), body: try stored.decode("body")),
+                                             gazetteer: .seeded, bands: false)
+                let match = StoryMatch(fingerprint, other)
+                if match.isSameStory, match.containment > best?.containment ?? -1 {
+                    best = (try stored.decode("story_id"), candidate, match.containment)
+                }
+            }
+            if best == nil {
+                for copy in departing {
+                    let match = StoryMatch(fingerprint, copy.fingerprint)
+                    if match.isSameStory, match.containment > best?.containment ?? -1 {
+                        best = (copy.storyID, copy.articleID, match.containment)
+                    }
+                }
+                // The departing copy is gone: the new version heads the story.
+                if let found = best { best = (found.story, nil, found.containment) }
+            }
+            let story: Int64
+            if let best {
+                story = best.story
+                try join.execute([id, story, best.matched, best.matched == nil ? nil : best.containment as Double?])
+            } else {
+                try begin.execute()
+                story = database.lastInsertRowID
+                try join.execute([id, story, nil as Int64?, nil as Double?])
+            }
+            try grow.execute([story])
+            if let first = fingerprint.bandKeys.first {
+                var values: [any DatabaseValueConvertible] = []
+                for index in 0..<StoryFingerprint.bands {
+                    values.append(index < fingerprint.bandKeys.count ? fingerprint.bandKeys[index] : first)
+                    values.append(id)
+                }
+                try band.execute(values)
+            }
+        }
+    }
+
+    /// Articles stored before stories were (an upgraded file: migration 13
+    /// lists them in `stories_pending`) are given their stories by the
+    /// first write after the upgrade, oldest first, so that new copies can
+    /// meet them. One query when none is pending.
+    func assignPendingStories() throws {
+        guard try !database.cached("SELECT 1 AS pending FROM stories_pending LIMIT 1").rows().isEmpty else { return }
+        let rows = try database.rows("""
+            SELECT a.id, a.title, a.body FROM stories_pending p JOIN articles a ON a.id = p.article_id ORDER BY a.id
+            """)
+        let pending = try rows.map { row in
+            (id: try row.decode("id", as: Int64.self),
+             fingerprint: StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
+                                           gazetteer: .seeded))
+        }
+        try assignStories(pending)
+        try database.execute("DELETE FROM stories_pending")
+    }
+}

@@ -1,0 +1,171 @@
+/// What story matching keeps of one article: the hashes of its shingles
+/// (every run of `StoryFingerprint.shingleLength` folded characters), their
+/// MinHash signature cut into LSH bands, its figures and the regions it
+/// names. Deterministic: the same text gives the same fingerprint on every
+/// machine and run (fixed seeds, no random state), so band keys can be
+/// stored and looked up later.
+public struct StoryFingerprint: Sendable, Equatable {
+    /// Characters per shingle. Five folded characters are about two or three
+    /// Chinese words: short enough that a changed word disturbs few
+    /// shingles, long enough that unrelated articles share almost none.
+    public static let shingleLength = 5
+    /// LSH bands and rows per band: 20 × 2 = 40 MinHash values. Two texts
+    /// whose shingle sets have Jaccard similarity J share at least one band
+    /// with probability 1 − (1 − J²)²⁰: 0.97 at J = 0.4 (a copy of 40% of
+    /// the other's length, the least `StoryMatch` accepts), 0.997 at 0.5,
+    /// 0.9999 at 0.7; 0.18 at 0.1 (unrelated texts, refused on their texts).
+    public static let bands = 20
+    public static let rowsPerBand = 2
+    /// Texts with fewer folded characters than this are matched only when
+    /// identical: a handful of shingles says too little.
+    public static let minimumCharacters = 30
+
+    /// Sorted, distinct 64-bit hashes of the shingles.
+    public let shingles: [UInt64]
+    /// One key per band (32 bits, the band's number mixed in, so equal keys
+    /// in different bands do not meet). A text too short to match by
+    /// similarity has one key, from its whole text: only an identical text
+    /// meets it.
+    public let bandKeys: [Int64]
+    /// Figures written in digits, and regions (codes) the text names, each
+    /// with the shingles just before and just after it: where the other
+    /// text has those words but not the figure, it says something else there.
+    public let figures: [String: [UInt64]]
+    public let regions: [String: [UInt64]]
+    /// Folded characters (without punctuation and space).
+    public let length: Int
+    /// A hash of the whole folded text: identical texts, short ones too.
+    public let textHash: UInt64
+
+    /// - Parameter bands: whether to compute the LSH band keys (a stored
+    ///   candidate, only compared, needs none: they are its costliest part).
+    public init(text: String, gazetteer: Gazetteer, bands: Bool = true) {
+        self.init(StoryText(text), gazetteer: gazetteer, bands: bands)
+    }
+
+    public init(_ text: StoryText, gazetteer: Gazetteer, bands: Bool = true) {
+        let scalars = text.scalars
+        length = scalars.count
+        var figures: [String: [UInt64]] = [:]
+        for figure in text.figures {
+            figures[figure.text, default: []] += Self.context(scalars, figure.start, figure.end)
+        }
+        self.figures = figures
+        var regions: [String: [UInt64]] = [:]
+        for match in gazetteer.matches(in: scalars.map { Unicode.Scalar($0) ?? " " }) {
+            regions[match.code, default: []] += Self.context(scalars, match.start, match.end)
+        }
+        self.regions = regions
+        var whole: UInt64 = 0xcbf29ce484222325
+        for scalar in scalars { whole = (whole ^ UInt64(scalar)) &* 0x100000001b3 }
+        textHash = Self.mix(whole)
+        let k = Self.shingleLength
+        var hashes: [UInt64] = []
+        if scalars.count >= k {
+            hashes.reserveCapacity(scalars.count - k + 1)
+            for start in 0...(scalars.count - k) { hashes.append(Self.shingle(scalars, at: start)) }
+        } else if !scalars.isEmpty {
+            hashes.append(textHash)
+        }
+        hashes.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(hashes.count)
+        for hash in hashes where distinct.last != hash { distinct.append(hash) }
+        shingles = distinct
+        bandKeys = !bands ? [] : scalars.count >= Self.minimumCharacters ? Self.bandKeys(of: distinct)
+            : scalars.isEmpty ? [] : [Int64(textHash >> 32)]
+    }
+
+    /// The hash of the shingle starting at `start`.
+    @inline(__always)
+    static func shingle(_ scalars: [UInt32], at start: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for offset in 0..<shingleLength { hash = (hash ^ UInt64(scalars[start + offset])) &* 0x100000001b3 }
+        return mix(hash)
+    }
+
+    /// The shingles just before `start` and just after `end`, where the text has them.
+    static func context(_ scalars: [UInt32], _ start: Int, _ end: Int) -> [UInt64] {
+        var context: [UInt64] = []
+        if start >= shingleLength { context.append(shingle(scalars, at: start - shingleLength)) }
+        if end + shingleLength <= scalars.count { context.append(shingle(scalars, at: end)) }
+        return context
+    }
+
+    /// Whether the text has this shingle.
+    public func contains(shingle: UInt64) -> Bool {
+        var low = 0, high = shingles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if shingles[middle] < shingle { low = middle + 1 } else { high = middle }
+        }
+        return low < shingles.count && shingles[low] == shingle
+    }
+
+    /// The MinHash signature's bands, by one-permutation hashing: each
+    /// shingle hash falls into one of the 40 bins by its high bits and the
+    /// least low bits of each bin are its value; an empty bin borrows the
+    /// value of the next full one, shifted by the distance (Shrivastava and
+    /// Li's densification), so that two texts agree on it as often as on a
+    /// full bin. One pass over the shingles instead of 40.
+    static func bandKeys(of shingles: [UInt64]) -> [Int64] {
+        let count = bands * rowsPerBand
+        var minima = [UInt64](repeating: .max, count: count)
+        for shingle in shingles {
+            let bin = Int(((shingle >> 32) &* UInt64(count)) >> 32)
+            let value = shingle & 0xFFFF_FFFF
+            if value < minima[bin] { minima[bin] = value }
+        }
+        if minima.contains(where: { $0 != .max }) {
+            let filled = minima
+            for bin in 0..<count where filled[bin] == .max {
+                var distance = 1
+                while filled[(bin + distance) % count] == .max { distance += 1 }
+                minima[bin] = mix(filled[(bin + distance) % count] &+ UInt64(distance) &* seeds[bin])
+            }
+        }
+        return (0..<bands).map { band in
+            var key = UInt64(band) &* 0x9E3779B97F4A7C15
+            for row in 0..<rowsPerBand { key = mix(key ^ minima[band * rowsPerBand + row]) }
+            return Int64(key >> 32)
+        }
+    }
+
+    /// Fixed seeds, from SplitMix64's sequence (for densified bins).
+    static let seeds: [UInt64] = {
+        var state: UInt64 = 0x5D0C0F1E5ED57041
+        return (0..<(bands * rowsPerBand)).map { _ in
+            state &+= 0x9E3779B97F4A7C15
+            return mix(state)
+        }
+    }()
+
+    /// SplitMix64's finalizer: a fast 64-bit mixing function.
+    @inline(__always)
+    static func mix(_ input: UInt64) -> UInt64 {
+        var z = input
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+
+    /// Shingles the two texts share.
+    public func sharedShingles(with other: StoryFingerprint) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < shingles.count && j < other.shingles.count {
+            if shingles[i] == other.shingles[j] { shared += 1; i += 1; j += 1 }
+            else if shingles[i] < other.shingles[j] { i += 1 }
+            else { j += 1 }
+        }
+        return shared
+    }
+}
+
+extension StoryFingerprint {
+    /// The text of an article that matching compares: its body, since a
+    /// republisher often rewrites the headline; the title too when the
+    /// body is too short to say much alone.
+    public static func text(title: String, body: String) -> String {
+        body.unicodeScalars.count >= minimumCharacters * 2 ? body : title + "\n" + body
+    }
+}

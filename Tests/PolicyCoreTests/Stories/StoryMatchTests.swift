@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PolicyExtraction
+
+/// Story matching on the pairs of `StoryPairs`: every copy joins its
+/// original, no hard negative does.
+@Suite struct StoryMatchTests {
+    static func fingerprint(_ text: String) -> StoryFingerprint {
+        StoryFingerprint(text: text, gazetteer: TestGazetteer.shared)
+    }
+
+    @Test func everyCopyMatchesAndNoNegativeDoes() {
+        var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        for pair in StoryPairs.pairs {
+            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+            #expect(match.isSameStory == pair.sameStory,
+                    "\(pair.name): \(match.verdict), containment \(match.containment), ratio \(match.lengthRatio)")
+            switch (match.isSameStory, pair.sameStory) {
+            case (true, true): truePositives += 1
+            case (true, false): falsePositives += 1
+            case (false, true): falseNegatives += 1
+            case (false, false): break
+            }
+        }
+        #expect(falsePositives == 0)
+        #expect(truePositives + falseNegatives >= 30)
+        #expect(Double(truePositives) / Double(truePositives + falseNegatives) >= 0.95)
+    }
+
+    /// Every copy shares an LSH band with its original, so ingest finds it
+    /// as a candidate.
+    @Test func everyCopyIsACandidate() {
+        for pair in StoryPairs.pairs where pair.sameStory {
+            let a = Self.fingerprint(pair.a), b = Self.fingerprint(pair.b)
+            #expect(!Set(a.bandKeys).isDisjoint(with: b.bandKeys), "\(pair.name): jaccard \(StoryMatch(a, b).jaccard)")
+        }
+    }
+
+    /// The thresholds sit inside the gap between copies and negatives that
+    /// pass the guards' other checks: the least containment of a copy is
+    /// above `minimumContainment`, the largest of an unrelated text below.
+    @Test func thresholdsSitInTheGap() {
+        var copies: [Double] = [], unrelated: [Double] = []
+        for pair in StoryPairs.pairs {
+            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+            if pair.sameStory { copies.append(match.containment) }
+            else if match.verdict == .tooDifferent { unrelated.append(match.containment) }
+        }
+        let leastCopy = copies.min() ?? 0, mostUnrelated = unrelated.max() ?? 1
+        if ProcessInfo.processInfo.environment["POLICYKB_STORY_SWEEP"] != nil {
+            print("least containment of a copy \(leastCopy), most of an unrelated pair \(mostUnrelated)")
+            for pair in StoryPairs.pairs {
+                let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+                print(String(format: "%@\t%.3f\t%.3f\t%.3f\t%@", pair.name, match.containment, match.jaccard, match.lengthRatio,
+                             "\(match.verdict)"))
+            }
+        }
+        #expect(leastCopy > StoryMatch.minimumContainment)
+        #expect(mostUnrelated < StoryMatch.minimumContainment)
+    }
+
+    @Test func fingerprintsAreDeterministicAndFoldScripts() {
+        let simplified = Self.fingerprint(StoryPairs.dataBureau.body)
+        let traditional = Self.fingerprint(StoryPairs.dataBureauTraditional.body)
+        #expect(simplified.bandKeys == Self.fingerprint(StoryPairs.dataBureau.body).bandKeys)
+        #expect(simplified.bandKeys.count == StoryFingerprint.bands)
+        #expect(StoryText("數據，１２００．５億；1,200.5 ABC").scalars == StoryText("数据1200.5亿1200.5abc").scalars)
+        #expect(StoryText("规模达1,200.5亿元，增长3.").figures.map(\.text) == ["1200.5", "3"])
+        // The fold of both scripts makes the two copies' shingles nearly one set.
+        #expect(StoryMatch(simplified, traditional).jaccard > 0.9)
+    }
+
+    @Test func shortTextsMatchOnlyWhenIdentical() {
+        let a = Self.fingerprint("深圳发布算力券。"), b = Self.fingerprint("深圳發佈算力券")
+        #expect(a.bandKeys.count == 1 && a.bandKeys == b.bandKeys)
+        #expect(StoryMatch(a, b).isSameStory)
+        #expect(!StoryMatch(a, Self.fingerprint("杭州发布算力券。")).isSameStory)
+    }
+}
