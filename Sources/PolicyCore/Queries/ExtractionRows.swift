@@ -72,6 +72,9 @@ public struct GoalRow: Sendable, Equatable {
     /// The periodical and issue number of its article.
     public var publication: String? = nil
     public var issueNumber: Int? = nil
+    /// The metric key stored with the goal (migration 14), when the
+    /// query read it: target lines use it instead of making it again.
+    var storedMetricKey: String? = nil
 
     /// The value as people write it: 8000亿元, 1.5亿台, 57%.
     public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
