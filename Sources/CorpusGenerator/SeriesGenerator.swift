@@ -147,7 +147,7 @@ public struct SeriesGenerator: Sendable {
         let start = (index * 7) % 40
         let base = 20 * (1 + index % 5)
         let year = kind == 5 ? 2025 : 2026 + index % 3
-        let policy = "\(city.full)\(metric.theme)行动方案（2025—\(year)年）"
+        let policy = "\(city.full)\(metric.theme)行动方案（\(min(2025, year - 1))—\(year)年）"
         let id = "line-\(index)"
         func figure(_ value: Int) -> String { "\(value)\(metric.magnitude)\(metric.unit)" }
         func target(_ value: Int, by year: Int, stretch: Bool = false) -> String {
@@ -243,6 +243,14 @@ public struct SeriesGenerator: Sendable {
             policykb_script_fold_pair(index, &traditional, &simplified)
             if map[simplified] == nil { map[simplified] = traditional }
         }
+        // The table maps rare forms too (齣 → 出, 傢 → 家): where the first
+        // one is not what a traditional text writes, the usual form, or the
+        // character itself where both scripts write it alike.
+        for (simplified, traditional) in zip(Array(usualSimplified.unicodeScalars), Array(usualTraditional.unicodeScalars)) {
+            map[simplified.value] = traditional.value
+        }
         return map
     }()
+    static let usualSimplified = "出合系台术家面局斗制巨才克松谷干里只于向后范表志采签药升伙征历致折冲云准汇尽获几钟复占并布回游适余苏团据网发叶划千峰教协"
+    static let usualTraditional = "出合系臺術家面局斗制巨才克松谷幹裡只於向後範表志採簽藥升夥徵歷致折衝雲準匯盡獲幾鐘複佔並布回遊適餘蘇團據網發葉劃千峰教協"
 }

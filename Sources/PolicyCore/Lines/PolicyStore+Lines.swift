@@ -165,6 +165,8 @@ extension PolicyStore {
             line.mapGoals { goal in
                 var goal = goal
                 goal.evidence = evidence[goal.id] ?? []
+                // Read for grouping only: lines read either way compare equal.
+                goal.storedMetricKey = nil
                 return goal
             }
         }
