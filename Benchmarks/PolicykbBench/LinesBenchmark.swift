@@ -10,6 +10,8 @@ struct LinesBenchmark {
     var database = ""
     var binary: String?
     var runs = 15
+    /// Only the cases whose name contains this text.
+    var only: String?
 
     /// (what, region, metric) of `history`; the regions are resolved as the CLI resolves them.
     static let histories: [(String, String?, String?)] = [
@@ -40,7 +42,7 @@ struct LinesBenchmark {
         }
         say("")
         say("in-process, median of \(runs) runs        before ms   after ms   ratio   events")
-        for (name, body) in cases {
+        for (name, body) in cases where only.map(name.contains) ?? true {
             try store.database.execute("DELETE FROM line_key_rules")
             let (before, beforeCount) = try median(body)
             try store.database.execute("INSERT INTO line_key_rules (id, rules) VALUES (1, ?)", [rules])
@@ -59,7 +61,7 @@ struct LinesBenchmark {
                 ("history --region 浙江 --metric 核心企业", ["history", "--region", "浙江", "--metric", "核心企业"]),
                 ("changes --since 2026-12-01", ["changes", "--since", "2026-12-01"]),
             ]
-            for (name, arguments) in commands {
+            for (name, arguments) in commands where only.map(name.contains) ?? true {
                 let full = arguments + ["--db", database, "--format", "csv"]
                 try store.database.execute("DELETE FROM line_key_rules")
                 let before = try (0..<7).map { _ in try measure(binary, full).seconds * 1000 }.sorted()[3]

@@ -8,7 +8,7 @@ import PolicyExtraction
 //   swift build -c release && .build/release/policykb-bench ingest [--mb 200] [--small-mb 50]
 //   .build/release/policykb-bench search [--articles 100000]
 //   .build/release/policykb-bench serve [--articles 100000] [--seconds 30] [--clients 8]
-//   .build/release/policykb-bench lines --db DB [--bin .build/release/policykb] [--runs 15]
+//   .build/release/policykb-bench lines --db DB [--bin .build/release/policykb] [--runs 15] [--only TEXT]
 //   .build/release/policykb-bench load --source DB --target DB --tokenizer policykb|trigram
 
 func option(_ name: String) -> String? {
@@ -47,6 +47,7 @@ do {
         benchmark.database = option("--db") ?? ""
         benchmark.binary = option("--bin")
         if let runs = option("--runs").flatMap(Int.init) { benchmark.runs = runs }
+        benchmark.only = option("--only")
         try benchmark.run()
     case "load":
         guard let source = option("--source"), let target = option("--target") else {

@@ -123,8 +123,8 @@ import Testing
         #expect(lines.allSatisfy { TerminalWidthTests.cells(Substring($0)) <= 80 }, "\(chart.stdout)")
         let raised = try #require(lines.first { $0.contains("raised") })
         // The raised step's bar is the line's longest; the first statement (8000 of 10000) is shorter.
-        #expect(raised.filter { $0 == "█" }.count == 20, "\(chart.stdout)")
-        #expect(lines.contains { $0.contains(" set ") && $0.filter { $0 == "█" }.count == 16 }, "\(chart.stdout)")
+        #expect(raised.filter { $0 == "█" }.count == 16, "\(chart.stdout)")
+        #expect(lines.contains { $0.contains(" set ") && $0.filter { $0 == "█" }.count == 13 }, "\(chart.stdout)")
         #expect(lines.contains { $0.contains("superseded") && $0.contains("┄") })
         let json = try CLI.json(try CLI.run(["compare", "--db", db, "--metric", "增加值", "--history", "--format", "json"]).stdout)
         #expect(json.map { ($0["events"] as? [Any])?.count ?? 0 }.sorted() == [1, 4])

@@ -43,9 +43,13 @@ extension PolicyStore {
             let text = policy.removingWhitespace
             return try database.rows(SQLConditions.matchingPolicies, [text, text, text]).map { try $0.decode("id", as: Int64.self) }
         }
-        var goals: [GoalRow]
+        let goals: [GoalRow]
         if try lineKeysAreCurrent() {
             var conditions = SQLConditions()
+            // A region's every metric: its goals are its keys' goals, read by region directly.
+            if metricKey == nil && policyIDs == nil {
+                return try built(lineGoals(regionCodes: filter.regionCodes, storedKeys: true))
+            }
             if let regionCodes = filter.regionCodes {
                 conditions.append("region_code IN (SELECT value FROM json_each(?))", [JSONList.encode(regionCodes)])
             }
@@ -55,10 +59,14 @@ extension PolicyStore {
         } else {
             goals = try lineGoals(regionCodes: filter.regionCodes, storedKeys: false)
         }
-        var lines = TargetLines.build(goals)
-        if let metricKey { lines = lines.filter { $0.metricKey.contains(metricKey) } }
-        if let policyIDs { lines = lines.filter { !$0.policyIDs.isDisjoint(with: policyIDs) } }
-        return lines
+        return built(goals)
+
+        func built(_ goals: [GoalRow]) -> [TargetLine] {
+            var lines = TargetLines.build(goals)
+            if let metricKey { lines = lines.filter { $0.metricKey.contains(metricKey) } }
+            if let policyIDs { lines = lines.filter { !$0.policyIDs.isDisjoint(with: policyIDs) } }
+            return lines
+        }
     }
 
     /// What happened since `since` (an ISO date, inclusive): lines set,
@@ -75,7 +83,9 @@ extension PolicyStore {
             if let regionCodes {
                 conditions.append("region_code IN (SELECT value FROM json_each(?))", [JSONList.encode(regionCodes)])
             }
-            goals = try lineGoals(keysWhere: conditions)
+            // The goals since a date are few: read them by article (SQLite would
+            // rather walk goals_line for DISTINCT).
+            goals = try lineGoals(keysWhere: conditions, index: "goals_article")
         } else {
             var regions = try database.rows("""
                 SELECT DISTINCT region_code FROM goals WHERE article_id >= ? AND region_code IS NOT NULL
@@ -115,10 +125,10 @@ extension PolicyStore {
     /// The goals of every (region, metric key) pair that a goal matching
     /// `conditions` (on the goals table) has; every goal when there are
     /// no conditions. Goals without a region are one region of their own.
-    func lineGoals(keysWhere conditions: SQLConditions) throws -> [GoalRow] {
+    func lineGoals(keysWhere conditions: SQLConditions, index: String? = nil) throws -> [GoalRow] {
         guard !conditions.isEmpty else { return try lineGoals(regionCodes: nil, storedKeys: true) }
         return try lineGoals(join: """
-            JOIN (SELECT DISTINCT region_code, metric_key FROM goals\(conditions.whereClause)) AS k
+            JOIN (SELECT DISTINCT region_code, metric_key FROM goals\(index.map { " INDEXED BY \($0)" } ?? "")\(conditions.whereClause)) AS k
               ON g.metric_key = k.metric_key AND g.region_code IS k.region_code
             """, conditions.values, storedKeys: true)
     }

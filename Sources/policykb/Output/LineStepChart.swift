@@ -6,7 +6,7 @@ import PolicyCore
 /// raise, a report short of the target or a supersession reads at a glance
 /// in 80 columns.
 enum LineStepChart {
-    static let barWidth = 20
+    static let barWidth = 16
 
     static func draw(_ lines: [TargetLine], width: Int) -> String {
         guard !lines.isEmpty else { return "no lines match\n" }
@@ -44,7 +44,7 @@ enum LineStepChart {
             bar = bars("█", goal.value, largest)
             text = "\(goal.figure)\(goal.stretch ? " 力争" : "") by \(year(goal.year))"
         }
-        let issue = [goal.publication.map { "《\($0)》" }, goal.issueNumber.map { "第\($0)期" }].compactMap { $0 }.joined()
+        let issue = [goal.publication, goal.issueNumber.map { "第\($0)期" }].compactMap { $0 }.joined(separator: " ")
         return "  " + OutputRenderer.pad(event.date ?? "no date", to: 10) + "  " + OutputRenderer.pad(what, to: 11) + " "
             + bar + " " + text + (issue.isEmpty ? "" : "  " + issue)
     }
