@@ -6,25 +6,28 @@ enum ChangesFormat: String, ExtendedFormat {
     case table, json, csv, markdown
 }
 
-/// `policykb changes --since DATE`: the analyst's weekly digest.
+/// `policykb changes --since DATE|ISSUE`: the analyst's weekly digest.
 struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
         abstract: "What is new about targets since a date: set, changed, superseded, met or behind.",
         discussion: """
-            Lists the events of target lines (see `policykb history --help`) dated on or after --since: \
+            Lists the events of target lines (see `policykb history --help`) dated on or after --since, \
+            a date or an issue (its own date and every later issue, of any periodical): \
             new targets, changed ones (raised, lowered, moved, firmed up), those a newer policy superseded, \
             and later statistics that say a target was met or is behind. --format markdown writes a \
             digest to paste into a report.
 
             Examples:
               policykb changes --since 2025-03-01
+              policykb changes --since 数字经济周报:2025/3
+              policykb changes --since issue-2025-03.txt --format json
               policykb changes --since 2025-03 --region 深圳 --format markdown > digest.md
             """)
 
     @OptionGroup var database: DatabaseOption
 
-    @Option(help: "The first day to include: 2025-03-05, 2025-03 or 2025.")
+    @Option(help: ArgumentHelp("The first day to include: 2025-03-05, 2025-03 or 2025; or an issue: its file name, or periodical:number (周报:3, 周报:2025/3, 周报:2025年第3期).", valueName: "date|issue"))
     var since: String
 
     @Option(help: "A region (code or name); a province includes its cities.")
@@ -37,10 +40,17 @@ struct ChangesCommand: ParsableCommand {
     var format: ChangesFormat = .table
 
     func run() throws {
-        guard let day = DateBound.start(since) else {
-            throw CommandFailure.usage("--since「\(since)」: not a date (2025-03-05, 2025-03 or 2025)")
-        }
         let store = try PolicyStore(path: database.path, access: .read)
+        let day: String
+        if let date = DateBound.start(since) {
+            day = date
+        } else {
+            do {
+                day = try store.issueDate(named: since)
+            } catch let error as IssueNameError {
+                throw CommandFailure.usage("--since \(error)")
+            }
+        }
         let codes = try region.map { try FilterOptions.regionCodes($0, in: store) }
         let rows = try store.lineChanges(since: day, regionCodes: codes)
         switch format.common {

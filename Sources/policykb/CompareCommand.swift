@@ -39,6 +39,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(help: "One row per target line (see `policykb history`): its latest value and its number of events.")
     var lines = false
 
+    @Flag(help: "Each target line's steps, one row per event (--chart draws them as a step chart).")
+    var history = false
+
     @Flag(help: "Also goals rejected with `policykb goals reject`.")
     var includeRejected = false
 
@@ -59,7 +62,7 @@ struct CompareCommand: ParsableCommand {
         filter.allCopies = allCopies
         if !kind.isEmpty { filter.kinds = kind.reduce(into: Set()) { $0.formUnion($1.kinds) } }
         if let regions { filter.records.regionCodes = try FilterOptions.regionCodes(regions, in: store) }
-        if lines { return try runLines(store, filter: filter) }
+        if lines || history { return try runLines(store, filter: filter) }
         let goals = GoalComparison.order(try store.goals(filter))
         if chart && options.format == .table {
             Console.out(GoalComparison.chart(goals))
@@ -80,12 +83,28 @@ extension CompareCommand {
             .filter { filter.kinds.contains($0.kind) && (year == nil || $0.current.year == year) }
         let byCurrent = Dictionary(found.map { ($0.current.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = GoalComparison.order(found.map(\.current)).compactMap { byCurrent[$0.id] }
+        if history { return try runHistory(ordered) }
         if chart && options.format == .table {
             Console.out(GoalComparison.chart(ordered.map(\.current)))
             return
         }
         let table = OutputTable(ordered.map(LineSummary.init), maxWidths: ["metric": 24, "evidence": 60])
         Console.out(OutputRenderer.render(table, as: options.format))
+    }
+}
+
+extension CompareCommand {
+    /// `--history`: every event of the lines, as rows or (`--chart`) as steps.
+    func runHistory(_ lines: [TargetLine]) throws {
+        if chart && options.format == .table {
+            Console.out(LineStepChart.draw(lines, width: Console.width ?? 80))
+            return
+        }
+        if options.format == .json {
+            Console.out(RecordValue.array(lines.map(\.object)).json() + "\n")
+            return
+        }
+        try listing.write(LineEventTable.table(LineEventRow.all(lines), explain: false), as: options.format, sheetName: "history")
     }
 }
 

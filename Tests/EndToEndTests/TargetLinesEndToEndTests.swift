@@ -98,6 +98,38 @@ import Testing
         #expect(gold.compactMap { $0["file"] as? String } == ["issue-1.txt", "issue-6.txt"])
     }
 
+    @Test func changesSinceAnIssueAndHistorySteps() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (db, _) = try Self.series(in: dir)
+        // An issue by file name, or by periodical and number (issue 3 is dated 2025-03-03).
+        let byDate = try CLI.run(["changes", "--db", db, "--since", "2025-03-03", "--format", "csv"])
+        #expect(byDate.status == 0 && byDate.stdout.split(whereSeparator: \.isNewline).count == 7, "\(byDate.stdout)")
+        for issue in ["issue-3.txt", "数字经济周报:3", "《數字經濟周報》:2025年第3期"] {
+            let run = try CLI.run(["changes", "--db", db, "--since", issue, "--format", "csv"])
+            #expect(run.status == 0 && run.stdout == byDate.stdout, "\(issue): \(run.stderr)")
+        }
+        let unknown = try CLI.run(["changes", "--db", db, "--since", "数字经济周报:99"])
+        #expect(unknown.status == 2 && unknown.stderr.split(separator: "\n").count == 1
+                && unknown.stderr.contains("--since") && unknown.stderr.contains("数字经济周报:99"), "\(unknown.stderr)")
+
+        // compare --history: a row per event; --chart draws the steps within 80 columns.
+        let steps = try CLI.run(["compare", "--db", db, "--metric", "增加值", "--history", "--format", "csv"])
+        let rows = steps.stdout.split(whereSeparator: \.isNewline)
+        #expect(steps.status == 0 && rows.count == 6, "\(steps.stdout)\(steps.stderr)")
+        let chart = try CLI.run(["compare", "--db", db, "--metric", "增加值", "--history", "--chart"], environment: ["COLUMNS": "80"])
+        #expect(chart.status == 0, "\(chart.stderr)")
+        let lines = chart.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { TerminalWidthTests.cells(Substring($0)) <= 80 }, "\(chart.stdout)")
+        let raised = try #require(lines.first { $0.contains("raised") })
+        // The raised step's bar is the line's longest; the first statement (8000 of 10000) is shorter.
+        #expect(raised.filter { $0 == "█" }.count == 16, "\(chart.stdout)")
+        #expect(lines.contains { $0.contains(" set ") && $0.filter { $0 == "█" }.count == 13 }, "\(chart.stdout)")
+        #expect(lines.contains { $0.contains("superseded") && $0.contains("┄") })
+        let json = try CLI.json(try CLI.run(["compare", "--db", db, "--metric", "增加值", "--history", "--format", "json"]).stdout)
+        #expect(json.map { ($0["events"] as? [Any])?.count ?? 0 }.sorted() == [1, 4])
+    }
+
     @Test func helpHasExamples() throws {
         for command in [["history"], ["changes"], ["corrections"], ["goals", "fix"], ["goals", "reject"]] {
             let help = try CLI.run(command + ["--help"])

@@ -120,11 +120,14 @@ extension PolicyStore {
                     year = coalesce(c.year, goals.year),
                     year_source = CASE WHEN c.year IS NOT NULL AND goals.year_source = 'none' THEN 'stated'
                                        ELSE goals.year_source END,
-                    correction_id = c.id
+                    correction_id = c.id,
+                    metric_key = CASE WHEN c.metric IS NULL THEN goals.metric_key END
                 FROM (SELECT * FROM goal_corrections WHERE id = ?) AS c
                 WHERE goals.id = ?
                 """).execute([try correction.decode("id", as: Int64.self), goalID])
         }
+        // A corrected metric has a new key.
+        if !corrections.isEmpty { try fillMissingLineKeys(articleID: articleID) }
     }
 
     /// Every stored correction with the goal that carries it now, newest

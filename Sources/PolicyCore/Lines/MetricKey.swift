@@ -1,4 +1,5 @@
 import PolicyExtraction
+import PolicykbDigest
 
 /// A goal's metric reduced to what makes two goals the same target:
 /// scripts folded, punctuation and white space gone, the region's own name
@@ -57,13 +58,26 @@ public enum MetricKey {
         private var keys: [String: String] = [:]
 
         mutating func key(of goal: GoalRow) -> String {
-            let input = goal.metric + "\u{0}" + (goal.regionName ?? "")
+            if let stored = goal.storedMetricKey { return stored }
+            return key(metric: goal.metric, regionName: goal.regionName)
+        }
+
+        mutating func key(metric: String, regionName: String?) -> String {
+            let input = metric + "\u{0}" + (regionName ?? "")
             if let known = keys[input] { return known }
-            let key = MetricKey.key(goal.metric, regionName: goal.regionName)
+            let key = MetricKey.key(metric, regionName: regionName)
             keys[input] = key
             return key
         }
     }
+
+    /// A digest of the word tables keys are made with, stored beside the
+    /// keys (`line_key_rules`): keys made by other rules are made again.
+    public static let rulesDigest: String = {
+        let tables = [scopeWords.joined(separator: ","), equivalentForms.map { $0.0 + ">" + $0.1 }.joined(separator: ","),
+                      regionSuffixes.joined(separator: ","), "v1"]
+        return SHA256.hex(Array(tables.joined(separator: "\n").utf8))
+    }()
 
     /// The region's name and its short form: 深圳市 and 深圳.
     static func regionWords(_ regionName: String?) -> [String] {

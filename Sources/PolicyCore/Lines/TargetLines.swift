@@ -53,7 +53,7 @@ public enum TargetLines {
             }
             let keyWords = "「\(metricKey)」" + (goal.unit.map { " in \($0)" } ?? "") + " of \(place(goal))"
             // The latest few refusals: a key with hundreds of lines would otherwise make every reason longer.
-            let shown = refusals.suffix(Self.refusalsShown).joined(separator: "; ")
+            let shown = refusals.suffix(Self.refusalsShown).map { $0.words(lines, goal) }.joined(separator: "; ")
                 + (refusals.count > Self.refusalsShown ? "; and \(refusals.count - Self.refusalsShown) lines more" : "")
             let reason = refusals.isEmpty ? "first \(goal.kind.rawValue) for \(keyWords)"
                 : "no line of \(keyWords) has its year or policy: " + shown
@@ -80,22 +80,35 @@ public enum TargetLines {
     }
 
     /// The line a goal joins and why, or why each candidate was refused.
+    /// A line a goal could not join, worded only if its reason is shown:
+    /// a key with hundreds of lines would otherwise word hundreds per goal.
+    struct Refusal {
+        let index: Int
+        let sameArticle: Bool
+
+        func words(_ lines: [TargetLine], _ goal: GoalRow) -> String {
+            let line = lines[index]
+            let name = "line \(line.id) (\(yearWords(line.current.year)))"
+            return sameArticle ? "\(name) already has a goal of this article"
+                : "\(name): other year (\(yearWords(goal.year))) and " + (goal.policyID == nil ? "no policy" : "another policy")
+        }
+    }
+
     static func bestLine(for goal: GoalRow, policyKey: String?, among candidates: [Int], in lines: [TargetLine])
-        -> (best: (index: Int, reason: String)?, refusals: [String]) {
+        -> (best: (index: Int, reason: String)?, refusals: [Refusal]) {
         var best: (index: Int, score: Int, reason: String)?
-        var refusals: [String] = []
+        var refusals: [Refusal] = []
         for index in candidates {
             let line = lines[index], current = line.current
-            let name = "line \(line.id) (\(yearWords(current.year)))"
             if line.statementArticles.contains(goal.articleID) {
-                refusals.append("\(name) already has a goal of this article")
+                refusals.append(Refusal(index: index, sameArticle: true))
                 continue
             }
             let samePolicy = policyKey.map(line.policyKeys.contains) ?? false
             let sameYear = goal.year == current.year
             let score = (samePolicy ? 1 : 0) + (sameYear ? 2 : 0)
             guard score > 0 else {
-                refusals.append("\(name): other year (\(yearWords(goal.year))) and " + (goal.policyID == nil ? "no policy" : "another policy"))
+                refusals.append(Refusal(index: index, sameArticle: false))
                 continue
             }
             var why = ["same region, kind, metric「\(line.metricKey)」 and unit"]

@@ -79,6 +79,10 @@ public struct GoalRow: Sendable, Equatable {
     /// The articles that state the goal: its own, then its copies'.
     public var articleIDs: [Int64] { [articleID] + copies.map(\.articleID) }
 
+    /// The metric key stored with the goal (migration 14), when the
+    /// query read it: target lines use it instead of making it again.
+    var storedMetricKey: String? = nil
+
     /// The value as people write it: 8000亿元, 1.5亿台, 57%.
     public var readableValue: String { QuantityFormat.readable(value, unit: unit) }
 

@@ -107,7 +107,9 @@ extension GoalRow {
                   year: try row.decodeIfPresent("year"), yearSource: try row.decode("year_source"),
                   metric: try row.decode("metric"), comparator: try row.decode("comparator"), value: value,
                   unit: try row.decodeIfPresent("unit"), stretch: try row.decode("stretch"),
-                  targetID: try row.decodeIfPresent("target_id"), evidence: try row.decodeJSON("evidence"),
+                  targetID: try row.decodeIfPresent("target_id"),
+                  // Target lines read goals without evidence ('[]'): a JSON decoder per row would cost more than the rest.
+                  evidence: try row.decode("evidence", as: String.self) == "[]" ? [] : try row.decodeJSON("evidence"),
                   correction: try GoalCorrectionMark(row: row), publication: try row.decodeIfPresent("publication"),
                   issueNumber: try row.decodeIfPresent("issue_number"))
     }

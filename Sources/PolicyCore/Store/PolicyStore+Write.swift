@@ -217,10 +217,11 @@ extension PolicyStore {
                                                            "year_source", "text", "start", "end"])
         var goals = RowBatch(table: "goals", columns: ["id", "article_id", "policy_id", "target_id", "kind", "metric",
                                                        "comparator", "value_exact", "value", "unit", "stretch", "year",
-                                                       "year_source", "region_code"])
+                                                       "year_source", "region_code", "metric_key"])
         var evidence = RowBatch(table: "goal_evidence", columns: ["goal_id", "position", "article_id", "start", "end", "text"])
         var nextTarget = try nextID("targets")
         var nextGoal = try nextID("goals")
+        var lineKeys = LineKeyMaker()
         for (article, articleID) in articles {
             let extraction = article.extraction
             var policyIDs: [Int64] = []
@@ -243,7 +244,8 @@ extension PolicyStore {
                               goal.targetIndex.map { firstTarget + Int64($0) }, goal.kind.rawValue, goal.metric,
                               goal.comparator.rawValue, goal.value.description,
                               NSDecimalNumber(decimal: goal.value).doubleValue, goal.unit, goal.stretch, goal.year,
-                              goal.yearSource.rawValue, goal.regionCode])
+                              goal.yearSource.rawValue, goal.regionCode,
+                              try lineKeys.key(metric: goal.metric, regionCode: goal.regionCode, in: self)])
                 for (position, span) in goal.evidence.enumerated() {
                     evidence.append([nextGoal, position + 1, articleID, span.start, span.end, span.text])
                 }

@@ -96,6 +96,7 @@ public final class PolicyStore {
         do {
             if access == .write {
                 try migrator.migrate(database)
+                try fillLineKeys()
             } else {
                 let version = try database.userVersion()
                 if version > migrator.latestVersion {
