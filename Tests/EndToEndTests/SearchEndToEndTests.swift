@@ -20,8 +20,8 @@ import Testing
         let rows = try CLI.searchRows(all.stdout)
         #expect(rows.count >= 2)
         #expect(try CLI.searchObject(all.stdout)["total"] as? Int == rows.count)
-        #expect(Set(rows[0].keys) == ["article_id", "title", "issue_date", "section", "region_code", "score", "snippet", "snippet_plain",
-                                       "story_id", "copies"])
+        #expect(Set(rows[0].keys) == ["article_id", "title", "issue_date", "date_precision", "section", "region_code", "score",
+                                       "snippet", "snippet_plain", "story_id", "copies"])
         for row in rows {
             #expect((row["snippet"] as? String)?.contains("[数据要素]") == true)
         }

@@ -176,7 +176,7 @@ import Testing
         }
         let csv = try CLI.run(["search", "数据", "--db", db, "--format", "csv"])
         // CSV has the columns of the JSON rows.
-        #expect(csv.stdout.hasPrefix("article_id,title,issue_date,section,region_code,score,snippet,snippet_plain\r\n"))
+        #expect(csv.stdout.hasPrefix("article_id,title,issue_date,section,region_code,score,snippet,snippet_plain,story_id,copies\r\n"))
     }
 
     @Test(.enabled(if: CLI.which("script") != nil, "needs script(1) for a pseudo-terminal"))
