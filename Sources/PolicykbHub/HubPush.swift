@@ -27,6 +27,8 @@ public struct HubPush {
         public var rows = 0
         /// Corrections added to the hub or changed there.
         public var corrections = 0
+        /// Stories of this file that joined stories the hub held apart.
+        public var storiesJoined = 0
     }
 
     let hub: HubConnection
@@ -40,6 +42,10 @@ public struct HubPush {
     static let policyLock = "7064707985754111"
     /// Taken by a push of corrections (`pushCorrections`).
     static let correctionLock = "7064707985754112"
+    /// Shared by each issue's transaction, exclusive while stories are
+    /// joined (`joinStories`): a story row an issue names is not merged
+    /// away under it.
+    static let storyLock = "7064707985754113"
 
     public init(hub: HubConnection, store: PolicyStore, progress: @escaping (Int, Int) -> Void = { _, _ in }) {
         self.hub = hub
@@ -77,6 +83,7 @@ public struct HubPush {
         // order does not matter to the result: ids are digests, and of two
         // versions of an issue the one ingested later wins either way.
         let start = issues.isEmpty ? 0 : Int((UInt64(ProcessInfo.processInfo.processIdentifier) &* 2_654_435_761) % UInt64(issues.count))
+        let stories = try LocalStories(store.database)
         var deferred: [LocalIssue] = []
         var done = 0
         for index in issues.indices {
@@ -85,7 +92,7 @@ public struct HubPush {
                 summary.skipped += 1
             } else if try claim(issue) {
                 defer { release(issue) }
-                try push(issue, into: &summary)
+                try push(issue, stories: stories, into: &summary)
             } else {
                 deferred.append(issue)
                 continue
@@ -94,11 +101,12 @@ public struct HubPush {
             progress(done, issues.count)
         }
         for issue in deferred {
-            if try isSent(issue) { summary.skipped += 1 } else { try push(issue, into: &summary) }
+            if try isSent(issue) { summary.skipped += 1 } else { try push(issue, stories: stories, into: &summary) }
             done += 1
             progress(done, issues.count)
         }
         summary.corrections = try pushCorrections()
+        summary.storiesJoined = try joinStories(stories)
         return summary
     }
 
@@ -143,8 +151,8 @@ public struct HubPush {
     }
 
     /// One issue in one transaction, retried on a deadlock or serialization failure.
-    func push(_ issue: LocalIssue, into summary: inout Summary) throws {
-        let rows = try IssueRows(store: store, issueID: issue.id, pusher: pusher)
+    func push(_ issue: LocalIssue, stories: LocalStories, into summary: inout Summary) throws {
+        let rows = try IssueRows(store: store, issueID: issue.id, pusher: pusher, localStories: stories)
         var exclusive = false
         for attempt in 1...5 {
             do {
@@ -177,6 +185,7 @@ public struct HubPush {
     func write(_ rows: IssueRows, exclusive: Bool) throws(HubError) -> Outcome {
         let lockMode = exclusive ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared"
         try hub.run("locking", "SELECT \(lockMode)(\(Self.policyLock))")
+        try hub.run("locking", "SELECT pg_advisory_xact_lock_shared(\(Self.storyLock))")
         try hub.run("locking the issue", "SELECT pg_advisory_xact_lock(hashtextextended($1, 1))", [rows.sha256])
         try hub.run("locking the issue", "SELECT pg_advisory_xact_lock(hashtextextended($1, 2))", [rows.replaceKey])
         if try hub.run("looking up the issue", "SELECT 1 FROM issues WHERE sha256 = $1", [rows.sha256]).rows.count > 0 {
@@ -212,7 +221,45 @@ public struct HubPush {
         try hub.insert(rows.targets)
         try hub.insert(rows.goals)
         try hub.insert(rows.evidence)
+        try hub.insert(rows.stories)
+        try hub.insert(rows.articleStories)
         return previous.isEmpty ? .inserted : .replaced
+    }
+
+    /// Every story of more than one copy here, sent as its copies' hub ids:
+    /// the hub merges the stories holding them into the earliest
+    /// (`policykb_join_stories`), so that machines which each pushed part
+    /// of a story, or pushed issues another machine had already sent,
+    /// converge on one story. Idempotent; also drops stories left without
+    /// copies by replaced issues. One transaction, retried like an issue's.
+    func joinStories(_ stories: LocalStories) throws -> Int {
+        let pairs = stories.joinPairs
+        for attempt in 1...5 {
+            do {
+                return try inTransaction("joining stories") { () throws -> Int in
+                    try hub.run("locking", "SELECT pg_advisory_xact_lock(\(Self.storyLock))")
+                    var joined = 0
+                    // Whole stories per statement, about 20,000 copies each.
+                    var start = 0
+                    while start < pairs.count {
+                        var end = min(pairs.count, start + 20_000)
+                        while end < pairs.count, pairs[end].group == pairs[end - 1].group { end += 1 }
+                        let chunk = pairs[start..<end]
+                        joined += Int(try hub.run("joining stories", "SELECT policykb_join_stories($1::bigint[], $2::bigint[])",
+                                                  ["{" + chunk.map { String($0.article) }.joined(separator: ",") + "}",
+                                                   "{" + chunk.map { String($0.group) }.joined(separator: ",") + "}"]).scalar ?? "0") ?? 0
+                        start = end
+                    }
+                    try hub.run("dropping stories without copies", """
+                        DELETE FROM stories s WHERE NOT EXISTS (SELECT 1 FROM article_stories st WHERE st.story_id = s.id)
+                        """)
+                    return joined
+                }
+            } catch let error as HubError where attempt < 5 && error.isTransient {
+                continue
+            }
+        }
+        return 0
     }
 
     func inTransaction<T>(_ what: String, _ body: () throws -> T) throws -> T {

@@ -44,15 +44,21 @@ struct IssueRows {
     var goals = HubRows("goals", [("id", "bigint"), ("article_id", "bigint"), ("policy_id", "bigint"), ("target_id", "bigint"),
                                   ("kind", "text"), ("metric", "text"), ("comparator", "text"), ("value_exact", "text"),
                                   ("value", "double precision"), ("unit", "text"), ("stretch", "integer"), ("year", "integer"),
-                                  ("year_source", "text"), ("region_code", "text"), ("ordinal", "integer")])
+                                  ("year_source", "text"), ("region_code", "text"), ("ordinal", "integer"), ("metric_key", "text")])
     var evidence = HubRows("goal_evidence", [("goal_id", "bigint"), ("position", "integer"), ("article_id", "bigint"),
                                              ("start", "integer"), ("end", "integer"), ("text", "text")])
 
+    /// A story is written by the first issue that names it; joining stories
+    /// is HubPush's (`policykb_join_stories`).
+    var stories = HubRows("stories", [("id", "bigint"), ("first_date", "text")], suffix: "ON CONFLICT DO NOTHING")
+    var articleStories = HubRows("article_stories", [("article_id", "bigint"), ("story_id", "bigint"), ("matched_id", "bigint"),
+                                                     ("containment", "double precision")])
+
     var rowCount: Int {
-        [issue, articles, links, warnings, policies, mentions, targets, goals, evidence].reduce(0) { $0 + $1.rows.count }
+        [issue, articles, links, warnings, policies, mentions, targets, goals, evidence, stories, articleStories].reduce(0) { $0 + $1.rows.count }
     }
 
-    init(store: PolicyStore, issueID: Int64, pusher: String) throws {
+    init(store: PolicyStore, issueID: Int64, pusher: String, localStories: LocalStories) throws {
         let database = store.database
         guard let row = try database.rows("""
             SELECT sha256, publication, issue_date, date_precision, number, cumulative_number, source_file, source_path, bytes, format,
@@ -107,6 +113,21 @@ struct IssueRows {
             warnings.append([hubIssue, warning["position"].text, warning["kind"].text, warning["message"].text])
         }
 
+        var storyIDs = Set<Int64>()
+        for row in try database.rows("""
+            SELECT st.article_id, st.story_id, st.matched_id, st.containment, a.sort_date FROM article_stories st
+            JOIN articles a ON a.id = st.article_id WHERE a.issue_id = ? ORDER BY a.position
+            """, [issueID]) {
+            let article = try hubArticle(row["article_id"])
+            // A story of one copy here is that copy's own.
+            let root = try row["story_id"].int64.flatMap { localStories.stories[$0]?.root }
+                ?? (id: Int64(article) ?? 0, date: try row.decodeIfPresent("sort_date") ?? "")
+            if storyIDs.insert(root.id).inserted { stories.append([String(root.id), root.date]) }
+            articleStories.append([article, String(root.id),
+                                   row["matched_id"].int64.flatMap { localStories.hubArticle[$0] }.map { String($0) },
+                                   row["containment"].text])
+        }
+
         var policyIDs: [Int64: String] = [:]
         for policy in try database.rows("""
             SELECT id, title, title_key, region_code, start_year, end_year, effective_from, effective_until FROM policies
@@ -139,11 +160,15 @@ struct IssueRows {
                             target["end"].text])
         }
         var goalIDs: [Int64: String] = [:]
+        // The stored key, as lines read it; made here for a goal whose
+        // metric a correction changed (the hub row holds extraction's
+        // metric) or a file whose keys no writer has filled yet.
         // A corrected goal goes as extraction found it (the correction's
         // original values): the hub applies corrections itself
         // (goal_corrections, v_goals), and so does a pulled copy.
         for (index, goal) in try database.rows("""
-            SELECT g.id, g.article_id, g.policy_id, g.target_id, g.stretch, g.region_code,
+            SELECT g.id, g.article_id, g.policy_id, g.target_id, g.stretch, g.region_code, r.name AS region_name,
+                   CASE WHEN c.metric IS NULL THEN g.metric_key END AS metric_key,
                    coalesce(c.original_kind, g.kind) AS kind, coalesce(c.original_metric, g.metric) AS metric,
                    coalesce(c.original_comparator, g.comparator) AS comparator,
                    coalesce(c.original_value_exact, g.value_exact) AS value_exact,
@@ -152,7 +177,7 @@ struct IssueRows {
                    CASE WHEN c.id IS NULL THEN g.year ELSE c.original_year END AS year,
                    CASE WHEN c.year IS NOT NULL AND c.original_year IS NULL AND g.year_source = 'stated' THEN 'none'
                         ELSE g.year_source END AS year_source
-            FROM goals g LEFT JOIN goal_corrections c ON c.id = g.correction_id
+            FROM goals g LEFT JOIN goal_corrections c ON c.id = g.correction_id LEFT JOIN regions r ON r.code = g.region_code
             WHERE g.\(inIssue) ORDER BY g.id
             """, [issueID]).enumerated() {
             let id = String(HubIdentity.goal(issue: sha256, index: index))
@@ -161,7 +186,8 @@ struct IssueRows {
                           goal["target_id"].int64.flatMap { targetIDs[$0] }, goal["kind"].text, goal["metric"].text,
                           goal["comparator"].text, goal["value_exact"].text, goal["value"].text, goal["unit"].text,
                           goal["stretch"].text, goal["year"].text, goal["year_source"].text, goal["region_code"].text,
-                          String(index)])
+                          String(index), goal["metric_key"].string
+                              ?? MetricKey.key(goal["metric"].text ?? "", regionName: goal["region_name"].string)])
         }
         for span in try database.rows("""
             SELECT goal_id, position, article_id, start, end, text FROM goal_evidence

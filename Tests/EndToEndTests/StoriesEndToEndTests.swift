@@ -1,4 +1,5 @@
 import Foundation
+import PolicykbTestSupport
 import Testing
 
 /// Two periodicals carry one story, through the built `policykb`: search
@@ -12,18 +13,13 @@ import Testing
         "方案还从资金、人才、用地等方面提出保障措施，对新认定的市级数字化转型示范企业给予最高500万元的一次性奖励。",
     ]
 
-    static func line(_ title: String, _ body: String, _ publication: String, _ issue: Int, _ date: String) throws -> String {
-        let object: [String: Any] = ["title": title, "body": body, "publication": publication, "issue": issue, "date": date]
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-    }
-
     @Test func twoPeriodicalsOneStory() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let first = try Self.line("深圳出台数字经济高质量发展行动方案", Self.plan.joined(separator: "\n"), "数字政策动态", 3, "2025-03-10")
-        let other = try Self.line("杭州发布数据要素市场建设方案", "杭州市数据资源管理局日前发布方案，提出到2026年培育数据商100家，数据交易额突破50亿元，建设数据要素产业园3个。", "数字政策动态", 3, "2025-03-10")
+        let first = try JSONLinesArticle.line("深圳出台数字经济高质量发展行动方案", Self.plan.joined(separator: "\n"), "数字政策动态", 3, "2025-03-10")
+        let other = try JSONLinesArticle.line("杭州发布数据要素市场建设方案", "杭州市数据资源管理局日前发布方案，提出到2026年培育数据商100家，数据交易额突破50亿元，建设数据要素产业园3个。", "数字政策动态", 3, "2025-03-10")
         // The copy: its own headline, the lead cut to its first clause, the last paragraph cut.
-        let copy = try Self.line("深圳：2027年数字经济核心产业增加值将破1.2万亿元",
+        let copy = try JSONLinesArticle.line("深圳：2027年数字经济核心产业增加值将破1.2万亿元",
                                  (["深圳市人民政府办公厅近日印发《深圳市推动数字经济高质量发展行动方案（2025—2027年）》。"]
                                   + Self.plan[1...2]).joined(separator: "\n"), "大数据参考", 5, "2025-03-17")
         try (first + "\n" + other + "\n").write(to: dir.appendingPathComponent("a.jsonl"), atomically: true, encoding: .utf8)

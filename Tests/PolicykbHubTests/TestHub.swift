@@ -113,12 +113,14 @@ struct HubFingerprint: Equatable, CustomStringConvertible {
     let counts: [String: Int]
     let articles: String
     let goals: String
+    /// Which articles share a story, and its id.
+    let stories: String
 
     init(_ url: String) throws {
         let connection = try PostgresConnection(url)
         var counts: [String: Int] = [:]
         for table in ["issues", "articles", "article_links", "issue_warnings", "policies", "policy_mentions", "targets", "goals",
-                      "goal_evidence", "goal_corrections"] {
+                      "goal_evidence", "goal_corrections", "stories", "article_stories"] {
             counts[table] = Int(try connection.execute("SELECT count(*) FROM \(table)").scalar ?? "") ?? -1
         }
         self.counts = counts
@@ -133,7 +135,10 @@ struct HubFingerprint: Equatable, CustomStringConvertible {
                 FROM v_goals g JOIN articles a ON a.id = g.article_id
                 LEFT JOIN policies p ON p.id = g.policy_id LEFT JOIN targets t ON t.id = g.target_id) s
             """).scalar ?? ""
+        stories = try connection.execute("""
+            SELECT md5(coalesce(string_agg(story_id || ':' || article_id, ',' ORDER BY story_id, article_id), '')) FROM article_stories
+            """).scalar ?? ""
     }
 
-    var description: String { "\(counts.sorted { $0.key < $1.key }) articles \(articles) goals \(goals)" }
+    var description: String { "\(counts.sorted { $0.key < $1.key }) articles \(articles) goals \(goals) stories \(stories)" }
 }
