@@ -28,9 +28,9 @@ public enum TargetLines {
     /// take no part.
     public static func build(_ goals: [GoalRow]) -> [TargetLine] {
         var lines: [TargetLine] = []
-        var byKey: [Key: [Int]] = [:]
+        var byKey: [Key: KeyLines] = [:]
         var policyKeys: [String: String] = [:], metricKeys = MetricKey.Cache()
-        for goal in goals.filter({ $0.correction?.rejected != true }).sorted(by: chronological) {
+        for goal in inChronologicalOrder(goals.filter { $0.correction?.rejected != true }) {
             let metricKey = metricKeys.key(of: goal)
             // One fold per policy title, not one per comparison.
             let policyKey = goal.policyTitle.map { title in
@@ -41,31 +41,45 @@ public enum TargetLines {
             } ?? Self.policyKey(goal)
             if goal.kind == .statistic {
                 let key = Key(region: goal.regionCode, kind: .target, metricKey: metricKey, unit: goal.unit)
-                for index in byKey[key] ?? [] { lines[index].append(report(goal, on: lines[index]), policyKey: nil) }
+                for index in byKey[key]?.all ?? [] { lines[index].append(report(goal, on: lines[index]), policyKey: nil) }
                 continue
             }
             let key = Key(region: goal.regionCode, kind: goal.kind, metricKey: metricKey, unit: goal.unit)
-            let candidates = byKey[key] ?? []
-            let (best, refusals) = bestLine(for: goal, policyKey: policyKey, among: candidates, in: lines)
+            var keyLines = byKey.removeValue(forKey: key) ?? KeyLines()
+            defer { byKey[key] = keyLines }
+            // Only lines of the goal's year or policy can take it; every other line of the key refuses it.
+            let (best, refusals) = bestLine(for: goal, policyKey: policyKey,
+                                            among: keyLines.candidates(year: goal.year, policyKey: policyKey),
+                                            of: keyLines.all, in: lines)
             if let (index, reason) = best {
+                let oldYear = lines[index].current.year, hadPolicy = policyKey.map(lines[index].policyKeys.contains) ?? true
                 lines[index].append(statement(goal, after: lines[index].current, reason: reason), policyKey: policyKey)
+                keyLines.moved(index, fromYear: oldYear, to: lines[index].current.year)
+                if !hadPolicy, let policyKey { keyLines.addPolicy(policyKey, to: index) }
                 continue
             }
             let keyWords = "「\(metricKey)」" + (goal.unit.map { " in \($0)" } ?? "") + " of \(place(goal))"
             // The latest few refusals: a key with hundreds of lines would otherwise make every reason longer.
-            let shown = refusals.suffix(Self.refusalsShown).map { $0.words(lines, goal) }.joined(separator: "; ")
+            let shown = refusals.shown.map { $0.words(lines, goal) }.joined(separator: "; ")
                 + (refusals.count > Self.refusalsShown ? "; and \(refusals.count - Self.refusalsShown) lines more" : "")
             let reason = refusals.isEmpty ? "first \(goal.kind.rawValue) for \(keyWords)"
                 : "no line of \(keyWords) has its year or policy: " + shown
             let line = TargetLine(id: goal.id, regionCode: goal.regionCode, regionName: goal.regionName, kind: goal.kind,
                                   metricKey: metricKey, unit: goal.unit, set: LineEvent(kind: .set, goal: goal, reason: reason),
                                   policyKey: policyKey)
-            for index in candidates {
-                if let event = supersession(of: lines[index], by: goal, policyKey: policyKey, newLine: line.id) {
-                    lines[index].append(event, policyKey: nil)
+            // Only a goal with a policy and a year supersedes; a superseded line stays so.
+            if goal.policyID != nil, policyKey != nil, goal.year != nil {
+                var stillLive: [Int] = []
+                for index in keyLines.live {
+                    if let event = supersession(of: lines[index], by: goal, policyKey: policyKey, newLine: line.id) {
+                        lines[index].append(event, policyKey: nil)
+                    } else {
+                        stillLive.append(index)
+                    }
                 }
+                keyLines.live = stillLive
             }
-            byKey[key, default: []].append(lines.count)
+            keyLines.add(lines.count, year: goal.year, policyKey: policyKey)
             lines.append(line)
         }
         return lines
@@ -74,9 +88,54 @@ public enum TargetLines {
     /// How many refused lines a `set` event's reason names.
     static let refusalsShown = 3
 
-    /// Issue date (undated last), then article, then goal: the order events happen in.
-    static func chronological(_ x: GoalRow, _ y: GoalRow) -> Bool {
-        (x.issueDate ?? "9999", x.articleID, x.id) < (y.issueDate ?? "9999", y.articleID, y.id)
+    /// The goals in the order events happen in: issue date (undated last),
+    /// then article, then goal. Sorted by keys taken once: a row is large,
+    /// and copying one to compare it costs a retain per field.
+    static func inChronologicalOrder(_ goals: [GoalRow]) -> [GoalRow] {
+        let keys = goals.enumerated().map { ($0.element.issueDate ?? "9999", $0.element.articleID, $0.element.id, $0.offset) }
+        return keys.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map { goals[$0.3] }
+    }
+
+    /// A key's lines (positions in `lines`, oldest first), indexed by the
+    /// current year and by the policies of each line, so that placing a goal
+    /// looks only at the lines that could take it, not at every line of its key.
+    struct KeyLines {
+        private(set) var all: [Int] = []
+        /// Lines not superseded yet: the only ones a new line can supersede.
+        var live: [Int] = []
+        private var byYear: [Int?: [Int]] = [:]
+        private var byPolicy: [String: [Int]] = [:]
+
+        mutating func add(_ index: Int, year: Int?, policyKey: String?) {
+            all.append(index)
+            live.append(index)
+            byYear[year, default: []].append(index)
+            if let policyKey { byPolicy[policyKey, default: []].append(index) }
+        }
+
+        /// The line's current year changed (a `changed` event moved it).
+        mutating func moved(_ index: Int, fromYear old: Int?, to new: Int?) {
+            guard old != new else { return }
+            byYear[old]?.removeAll { $0 == index }
+            Self.insert(index, into: &byYear[new, default: []])
+        }
+
+        mutating func addPolicy(_ policyKey: String, to index: Int) {
+            Self.insert(index, into: &byPolicy[policyKey, default: []])
+        }
+
+        /// Lines of that year or naming that policy, oldest first.
+        func candidates(year: Int?, policyKey: String?) -> [Int] {
+            let sameYear = byYear[year] ?? [], samePolicy = policyKey.flatMap { byPolicy[$0] } ?? []
+            if samePolicy.isEmpty { return sameYear }
+            if sameYear.isEmpty { return samePolicy }
+            return Array(Set(sameYear).union(samePolicy)).sorted()
+        }
+
+        private static func insert(_ index: Int, into list: inout [Int]) {
+            let at = list.firstIndex { $0 >= index } ?? list.endIndex
+            if at == list.endIndex || list[at] != index { list.insert(index, at: at) }
+        }
     }
 
     /// The line a goal joins and why, or why each candidate was refused.
@@ -94,29 +153,37 @@ public enum TargetLines {
         }
     }
 
-    static func bestLine(for goal: GoalRow, policyKey: String?, among candidates: [Int], in lines: [TargetLine])
-        -> (best: (index: Int, reason: String)?, refusals: [Refusal]) {
-        var best: (index: Int, score: Int, reason: String)?
-        var refusals: [Refusal] = []
+    /// `candidates` are the lines of `keyLines` that share the goal's year or
+    /// policy; when none takes it, every line of the key refused it, and
+    /// only the last `refusalsShown` are looked at.
+    static func bestLine(for goal: GoalRow, policyKey: String?, among candidates: [Int], of keyLines: [Int],
+                         in lines: [TargetLine]) -> (best: (index: Int, reason: String)?, refusals: Refusals) {
+        var best: (index: Int, score: Int)?
         for index in candidates {
-            let line = lines[index], current = line.current
-            if line.statementArticles.contains(goal.articleID) {
-                refusals.append(Refusal(index: index, sameArticle: true))
-                continue
-            }
+            let line = lines[index]
+            if line.statementArticles.contains(goal.articleID) { continue }
             let samePolicy = policyKey.map(line.policyKeys.contains) ?? false
-            let sameYear = goal.year == current.year
+            let sameYear = goal.year == line.current.year
             let score = (samePolicy ? 1 : 0) + (sameYear ? 2 : 0)
-            guard score > 0 else {
-                refusals.append(Refusal(index: index, sameArticle: false))
-                continue
-            }
-            var why = ["same region, kind, metric「\(line.metricKey)」 and unit"]
-            if sameYear { why.append("same horizon \(yearWords(goal.year))") }
-            if samePolicy { why.append("same policy" + (goal.policyTitle.map { "《\($0)》" } ?? "")) }
-            if best.map({ score >= $0.score }) ?? true { best = (index, score, why.joined(separator: "; ")) }
+            if score > 0, best.map({ score >= $0.score }) ?? true { best = (index, score) }
         }
-        return (best.map { ($0.index, $0.reason) }, refusals)
+        guard let best else {
+            let shown = keyLines.suffix(refusalsShown).map { index in
+                Refusal(index: index, sameArticle: lines[index].statementArticles.contains(goal.articleID))
+            }
+            return (nil, Refusals(shown: shown, count: keyLines.count))
+        }
+        var why = ["same region, kind, metric「\(lines[best.index].metricKey)」 and unit"]
+        if best.score >= 2 { why.append("same horizon \(yearWords(goal.year))") }
+        if best.score % 2 == 1 { why.append("same policy" + (goal.policyTitle.map { "《\($0)》" } ?? "")) }
+        return ((best.index, why.joined(separator: "; ")), Refusals(shown: [], count: 0))
+    }
+
+    /// The lines that refused a goal: the latest few, and how many in all.
+    struct Refusals {
+        let shown: [Refusal]
+        let count: Int
+        var isEmpty: Bool { count == 0 }
     }
 
     /// `restated` or `changed`, by comparing the goal with the line's current statement.
@@ -128,8 +195,9 @@ public enum TargetLines {
         if current.stretch && !goal.stretch { changes.append(.firmedUp) }
         if !current.stretch && goal.stretch { changes.append(.madeStretch) }
         if goal.comparator != current.comparator { changes.append(.comparator) }
-        let was = "was \(current.figure)\(current.stretch ? " (力争)" : "") by \(yearWords(current.year))"
         if changes.isEmpty { return LineEvent(kind: .restated, goal: goal, reason: reason) }
+        // Worded only for a change: formatting a figure is most of a restatement's cost.
+        let was = "was \(current.figure)\(current.stretch ? " (力争)" : "") by \(yearWords(current.year))"
         return LineEvent(kind: .changed, goal: goal, changes: changes,
                          reason: reason + "; " + changes.map(\.rawValue).joined(separator: ", ") + ": " + was)
     }

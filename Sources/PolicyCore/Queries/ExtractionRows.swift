@@ -131,15 +131,16 @@ public enum QuantityFormat {
         if unit == "%" { return "\(value)%" }
         if unit == "百分点" { return "\(value)个百分点" }
         let magnitude = abs(NSDecimalNumber(decimal: value).doubleValue)
-        for (scale, name) in [(Decimal(string: "1000000000000")!, "万亿"), (Decimal(100_000_000), "亿"), (Decimal(10_000), "万")] {
+        // Divided only when large enough: a Decimal division costs more than the rest of a line's events.
+        for (scale, name) in scales where magnitude >= NSDecimalNumber(decimal: scale).doubleValue {
             let scaled = value / scale
             // Only when the scaled figure is short: 8000亿, 1.5亿, not 1.2345678亿.
-            if magnitude >= NSDecimalNumber(decimal: scale).doubleValue, shortDecimal(scaled) {
-                return "\(scaled)\(name)\(unit)"
-            }
+            if shortDecimal(scaled) { return "\(scaled)\(name)\(unit)" }
         }
         return "\(value)\(unit)"
     }
+
+    static let scales: [(Decimal, String)] = [(Decimal(1_000_000_000_000), "万亿"), (Decimal(100_000_000), "亿"), (Decimal(10_000), "万")]
 
     static func shortDecimal(_ value: Decimal) -> Bool {
         let text = "\(value)"
