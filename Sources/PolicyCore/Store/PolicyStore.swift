@@ -7,6 +7,10 @@ import SQLiteDB
 public final class PolicyStore {
     public let database: Database
     public let path: String
+    /// Fingerprints of stored articles that ingest compared new ones with
+    /// (see `assignStories`): formulaic news makes the same few articles
+    /// candidates again and again.
+    var candidateFingerprints = StoryCandidateCache()
 
     public enum Access: Sendable {
         /// Creates the file if needed and migrates it.

@@ -21,6 +21,7 @@ extension PolicyStore {
     /// Returns them, so that `assignStories` can give the story back to a
     /// new version of the same article.
     func leaveStories(issueID: Int64) throws -> [DepartingCopy] {
+        candidateFingerprints = StoryCandidateCache()   // ids of deleted articles may come back
         let rows = try database.cached("""
             SELECT a.id, a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id
             WHERE a.issue_id = ?
@@ -118,9 +119,11 @@ extension PolicyStore {
         let postings = try database.cached("""
             SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT \(Self.commonBand + 1)
             """)
-        let candidateText = try database.cached("""
-            SELECT a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
+        let candidate = try database.cached("""
+            SELECT a.title, length(a.body) AS body_length, st.story_id FROM articles a
+            JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
             """)
+        let candidateBody = try database.cached("SELECT body FROM articles WHERE id = ?")
         let join = try database.cached("INSERT INTO article_stories (article_id, story_id, matched_id, containment) VALUES (?, ?, ?, ?)")
         let grow = try database.cached("UPDATE stories SET copies = copies + 1 WHERE id = ?")
         let begin = try database.cached("INSERT INTO stories (copies) VALUES (0)")
@@ -135,13 +138,20 @@ extension PolicyStore {
                 for row in rows { shared[try row.decode("article_id"), default: 0] += 1 }
             }
             let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(Self.storyCandidates)
-            for (candidate, _) in ranked {
-                guard let stored = try candidateText.rows([candidate]).first else { continue }   // a row left behind
-                let other = StoryFingerprint(text: StoryFingerprint.text(title: try stored.decode("title"), body: try stored.decode("body")),
-                                             gazetteer: .seeded, bands: false)
+            for (candidateID, _) in ranked {
+                guard let stored = try candidate.rows([candidateID]).first else { continue }   // a row left behind
+                let title: String = try stored.decode("title"), bodyLength: Int = try stored.decode("body_length")
+                let other: StoryFingerprint
+                if let cached = candidateFingerprints.fingerprint(candidateID, title: title, bodyLength: bodyLength) {
+                    other = cached
+                } else {
+                    guard let body: String = try candidateBody.rows([candidateID]).first?.decode("body") else { continue }
+                    other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body), gazetteer: .seeded, bands: false)
+                    candidateFingerprints.keep(other, candidateID, title: title, bodyLength: bodyLength)
+                }
                 let match = StoryMatch(fingerprint, other)
                 if match.isSameStory, match.containment > best?.containment ?? -1 {
-                    best = (try stored.decode("story_id"), candidate, match.containment)
+                    best = (try stored.decode("story_id"), candidateID, match.containment)
                 }
             }
             if best == nil {

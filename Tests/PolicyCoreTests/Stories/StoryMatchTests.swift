@@ -70,6 +70,21 @@ import Testing
         #expect(StoryMatch(simplified, traditional).jaccard > 0.9)
     }
 
+    /// The radix sort of shingle hashes orders as the standard sort does,
+    /// duplicates and values differing only in their high bytes included.
+    @Test func shingleHashesSortAsTheStandardSort() {
+        var state: UInt64 = 7
+        var values: [UInt64] = (0..<3_000).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+        values += values.prefix(100) + [0, .max, 1 << 63, 1 << 56, 255]
+        #expect(StoryFingerprint.sorted(values) == values.sorted())
+        #expect(StoryFingerprint.sorted(Array(values.prefix(10))) == Array(values.prefix(10)).sorted())
+        // A candidate's regions are computed only when asked, and are the text's.
+        #expect(Self.fingerprint("杭州发布算力券，支持企业上云用数赋智。").regions.isEmpty == false)
+    }
+
     @Test func shortTextsMatchOnlyWhenIdentical() {
         let a = Self.fingerprint("深圳发布算力券。"), b = Self.fingerprint("深圳發佈算力券")
         #expect(a.bandKeys.count == 1 && a.bandKeys == b.bandKeys)
