@@ -162,7 +162,7 @@ enum ExtractionWords {
     static let planReportLeads = ["报告指出", "报告提出", "报告强调", "报告要求", "会议指出", "会议提出", "会议强调",
                                   "会议要求", "会议部署", "报告部署"]
     /// 目标是： — the copula between a list's name and its colon.
-    static let listCopulas: [Unicode.Scalar] = ["是", "为"]
+    static let listCopulas = GrammarWords.copulas
     static let listColons: [Unicode.Scalar] = ["：", ":"]
     /// A sentence that goes on with the one before (…预期目标。其中，…).
     static let goesOnOpeners = ["其中"]
@@ -236,7 +236,7 @@ enum ExtractionWords {
                                 "上调到", "上调至", "下调到", "下调至", "调高到", "调高至", "调低到", "调低至"]
     /// Characters before 由 or 从 that make it part of a word (理由, 自由, 经由, 无从): no change starts there.
     /// 由 and 从 before a level a change starts from (自 starts a span: 自2024年起).
-    static let changeStartMarks: Set<Unicode.Scalar> = Set("由从".unicodeScalars)
+    static let changeStartMarks = ScopeWords.changeFrom.subtracting([ScopeWords.sinceMark])
     static let changeFromInsideWordAfter: Set<Unicode.Scalar> = Set("理自经缘来无何".unicodeScalars)
 
     // MARK: Subjects (§8: one figure for several subjects)

@@ -268,7 +268,7 @@ struct GoalExtractor {
               noFigureAfter(cap) else { return false }
         var k = cap.range.upperBound
         // 资助额上限为总开支的三分之一: the cap is what follows the copula.
-        if GrammarWords.copulas.contains(where: { body.hasPrefix($0, at: k) }) { return true }
+        if k < body.count, GrammarWords.copulas.contains(body.scalars[k]) { return true }
         if body.hasPrefix(GrammarWords.may, at: k) { k += GrammarWords.may.unicodeScalars.count }
         return ExtractionWords.grantVerbs.contains { body.hasPrefix($0, at: k) }
     }

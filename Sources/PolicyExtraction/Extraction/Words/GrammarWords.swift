@@ -7,8 +7,8 @@ enum GrammarWords {
     static let possessiveWord = "的"
     /// 可, "may", between a cap and its verb (最多可资助).
     static let may = "可"
-    /// The copula after a noun that names a level (上限为, 比例是).
-    static let copulas = ["为", "是"]
+    /// The copula after a noun that names a level (上限为, 比例是) or a list's name (目标是：).
+    static let copulas: [Unicode.Scalar] = ["是", "为"]
     /// What joins the items of a list (A和B, A与B, A及B, A、B).
     static let listJoiners: Set<Unicode.Scalar> = Set("和与及、".unicodeScalars)
     /// The same, less the enumeration comma: what joins a figure to the next (90家和870家).

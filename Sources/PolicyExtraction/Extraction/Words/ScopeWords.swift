@@ -21,6 +21,8 @@ enum ScopeWords {
     static let relativeReportYears: [(first: Unicode.Scalar, offset: Int)] = [("去", -1), ("今", 0), ("上", -1)]
     /// 由2020年的, 从2021年的: the past level a change starts from.
     static let changeFrom: Set<Unicode.Scalar> = Set("由从自".unicodeScalars)
+    /// 自 also opens a span (自2024年起), so it starts no change by itself.
+    static let sinceMark: Unicode.Scalar = "自"
     /// After a year that opens a sentence: a deadline (2025年前, 2025年底前), not a report.
     static let openingYearDeadlines = ["前", "底前", "内"]
 }
