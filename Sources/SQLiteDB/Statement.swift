@@ -170,6 +170,16 @@ public final class Statement {
 
     public func optionalText(_ index: Int) -> String? { isNull(index) ? nil : text(index) }
 
+    /// The column's bytes, read in place (valid only inside `body`: "The
+    /// pointers returned are valid until … sqlite3_step() or
+    /// sqlite3_reset() or sqlite3_finalize() is called"); nil for NULL.
+    public func withBlob<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+        let position = Int32(index)
+        guard sqlite3_column_type(handle, position) != SQLITE_NULL else { return nil }
+        let pointer = sqlite3_column_blob(handle, position)
+        return try body(UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, position))))
+    }
+
     public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
 
     public func value(_ index: Int) -> DatabaseValue {

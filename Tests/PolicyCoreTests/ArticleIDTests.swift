@@ -107,15 +107,7 @@ import Testing
     /// A database of schema 8 with ids in ingest order: migration 9 gives
     /// every article its id by date and moves every reference with it.
     @Test func migrationRenumbersArticlesAndWhatPointsAtThem() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-ids-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.sqlite").path
-        try PolicyStore.registerExtension()
-        do {
-            let database = try Database(path: path, mode: .readWrite)
-            try database.execute("PRAGMA foreign_keys = ON")
-            try Migrator(PolicykbSchema.migrations.filter { $0.version <= 8 }).migrate(database)
+        let old = try OlderSchemaFile(version: 8) { database in
             try database.execute("""
                 INSERT INTO issues (id, publication, source_file, source_path, sha256, bytes, format, encoding, ingested_at)
                 VALUES (1, '测试', 'a.txt', '/a.txt', 'x', 1, 'bulletin', 'UTF-8', '2025-01-01T00:00:00Z');
@@ -128,7 +120,8 @@ import Testing
                 try database.execute("INSERT INTO article_links (article_id, position, url) VALUES (?, 1, ?)", [n + 1, "https://x/\(n + 1)"])
             }
         }
-        let store = try PolicyStore(path: path)  // migrates
+        defer { old.remove() }
+        let store = try PolicyStore(path: old.path)  // migrates
         try Self.checkIDsNameNoEarlierDay(store.database)
         let rows = try store.database.rows("SELECT a.title, l.url FROM articles a JOIN article_links l ON l.article_id = a.id")
         #expect(rows.count == 7)

@@ -118,15 +118,7 @@ import Testing
     /// A database of schema 11 whose monthly's and quarterly's issues carry
     /// the old warnings: migration 12 turns them into precisions.
     @Test func migrationTurnsTheOldWarningsIntoPrecisions() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-dates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("old.sqlite").path
-        try PolicyStore.registerExtension()
-        do {
-            let database = try Database(path: path, mode: .readWrite)
-            try database.execute("PRAGMA foreign_keys = ON")
-            try Migrator(PolicykbSchema.migrations.filter { $0.version <= 11 }).migrate(database)
+        let old = try OlderSchemaFile(version: 11) { database in
             for (id, date, warning) in [(1, "2025-10-01", "dated-by-month"), (2, "2025-07-01", "dated-by-quarter"),
                                         (3, "2025-10-08", "undecodable-bytes")] {
                 try database.execute("""
@@ -141,7 +133,8 @@ import Testing
                     """, [id, id, "标题\(id)", date])
             }
         }
-        let store = try PolicyStore(path: path)  // migrates
+        defer { old.remove() }
+        let store = try PolicyStore(path: old.path)  // migrates
         let rows = try store.database.rows("SELECT id, date_precision FROM issues ORDER BY id")
         #expect(try rows.map { try $0.decode("date_precision", as: String.self) } == ["month", "quarter", "day"])
         #expect(try store.database.rows("SELECT kind FROM issue_warnings").map { try $0.decode("kind", as: String.self) }

@@ -45,6 +45,7 @@ public struct IssuePreparer: Sendable {
     /// first actor of the title, source or opening sentence.
     func extract(_ issue: ParsedIssue) throws(IngestError) -> [PreparedArticle] {
         let extractor = ArticleExtractor(regions: regions)
+        var keyCache = MetricKey.Cache()
         var prepared: [PreparedArticle] = []
         prepared.reserveCapacity(issue.articles.count)
         for article in issue.articles {
@@ -58,11 +59,15 @@ public struct IssuePreparer: Sendable {
             } else {
                 region = regions.articleRegion(title: article.title, source: article.source, body: article.body)
             }
+            let extraction = extractor.extract(body: article.body, articleRegion: region, issueYear: year)
+            let metricKeys = extraction.goals.map { goal in
+                keyCache.key(metric: goal.metric, regionName: goal.regionCode.flatMap { regions.gazetteer.regions[$0]?.name })
+            }
             prepared.append(PreparedArticle(
-                parsed: article, regionCode: region,
-                extraction: extractor.extract(body: article.body, articleRegion: region, issueYear: year),
+                parsed: article, regionCode: region, extraction: extraction,
                 story: StoryFingerprint(text: StoryFingerprint.text(title: article.title, body: article.body),
-                                        gazetteer: regions.gazetteer)))
+                                        gazetteer: regions.gazetteer),
+                metricKeys: metricKeys))
         }
         return prepared
     }

@@ -11,6 +11,8 @@ public final class PolicyStore {
     /// (see `assignStories`): formulaic news makes the same few articles
     /// candidates again and again.
     var candidateFingerprints = StoryCandidateCache()
+    /// Every stored article's LSH band keys (`loadStoryBands`).
+    var storyBands: StoryBandIndex?
 
     public enum Access: Sendable {
         /// Creates the file if needed and migrates it.

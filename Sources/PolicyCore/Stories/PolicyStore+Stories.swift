@@ -17,7 +17,8 @@ extension PolicyStore {
     static let storyCandidates = 4
 
     /// Takes the articles of issue `issueID` out of their stories before the
-    /// issue is deleted: their band rows go, their stories lose a copy.
+    /// issue is deleted: their stories lose a copy (their rows, band keys
+    /// included, go with the articles).
     /// Returns them, so that `assignStories` can give the story back to a
     /// new version of the same article.
     func leaveStories(issueID: Int64) throws -> [DepartingCopy] {
@@ -26,14 +27,12 @@ extension PolicyStore {
             SELECT a.id, a.title, a.body, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id
             WHERE a.issue_id = ?
             """).rows([issueID])
-        let deleteBand = try database.cached("DELETE FROM story_bands WHERE band = ? AND article_id = ?")
         let leave = try database.cached("UPDATE stories SET copies = copies - 1 WHERE id = ?")
         var departing: [DepartingCopy] = []
         for row in rows {
             let id: Int64 = try row.decode("id"), story: Int64 = try row.decode("story_id")
             let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
-                                               gazetteer: .seeded)
-            for band in fingerprint.bandKeys { try deleteBand.execute([band, id]) }
+                                               gazetteer: .seeded, bands: false)
             try leave.execute([story])
             departing.append(DepartingCopy(articleID: id, storyID: story, fingerprint: fingerprint))
         }
@@ -95,12 +94,40 @@ extension PolicyStore {
         }
     }
 
+    /// A written article on its way into a story: its sketch, which finds
+    /// its candidates, and its text, whose full fingerprint is made only
+    /// when there is a candidate to compare it with.
+    struct StoryArrival {
+        let id: Int64
+        let title: String
+        let text: String
+        let bandKeys: [Int64]
+        let signature: [UInt16]
+        /// Made on a worker thread, or nil: then made here, and only if a
+        /// candidate needs it.
+        let fingerprint: StoryFingerprint?
+
+        init(id: Int64, title: String, body: String, fingerprint: StoryFingerprint? = nil) {
+            self.id = id
+            self.title = title
+            text = StoryFingerprint.text(title: title, body: body)
+            self.fingerprint = fingerprint
+            if let fingerprint {
+                bandKeys = fingerprint.bandKeys
+                signature = fingerprint.signature
+            } else {
+                let sketch = StorySketch(text: text)
+                bandKeys = sketch.bandKeys
+                signature = sketch.signature
+            }
+        }
+    }
+
     /// Joins each written article to the story of the copy it matches best,
     /// or begins a story.
     func assignStories(_ written: [(article: PreparedArticle, id: Int64)], departing: [DepartingCopy] = []) throws {
         try assignStories(written.map { article, id in
-            (id, article.story ?? StoryFingerprint(
-                text: StoryFingerprint.text(title: article.parsed.title, body: article.parsed.body), gazetteer: .seeded))
+            StoryArrival(id: id, title: article.parsed.title, body: article.parsed.body, fingerprint: article.story)
         }, departing: departing)
     }
 
@@ -114,49 +141,60 @@ extension PolicyStore {
     /// Candidates are the articles sharing an LSH band (earlier articles of
     /// the same file included; bands too common skipped), then `departing`
     /// (the previous version of a replaced file, whose story it keeps).
-    func assignStories(_ written: [(id: Int64, fingerprint: StoryFingerprint)], departing: [DepartingCopy] = []) throws {
+    func assignStories(_ written: [StoryArrival], departing: [DepartingCopy] = []) throws {
         guard !written.isEmpty else { return }
-        let postings = try database.cached("""
-            SELECT article_id FROM story_bands WHERE band = ? ORDER BY article_id DESC LIMIT \(Self.commonBand + 1)
-            """)
+        try loadStoryBands()
         let candidate = try database.cached("""
-            SELECT a.title, length(a.body) AS body_length, st.story_id FROM articles a
-            JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
+            SELECT a.title, st.story_id, st.bands FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
             """)
         let candidateBody = try database.cached("SELECT body FROM articles WHERE id = ?")
-        let join = try database.cached("INSERT INTO article_stories (article_id, story_id, matched_id, containment) VALUES (?, ?, ?, ?)")
+        let join = try database.cached("""
+            INSERT INTO article_stories (article_id, story_id, matched_id, containment, bands) VALUES (?, ?, ?, ?, ?)
+            """)
         let grow = try database.cached("UPDATE stories SET copies = copies + 1 WHERE id = ?")
         let begin = try database.cached("INSERT INTO stories (copies) VALUES (0)")
-        let band = try database.cached("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES " +
-                                       Array(repeating: "(?, ?)", count: StoryFingerprint.bands).joined(separator: ", "))
-        for (id, fingerprint) in written {
+        for arrival in written {
+            let id = arrival.id
             var best: (story: Int64, matched: Int64?, containment: Double)?
             var shared: [Int64: Int] = [:]
-            for key in Set(fingerprint.bandKeys) {
-                let rows = try postings.rows([key])
-                guard rows.count <= Self.commonBand else { continue }
-                for row in rows { shared[try row.decode("article_id"), default: 0] += 1 }
+            var posted: [Int64] = []
+            for key in Set(arrival.bandKeys) {
+                posted.removeAll(keepingCapacity: true)
+                let count = storyBands?.postings(of: UInt32(truncatingIfNeeded: key), limit: Self.commonBand) { posted.append($0) } ?? 0
+                guard count <= Self.commonBand else { continue }
+                for article in posted { shared[article, default: 0] += 1 }
             }
             let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(Self.storyCandidates)
+            var made = arrival.fingerprint
+            func fingerprint() -> StoryFingerprint {
+                if let made { return made }
+                let fingerprint = StoryFingerprint(text: arrival.text, gazetteer: .seeded, bands: false)
+                made = fingerprint
+                return fingerprint
+            }
             for (candidateID, _) in ranked {
                 guard let stored = try candidate.rows([candidateID]).first else { continue }   // a row left behind
-                let title: String = try stored.decode("title"), bodyLength: Int = try stored.decode("body_length")
+                // Most candidates met the new text on one band by chance:
+                // their signatures refuse them before their texts are read.
+                if case .blob(let bytes) = stored["bands"],
+                   !StoryMatch.likely(arrival.signature, bytes.withUnsafeBytes(StoryBandIndex.signature)) { continue }
+                let title: String = try stored.decode("title")
                 let other: StoryFingerprint
-                if let cached = candidateFingerprints.fingerprint(candidateID, title: title, bodyLength: bodyLength) {
+                if let cached = candidateFingerprints.fingerprint(candidateID, title: title) {
                     other = cached
                 } else {
                     guard let body: String = try candidateBody.rows([candidateID]).first?.decode("body") else { continue }
                     other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body), gazetteer: .seeded, bands: false)
-                    candidateFingerprints.keep(other, candidateID, title: title, bodyLength: bodyLength)
+                    candidateFingerprints.keep(other, candidateID, title: title)
                 }
-                let match = StoryMatch(fingerprint, other)
+                let match = StoryMatch(fingerprint(), other)
                 if match.isSameStory, match.containment > best?.containment ?? -1 {
                     best = (try stored.decode("story_id"), candidateID, match.containment)
                 }
             }
             if best == nil {
                 for copy in departing {
-                    let match = StoryMatch(fingerprint, copy.fingerprint)
+                    let match = StoryMatch(fingerprint(), copy.fingerprint)
                     if match.isSameStory, match.containment > best?.containment ?? -1 {
                         best = (copy.storyID, copy.articleID, match.containment)
                     }
@@ -165,23 +203,19 @@ extension PolicyStore {
                 if let found = best { best = (found.story, nil, found.containment) }
             }
             let story: Int64
+            let bands = StoryBandIndex.blob(arrival.bandKeys, signature: arrival.signature)
             if let best {
                 story = best.story
-                try join.execute([id, story, best.matched, best.matched == nil ? nil : best.containment as Double?])
+                try join.execute([id, story, best.matched, best.matched == nil ? nil : best.containment as Double?, bands])
             } else {
                 try begin.execute()
                 story = database.lastInsertRowID
-                try join.execute([id, story, nil as Int64?, nil as Double?])
+                try join.execute([id, story, nil as Int64?, nil as Double?, bands])
             }
             try grow.execute([story])
-            if let first = fingerprint.bandKeys.first {
-                var values: [any DatabaseValueConvertible] = []
-                for index in 0..<StoryFingerprint.bands {
-                    values.append(index < fingerprint.bandKeys.count ? fingerprint.bandKeys[index] : first)
-                    values.append(id)
-                }
-                try band.execute(values)
-            }
+            storyBands?.add(arrival.bandKeys, id: id)
+            // The next articles' likeliest candidates are the ones just written.
+            if let made { candidateFingerprints.keep(made, id, title: arrival.title) }
         }
     }
 
@@ -195,9 +229,7 @@ extension PolicyStore {
             SELECT a.id, a.title, a.body FROM stories_pending p JOIN articles a ON a.id = p.article_id ORDER BY a.id
             """)
         let pending = try rows.map { row in
-            (id: try row.decode("id", as: Int64.self),
-             fingerprint: StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
-                                           gazetteer: .seeded))
+            StoryArrival(id: try row.decode("id"), title: try row.decode("title"), body: try row.decode("body"))
         }
         try assignStories(pending)
         try database.execute("DELETE FROM stories_pending")

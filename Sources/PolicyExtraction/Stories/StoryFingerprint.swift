@@ -8,7 +8,7 @@ public struct StoryFingerprint: Sendable {
     /// Characters per shingle. Five folded characters are about two or three
     /// Chinese words: short enough that a changed word disturbs few
     /// shingles, long enough that unrelated articles share almost none.
-    public static let shingleLength = 5
+    public static let shingleLength = 5   // `StorySketch.Builder` keeps a window of this many
     /// LSH bands and rows per band: 20 × 2 = 40 MinHash values. Two texts
     /// whose shingle sets have Jaccard similarity J share at least one band
     /// with probability 1 − (1 − J²)²⁰: 0.97 at J = 0.4 (a copy of 40% of
@@ -20,22 +20,28 @@ public struct StoryFingerprint: Sendable {
     /// identical: a handful of shingles says too little.
     public static let minimumCharacters = 30
 
-    /// Sorted, distinct 64-bit hashes of the shingles.
-    public let shingles: [UInt64]
+    /// Sorted, distinct 32-bit hashes of the shingles (`member`): a few
+    /// thousand per article, so that two unrelated shingles share a value
+    /// about once in a million pairs of articles, which moves a containment
+    /// by a thousandth.
+    public let shingles: [UInt32]
     /// One key per band (32 bits, the band's number mixed in, so equal keys
     /// in different bands do not meet). A text too short to match by
     /// similarity has one key, from its whole text: only an identical text
     /// meets it.
     public let bandKeys: [Int64]
+    /// 16 bits of each of the 40 MinHash values (`signature(densified:)`);
+    /// empty for a text too short to match by similarity.
+    public let signature: [UInt16]
     /// Figures written in digits, and regions (codes) the text names, each
     /// with the shingles just before and just after it: where the other
     /// text has those words but not the figure, it says something else there.
-    public let figures: [String: [UInt64]]
+    public let figures: [String: [UInt32]]
     /// Computed when asked: only a pair that passed every other test asks,
     /// and the gazetteer's scan (a dictionary look-up per character) would
     /// otherwise run on every article and every candidate it is compared with.
-    public var regions: [String: [UInt64]] {
-        var regions: [String: [UInt64]] = [:]
+    public var regions: [String: [UInt32]] {
+        var regions: [String: [UInt32]] = [:]
         for match in gazetteer.matches(in: scalars.map { Unicode.Scalar($0) ?? " " }) {
             regions[match.code, default: []] += Self.context(scalars, match.start, match.end)
         }
@@ -60,55 +66,58 @@ public struct StoryFingerprint: Sendable {
         self.scalars = scalars
         self.gazetteer = gazetteer
         length = scalars.count
-        var figures: [String: [UInt64]] = [:]
+        var figures: [String: [UInt32]] = [:]
         for figure in text.figures {
             figures[figure.text, default: []] += Self.context(scalars, figure.start, figure.end)
         }
         self.figures = figures
-        var whole: UInt64 = 0xcbf29ce484222325
-        for scalar in scalars { whole = (whole ^ UInt64(scalar)) &* 0x100000001b3 }
-        textHash = Self.mix(whole)
-        let k = Self.shingleLength
-        var hashes: [UInt64] = []
-        if scalars.count >= k {
-            hashes.reserveCapacity(scalars.count - k + 1)
-            for start in 0...(scalars.count - k) { hashes.append(Self.shingle(scalars, at: start)) }
-        } else if !scalars.isEmpty {
-            hashes.append(textHash)
+        var sketch = StorySketch.Builder()
+        var members: [UInt32] = []
+        members.reserveCapacity(max(0, scalars.count - Self.shingleLength + 1))
+        for scalar in scalars {
+            if let hash = sketch.append(scalar) { members.append(Self.member(hash)) }
         }
-        hashes = Self.sorted(hashes)
-        var distinct: [UInt64] = []
-        distinct.reserveCapacity(hashes.count)
-        for hash in hashes where distinct.last != hash { distinct.append(hash) }
+        let whole = sketch.finish()
+        textHash = whole.textHash
+        if members.isEmpty && !scalars.isEmpty { members.append(Self.member(textHash)) }
+        members = Self.sorted(members)
+        var distinct: [UInt32] = []
+        distinct.reserveCapacity(members.count)
+        for member in members where distinct.last != member { distinct.append(member) }
         shingles = distinct
-        bandKeys = !bands ? [] : scalars.count >= Self.minimumCharacters ? Self.bandKeys(of: distinct)
-            : scalars.isEmpty ? [] : [Int64(textHash >> 32)]
+        bandKeys = bands ? whole.bandKeys : []
+        signature = whole.signature
     }
 
-    /// The hashes in ascending order, by a radix sort of eight byte-wide
-    /// passes: shingle hashes are uniform 64-bit values, for which this is a
-    /// few times cheaper than comparison sorting (perf put the sort at 6% of
-    /// ingest). Short arrays take the standard sort.
-    static func sorted(_ values: [UInt64]) -> [UInt64] {
+    /// The 32 bits of a shingle's hash that its set keeps.
+    @inline(__always)
+    static func member(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
+
+    /// The hashes in ascending order, by a radix sort of three 11-bit
+    /// passes: shingle hashes are uniform, for which this is a few times
+    /// cheaper than comparison sorting (perf put the sort at 6% of ingest
+    /// when it was by comparison). Short arrays take the standard sort.
+    static func sorted(_ values: [UInt32]) -> [UInt32] {
         guard values.count > 64 else { return values.sorted() }
-        var counts = [Int](repeating: 0, count: 8 * 256)
+        let passes = 3, width: UInt32 = 11, digits = 1 << 11
+        var counts = [Int](repeating: 0, count: passes * digits)
         var source = values
-        var target = [UInt64](repeating: 0, count: values.count)
+        var target = [UInt32](repeating: 0, count: values.count)
         counts.withUnsafeMutableBufferPointer { counts in
             for value in source {
-                for pass in 0..<8 { counts[pass << 8 | Int(truncatingIfNeeded: value >> UInt64(pass * 8)) & 0xFF] += 1 }
+                for pass in 0..<passes { counts[pass * digits + Int((value >> (UInt32(pass) * width)) & 0x7FF)] += 1 }
             }
-            for pass in 0..<8 {
+            for pass in 0..<passes {
                 var offset = 0
-                for digit in 0..<256 {
-                    let count = counts[pass << 8 | digit]
-                    counts[pass << 8 | digit] = offset
+                for digit in 0..<digits {
+                    let count = counts[pass * digits + digit]
+                    counts[pass * digits + digit] = offset
                     offset += count
                 }
                 source.withUnsafeBufferPointer { from in
                     target.withUnsafeMutableBufferPointer { to in
                         for value in from {
-                            let slot = pass << 8 | Int(truncatingIfNeeded: value >> UInt64(pass * 8)) & 0xFF
+                            let slot = pass * digits + Int((value >> (UInt32(pass) * width)) & 0x7FF)
                             to[counts[slot]] = value
                             counts[slot] += 1
                         }
@@ -129,15 +138,15 @@ public struct StoryFingerprint: Sendable {
     }
 
     /// The shingles just before `start` and just after `end`, where the text has them.
-    static func context(_ scalars: [UInt32], _ start: Int, _ end: Int) -> [UInt64] {
-        var context: [UInt64] = []
-        if start >= shingleLength { context.append(shingle(scalars, at: start - shingleLength)) }
-        if end + shingleLength <= scalars.count { context.append(shingle(scalars, at: end)) }
+    static func context(_ scalars: [UInt32], _ start: Int, _ end: Int) -> [UInt32] {
+        var context: [UInt32] = []
+        if start >= shingleLength { context.append(member(shingle(scalars, at: start - shingleLength))) }
+        if end + shingleLength <= scalars.count { context.append(member(shingle(scalars, at: end))) }
         return context
     }
 
     /// Whether the text has this shingle.
-    public func contains(shingle: UInt64) -> Bool {
+    public func contains(shingle: UInt32) -> Bool {
         var low = 0, high = shingles.count
         while low < high {
             let middle = (low + high) / 2
@@ -146,20 +155,15 @@ public struct StoryFingerprint: Sendable {
         return low < shingles.count && shingles[low] == shingle
     }
 
-    /// The MinHash signature's bands, by one-permutation hashing: each
-    /// shingle hash falls into one of the 40 bins by its high bits and the
-    /// least low bits of each bin are its value; an empty bin borrows the
-    /// value of the next full one, shifted by the distance (Shrivastava and
-    /// Li's densification), so that two texts agree on it as often as on a
-    /// full bin. One pass over the shingles instead of 40.
-    static func bandKeys(of shingles: [UInt64]) -> [Int64] {
+    /// The MinHash values of the 40 bins, by one-permutation hashing: each
+    /// shingle hash falls into a bin by its high bits and the least low bits
+    /// of each bin are its value (`StorySketch.Builder`); an empty bin
+    /// borrows the value of the next full one, shifted by the distance
+    /// (Shrivastava and Li's densification), so that two texts agree on it
+    /// as often as on a full bin. One pass over the shingles instead of 40.
+    static func densified(_ minima: [UInt64]) -> [UInt64] {
         let count = bands * rowsPerBand
-        var minima = [UInt64](repeating: .max, count: count)
-        for shingle in shingles {
-            let bin = Int(((shingle >> 32) &* UInt64(count)) >> 32)
-            let value = shingle & 0xFFFF_FFFF
-            if value < minima[bin] { minima[bin] = value }
-        }
+        var minima = minima
         if minima.contains(where: { $0 != .max }) {
             let filled = minima
             for bin in 0..<count where filled[bin] == .max {
@@ -168,11 +172,26 @@ public struct StoryFingerprint: Sendable {
                 minima[bin] = mix(filled[(bin + distance) % count] &+ UInt64(distance) &* seeds[bin])
             }
         }
-        return (0..<bands).map { band in
+        return minima
+    }
+
+    /// The LSH band keys of densified MinHash values: each band's rows
+    /// mixed with its number.
+    static func bandKeys(densified minima: [UInt64]) -> [Int64] {
+        (0..<bands).map { band in
             var key = UInt64(band) &* 0x9E3779B97F4A7C15
             for row in 0..<rowsPerBand { key = mix(key ^ minima[band * rowsPerBand + row]) }
             return Int64(key >> 32)
         }
+    }
+
+    static func bandKeys(minima: [UInt64]) -> [Int64] { bandKeys(densified: densified(minima)) }
+
+    /// 16 bits of each densified MinHash value: the share of bins on which
+    /// two texts agree estimates their Jaccard similarity, cheaply enough to
+    /// refuse a candidate before its text is read (`StoryMatch.likely`).
+    static func signature(densified minima: [UInt64]) -> [UInt16] {
+        minima.map { UInt16(truncatingIfNeeded: $0 ^ ($0 >> 16)) }
     }
 
     /// Fixed seeds, from SplitMix64's sequence (for densified bins).
@@ -217,6 +236,8 @@ extension StoryFingerprint {
     /// republisher often rewrites the headline; the title too when the
     /// body is too short to say much alone.
     public static func text(title: String, body: String) -> String {
-        body.unicodeScalars.count >= minimumCharacters * 2 ? body : title + "\n" + body
+        // Counting stops at the length that decides: a body is walked once
+        // more only as far as that.
+        !body.unicodeScalars.dropFirst(minimumCharacters * 2 - 1).isEmpty ? body : title + "\n" + body
     }
 }

@@ -36,6 +36,18 @@ import Testing
         }
     }
 
+    /// Every copy's signature agrees with its original's on enough bins to
+    /// be compared; the unrelated pairs' do not.
+    @Test func signaturesLetEveryCopyThrough() {
+        for pair in StoryPairs.pairs {
+            let a = Self.fingerprint(pair.a), b = Self.fingerprint(pair.b)
+            #expect(a.signature == StorySketch(text: pair.a).signature)
+            let match = StoryMatch(a, b)
+            if pair.sameStory { #expect(StoryMatch.likely(a.signature, b.signature), "\(pair.name): jaccard \(match.jaccard)") }
+            if match.jaccard < 0.05 { #expect(!StoryMatch.likely(a.signature, b.signature), "\(pair.name)") }
+        }
+    }
+
     /// The thresholds sit inside the gap between copies and negatives that
     /// pass the guards' other checks: the least containment of a copy is
     /// above `minimumContainment`, the largest of an unrelated text below.
@@ -74,15 +86,40 @@ import Testing
     /// duplicates and values differing only in their high bytes included.
     @Test func shingleHashesSortAsTheStandardSort() {
         var state: UInt64 = 7
-        var values: [UInt64] = (0..<3_000).map { _ in
+        var values: [UInt32] = (0..<3_000).map { _ in
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state
+            return UInt32(truncatingIfNeeded: state >> 29)
         }
-        values += values.prefix(100) + [0, .max, 1 << 63, 1 << 56, 255]
+        values += values.prefix(100) + [0, .max, 1 << 31, 1 << 22, 1 << 11, 2047]
         #expect(StoryFingerprint.sorted(values) == values.sorted())
         #expect(StoryFingerprint.sorted(Array(values.prefix(10))) == Array(values.prefix(10)).sorted())
         // A candidate's regions are computed only when asked, and are the text's.
         #expect(Self.fingerprint("杭州发布算力券，支持企业上云用数赋智。").regions.isEmpty == false)
+    }
+
+    /// The sketch ingest makes on its worker threads gives the keys of the
+    /// full fingerprint, and both give the keys of the shingles' 64-bit
+    /// hashes taken one by one (as files written before the sketch stored
+    /// them), so stored bands keep meeting new ones.
+    @Test func sketchesGiveTheFingerprintsBandKeys() {
+        let texts = StoryPairs.pairs.flatMap { [$0.a, $0.b] } + ["深圳发布算力券。", "", "，。"]
+        for text in texts {
+            let sketch = StorySketch(text: text), fingerprint = Self.fingerprint(text)
+            #expect(sketch.bandKeys == fingerprint.bandKeys, "\(text.prefix(20))")
+            #expect(sketch.textHash == fingerprint.textHash && sketch.length == fingerprint.length)
+            let scalars = StoryText(text).scalars
+            guard scalars.count >= StoryFingerprint.minimumCharacters else { continue }
+            var minima = [UInt64](repeating: .max, count: StoryFingerprint.bands * StoryFingerprint.rowsPerBand)
+            for start in 0...(scalars.count - StoryFingerprint.shingleLength) {
+                let hash = StoryFingerprint.shingle(scalars, at: start)
+                let bin = Int(((hash >> 32) &* UInt64(minima.count)) >> 32)
+                minima[bin] = min(minima[bin], hash & 0xFFFF_FFFF)
+            }
+            #expect(StoryFingerprint.bandKeys(minima: minima) == sketch.bandKeys)
+        }
+        // Figures are spelled from their places: full-width points and
+        // thousands commas, and a point no digit follows.
+        #expect(StoryText("增至１２，０００．５個、2.5%和7.").figures.map(\.text) == ["12000.5", "2.5", "7"])
     }
 
     @Test func shortTextsMatchOnlyWhenIdentical() {

@@ -139,7 +139,7 @@ import Testing
         #expect(try store.database.rows("SELECT copies FROM stories WHERE id = ?", [before]).first?.decode("copies", as: Int.self) == 1)
         #expect(try store.database.rows("SELECT count(*) AS n FROM stories WHERE copies <> (SELECT count(*) FROM article_stories st WHERE st.story_id = stories.id)")
             .first?.decode("n", as: Int.self) == 0)
-        #expect(try store.database.rows("SELECT count(*) AS n FROM story_bands WHERE article_id NOT IN (SELECT id FROM articles)")
+        #expect(try store.database.rows("SELECT count(*) AS n FROM article_stories WHERE bands IS NULL OR article_id NOT IN (SELECT id FROM articles)")
             .first?.decode("n", as: Int.self) == 0)
         // Re-ingesting the same bytes is unchanged; the stories too.
         let count = try store.database.rows("SELECT count(*) AS n FROM stories").first?.decode("n", as: Int.self)
@@ -168,5 +168,77 @@ import Testing
         let split = try #require(try Self.story(store, titled: "后段"))
         #expect(split != story)
         #expect(try store.database.rows("SELECT copies FROM stories ORDER BY id").map { try $0.decode("copies", as: Int.self) } == [1, 1])
+    }
+
+    /// A file of schema 14 (band keys in `story_bands`): migration 15 drops
+    /// that table and leaves the new blobs NULL; the next write computes
+    /// them from the stored texts, and a copy still meets the old article.
+    @Test func aFileFromBeforeTheBlobsKeepsItsStories() throws {
+        let old = try OlderSchemaFile(version: 14) { database in
+            try database.execute("""
+                INSERT INTO issues (id, publication, issue_date, source_file, source_path, sha256, bytes, format, encoding, ingested_at)
+                VALUES (1, '数字政策动态', '2025-03-10', 'a.jsonl', '/old/a.jsonl', 'sha1', 1, 'jsonl', 'UTF-8', '2025-03-10T00:00:00Z')
+                """)
+            try database.execute("""
+                INSERT INTO articles (id, issue_id, position, title, body, sort_date) VALUES (7, 1, 1, ?, ?, '2025-03-10')
+                """, [StoryPairs.shenzhen.title, StoryPairs.shenzhen.body])
+            try database.execute("INSERT INTO stories (id, copies) VALUES (40, 1)")
+            try database.execute("INSERT INTO article_stories (article_id, story_id) VALUES (7, 40)")
+            try database.execute("INSERT INTO story_bands (band, article_id) VALUES (123, 7)")
+        }
+        defer { old.remove() }
+        let store = try PolicyStore(path: old.path)   // migrates
+        #expect(try store.database.rows("SELECT name FROM sqlite_master WHERE name = 'story_bands'").isEmpty)
+        try Self.write(store, "/new/b.jsonl", Self.issue("大数据参考", number: 5, date: "2025-03-17", [Self.trimmedTraditional]))
+        #expect(try Self.story(store, titled: Self.trimmedTraditional.title) == 40)
+        #expect(try store.database.rows("SELECT count(*) AS n FROM article_stories WHERE bands IS NULL").first?
+            .decode("n", as: Int.self) == 0)
+    }
+
+    /// Two writers on one file: what one commits, the other's candidates
+    /// include, though it loaded its band keys before.
+    @Test func aSecondWriterSeesTheFirstWritersArticles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policykb-writers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("shared.sqlite").path
+        let first = try PolicyStore(path: path), second = try PolicyStore(path: path)
+        try Self.write(second, "/b/wuhan.jsonl", Self.issue("乙刊", number: 1, date: "2025-03-01", [(Self.wuhan.title, Self.wuhan.body)]))
+        try Self.write(first, "/a/shenzhen.jsonl", Self.issue("甲刊", number: 1, date: "2025-03-10",
+                                                              [(StoryPairs.shenzhen.title, StoryPairs.shenzhen.body)]))
+        try Self.write(second, "/b/copy.jsonl", Self.issue("乙刊", number: 2, date: "2025-03-17", [Self.trimmedTraditional]))
+        let story = try #require(try Self.story(second, titled: StoryPairs.shenzhen.title))
+        #expect(try Self.story(second, titled: Self.trimmedTraditional.title) == story)
+        #expect(try Self.story(second, titled: Self.wuhan.title) != story)
+    }
+}
+
+/// The in-memory band postings: look-ups before and after merges, newest
+/// first, and the stored blob read back.
+@Suite struct StoryBandIndexTests {
+    @Test func postingsSurviveMerges() {
+        var index = StoryBandIndex(dataVersion: 1, postings: [(5, 10), (5, 3), (9, 4)])
+        #expect(index.postings(of: 5) == [10, 3])
+        #expect(index.postings(of: 6).isEmpty)
+        // Enough additions to merge twice (at 32,768 postings, then at half the sorted ones).
+        for id in Int64(100)..<Int64(40_100) { index.add([Int64(id % 97), Int64(1_000 + id % 13)], id: id) }
+        index.add([5, 5], id: 11)
+        let fives = index.postings(of: 5)
+        #expect(Set(fives) == Set([11, 10, 3] + (Int64(100)..<Int64(40_100)).filter { $0 % 97 == 5 }))
+        #expect(fives == fives.sorted(by: >))
+        #expect(index.postings(of: 1_000 + 4).count == (Int64(100)..<Int64(40_100)).filter { $0 % 13 == 4 }.count)
+    }
+
+    @Test func blobsRoundTrip() {
+        let keys: [Int64] = [0, 1, 0xFFFF_FFFF, 0x8000_0001, 123_456_789]
+        let short = StoryBandIndex.blob(Array(keys.prefix(1)), signature: [])
+        #expect(short.count == 4)
+        #expect(short.withUnsafeBytes { StoryBandIndex.keys($0) } == [0])
+        #expect(short.withUnsafeBytes { StoryBandIndex.signature($0) }.isEmpty)
+        let full = (0..<20).map { keys[$0 % keys.count] &+ Int64($0) }, signature = (0..<40).map { UInt16($0 * 1_601 % 65_536) }
+        let blob = StoryBandIndex.blob(full, signature: signature)
+        #expect(blob.count == StoryBandIndex.fullBlob)
+        #expect(blob.withUnsafeBytes { StoryBandIndex.keys($0) } == full.map { UInt32(truncatingIfNeeded: $0) })
+        #expect(blob.withUnsafeBytes { StoryBandIndex.signature($0) } == signature)
     }
 }
