@@ -31,8 +31,7 @@ extension PolicyStore {
         var departing: [DepartingCopy] = []
         for row in rows {
             let id: Int64 = try row.decode("id"), story: Int64 = try row.decode("story_id")
-            let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")),
-                                               gazetteer: .seeded, bands: false)
+            let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")), bands: false)
             try leave.execute([story])
             departing.append(DepartingCopy(articleID: id, storyID: story, fingerprint: fingerprint))
         }
@@ -60,8 +59,7 @@ extension PolicyStore {
             guard rows.count > 1, rows.count <= 64 else { continue }
             let ids = try rows.map { try $0.decode("id", as: Int64.self) }
             let fingerprints = try rows.map {
-                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), gazetteer: .seeded,
-                                 bands: false)
+                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), bands: false)
             }
             var parent = Array(0..<rows.count)
             func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
@@ -152,23 +150,27 @@ extension PolicyStore {
             INSERT INTO article_stories (article_id, story_id, matched_id, containment, bands) VALUES (?, ?, ?, ?, ?)
             """)
         let grow = try database.cached("UPDATE stories SET copies = copies + 1 WHERE id = ?")
-        let begin = try database.cached("INSERT INTO stories (copies) VALUES (0)")
+        let begin = try database.cached("INSERT INTO stories (copies) VALUES (1)")
         for arrival in written {
             let id = arrival.id
             var best: (story: Int64, matched: Int64?, containment: Double)?
-            var shared: [Int64: Int] = [:]
+            // Articles sharing bands, and how many: a short list (a few
+            // postings per band), counted in place.
+            var shared: [(id: Int64, bands: Int)] = []
             var posted: [Int64] = []
-            for key in Set(arrival.bandKeys) {
+            for (index, key) in arrival.bandKeys.enumerated() where !arrival.bandKeys[..<index].contains(key) {
                 posted.removeAll(keepingCapacity: true)
                 let count = storyBands?.postings(of: UInt32(truncatingIfNeeded: key), limit: Self.commonBand) { posted.append($0) } ?? 0
                 guard count <= Self.commonBand else { continue }
-                for article in posted { shared[article, default: 0] += 1 }
+                for article in posted {
+                    if let at = shared.firstIndex(where: { $0.id == article }) { shared[at].bands += 1 } else { shared.append((article, 1)) }
+                }
             }
-            let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(Self.storyCandidates)
+            let ranked = shared.sorted { $0.bands != $1.bands ? $0.bands > $1.bands : $0.id > $1.id }.prefix(Self.storyCandidates)
             var made = arrival.fingerprint
             func fingerprint() -> StoryFingerprint {
                 if let made { return made }
-                let fingerprint = StoryFingerprint(text: arrival.text, gazetteer: .seeded, bands: false)
+                let fingerprint = StoryFingerprint(text: arrival.text, bands: false)
                 made = fingerprint
                 return fingerprint
             }
@@ -184,7 +186,7 @@ extension PolicyStore {
                     other = cached
                 } else {
                     guard let body: String = try candidateBody.rows([candidateID]).first?.decode("body") else { continue }
-                    other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body), gazetteer: .seeded, bands: false)
+                    other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body), bands: false)
                     candidateFingerprints.keep(other, candidateID, title: title)
                 }
                 let match = StoryMatch(fingerprint(), other)
@@ -207,12 +209,12 @@ extension PolicyStore {
             if let best {
                 story = best.story
                 try join.execute([id, story, best.matched, best.matched == nil ? nil : best.containment as Double?, bands])
+                try grow.execute([story])
             } else {
                 try begin.execute()
                 story = database.lastInsertRowID
                 try join.execute([id, story, nil as Int64?, nil as Double?, bands])
             }
-            try grow.execute([story])
             storyBands?.add(arrival.bandKeys, id: id)
             // The next articles' likeliest candidates are the ones just written.
             if let made { candidateFingerprints.keep(made, id, title: arrival.title) }

@@ -15,7 +15,9 @@ struct StoryCandidateCache {
     private var entries: [Int64: (title: String, fingerprint: StoryFingerprint)] = [:]
 
     func fingerprint(_ id: Int64, title: String) -> StoryFingerprint? {
-        guard let entry = entries[id], entry.title == title else { return nil }
+        // Bytes, not canonical equivalence: the same title reads back the
+        // same bytes, and Chinese text takes String ==’s slow path.
+        guard let entry = entries[id], entry.title.utf8.elementsEqual(title.utf8) else { return nil }
         return entry.fingerprint
     }
 

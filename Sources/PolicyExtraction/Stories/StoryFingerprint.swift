@@ -36,20 +36,28 @@ public struct StoryFingerprint: Sendable {
     /// Figures written in digits, and regions (codes) the text names, each
     /// with the shingles just before and just after it: where the other
     /// text has those words but not the figure, it says something else there.
-    public let figures: [String: [UInt32]]
-    /// Computed when asked: only a pair that passed every other test asks,
-    /// and the gazetteer's scan (a dictionary look-up per character) would
-    /// otherwise run on every article and every candidate it is compared with.
-    public var regions: [String: [UInt32]] {
+    /// Both computed when asked: only a pair that passed every other test
+    /// asks, and the gazetteer's scan (a dictionary look-up per character)
+    /// would otherwise run on every article and every candidate it is
+    /// compared with.
+    public var figures: [String: [UInt32]] {
+        var figures: [String: [UInt32]] = [:]
+        for figure in StoryText.figures(figureSpans, in: scalars) {
+            figures[figure.text, default: []] += Self.context(scalars, figure.start, figure.end)
+        }
+        return figures
+    }
+    public func regions(in gazetteer: Gazetteer) -> [String: [UInt32]] {
         var regions: [String: [UInt32]] = [:]
         for match in gazetteer.matches(in: scalars.map { Unicode.Scalar($0) ?? " " }) {
             regions[match.code, default: []] += Self.context(scalars, match.start, match.end)
         }
         return regions
     }
-    /// The folded text and the gazetteer, kept for `regions`.
+    /// The folded text and where its figures stand, kept for `figures` and
+    /// `regions(in:)`.
     let scalars: [UInt32]
-    let gazetteer: Gazetteer
+    let figureSpans: [(start: Int, end: Int, point: Int)]
     /// Folded characters (without punctuation and space).
     public let length: Int
     /// A hash of the whole folded text: identical texts, short ones too.
@@ -57,20 +65,15 @@ public struct StoryFingerprint: Sendable {
 
     /// - Parameter bands: whether to compute the LSH band keys (a stored
     ///   candidate, only compared, needs none: they are its costliest part).
-    public init(text: String, gazetteer: Gazetteer, bands: Bool = true) {
-        self.init(StoryText(text), gazetteer: gazetteer, bands: bands)
+    public init(text: String, bands: Bool = true) {
+        self.init(StoryText(text), bands: bands)
     }
 
-    public init(_ text: StoryText, gazetteer: Gazetteer, bands: Bool = true) {
+    public init(_ text: StoryText, bands: Bool = true) {
         let scalars = text.scalars
         self.scalars = scalars
-        self.gazetteer = gazetteer
         length = scalars.count
-        var figures: [String: [UInt32]] = [:]
-        for figure in text.figures {
-            figures[figure.text, default: []] += Self.context(scalars, figure.start, figure.end)
-        }
-        self.figures = figures
+        figureSpans = text.figureSpans
         var sketch = StorySketch.Builder()
         var members: [UInt32] = []
         members.reserveCapacity(max(0, scalars.count - Self.shingleLength + 1))
@@ -225,7 +228,7 @@ public struct StoryFingerprint: Sendable {
 }
 
 extension StoryFingerprint: Equatable {
-    /// Equal texts give equal fingerprints; the gazetteer is not compared.
+    /// Equal texts give equal fingerprints.
     public static func == (a: StoryFingerprint, b: StoryFingerprint) -> Bool {
         a.textHash == b.textHash && a.scalars == b.scalars && a.bandKeys == b.bandKeys
     }

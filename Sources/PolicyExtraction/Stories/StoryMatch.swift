@@ -63,7 +63,9 @@ public struct StoryMatch: Sendable, Equatable {
             .keys.sorted()
     }
 
-    public init(_ a: StoryFingerprint, _ b: StoryFingerprint) {
+    /// - Parameter gazetteer: the regions the guard looks for, read only
+    ///   for a pair that passed every other test.
+    public init(_ a: StoryFingerprint, _ b: StoryFingerprint, gazetteer: @autoclosure () -> Gazetteer = .seeded) {
         let (shorter, longer) = a.shingles.count <= b.shingles.count ? (a, b) : (b, a)
         let shared = a.sharedShingles(with: b)
         let union = a.shingles.count + b.shingles.count - shared
@@ -78,7 +80,7 @@ public struct StoryMatch: Sendable, Equatable {
             verdict = .tooShortAgainstOther
         } else if case let missing = Self.conflicts(shorter.figures, longer.figures, in: longer), !missing.isEmpty {
             verdict = .figuresDiffer(missing: missing)
-        } else if case let missing = Self.conflicts(shorter.regions, longer.regions, in: longer), !missing.isEmpty {
+        } else if case let missing = Self.conflicts(shorter.regions(in: gazetteer()), longer.regions(in: gazetteer()), in: longer), !missing.isEmpty {
             verdict = .regionsDiffer(missing: missing)
         } else {
             verdict = .sameStory

@@ -12,8 +12,10 @@ public struct StoryText: Sendable {
     public let scalars: [UInt32]
     /// Every figure written in digits, as written after folding, with
     /// where its digits stand in `scalars` (start, end).
-    public var figures: [(text: String, start: Int, end: Int)] {
-        figureSpans.map { span in
+    public var figures: [(text: String, start: Int, end: Int)] { Self.figures(figureSpans, in: scalars) }
+
+    static func figures(_ spans: [(start: Int, end: Int, point: Int)], in scalars: [UInt32]) -> [(text: String, start: Int, end: Int)] {
+        spans.map { span in
             var text = ""
             for index in span.start..<span.end {
                 if index == span.point { text.append(".") }

@@ -6,13 +6,13 @@ import Testing
 /// original, no hard negative does.
 @Suite struct StoryMatchTests {
     static func fingerprint(_ text: String) -> StoryFingerprint {
-        StoryFingerprint(text: text, gazetteer: TestGazetteer.shared)
+        StoryFingerprint(text: text)
     }
 
     @Test func everyCopyMatchesAndNoNegativeDoes() {
         var truePositives = 0, falsePositives = 0, falseNegatives = 0
         for pair in StoryPairs.pairs {
-            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b), gazetteer: TestGazetteer.shared)
             #expect(match.isSameStory == pair.sameStory,
                     "\(pair.name): \(match.verdict), containment \(match.containment), ratio \(match.lengthRatio)")
             switch (match.isSameStory, pair.sameStory) {
@@ -54,7 +54,7 @@ import Testing
     @Test func thresholdsSitInTheGap() {
         var copies: [Double] = [], unrelated: [Double] = []
         for pair in StoryPairs.pairs {
-            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+            let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b), gazetteer: TestGazetteer.shared)
             if pair.sameStory { copies.append(match.containment) }
             else if match.verdict == .tooDifferent { unrelated.append(match.containment) }
         }
@@ -62,7 +62,7 @@ import Testing
         if ProcessInfo.processInfo.environment["POLICYKB_STORY_SWEEP"] != nil {
             print("least containment of a copy \(leastCopy), most of an unrelated pair \(mostUnrelated)")
             for pair in StoryPairs.pairs {
-                let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b))
+                let match = StoryMatch(Self.fingerprint(pair.a), Self.fingerprint(pair.b), gazetteer: TestGazetteer.shared)
                 print(String(format: "%@\t%.3f\t%.3f\t%.3f\t%@", pair.name, match.containment, match.jaccard, match.lengthRatio,
                              "\(match.verdict)"))
             }
@@ -94,7 +94,7 @@ import Testing
         #expect(StoryFingerprint.sorted(values) == values.sorted())
         #expect(StoryFingerprint.sorted(Array(values.prefix(10))) == Array(values.prefix(10)).sorted())
         // A candidate's regions are computed only when asked, and are the text's.
-        #expect(Self.fingerprint("杭州发布算力券，支持企业上云用数赋智。").regions.isEmpty == false)
+        #expect(Self.fingerprint("杭州发布算力券，支持企业上云用数赋智。").regions(in: TestGazetteer.shared).isEmpty == false)
     }
 
     /// The sketch ingest makes on its worker threads gives the keys of the
