@@ -65,7 +65,7 @@ public struct IssuePreparer: Sendable {
             }
             prepared.append(PreparedArticle(
                 parsed: article, regionCode: region, extraction: extraction,
-                story: StoryFingerprint(text: StoryFingerprint.text(title: article.title, body: article.body)),
+                story: StorySketch(text: StoryFingerprint.text(title: article.title, body: article.body)),
                 metricKeys: metricKeys))
         }
         return prepared

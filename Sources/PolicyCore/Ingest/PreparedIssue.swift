@@ -40,16 +40,17 @@ public struct PreparedArticle: Sendable {
     /// The region whose authority issued the policy or held the event.
     public let regionCode: String?
     public let extraction: ArticleExtraction
-    /// What story matching compares (computed on the worker thread, which
-    /// has time to spare where the writer has none; nil when the maker of
-    /// the article left it to the writer).
-    public let story: StoryFingerprint?
+    /// What story matching looks candidates up by (computed on the worker
+    /// thread; nil when the maker of the article left it to the writer).
+    /// The full fingerprint is made by the writer only for an article with
+    /// a candidate whose signature agrees: few have one.
+    public let story: StorySketch?
     /// Each goal's metric key (`MetricKey`), in the order of
     /// `extraction.goals`, made on the worker thread too; nil: the writer
     /// makes them.
     public let metricKeys: [String]?
 
-    public init(parsed: ParsedArticle, regionCode: String?, extraction: ArticleExtraction, story: StoryFingerprint? = nil,
+    public init(parsed: ParsedArticle, regionCode: String?, extraction: ArticleExtraction, story: StorySketch? = nil,
                 metricKeys: [String]? = nil) {
         self.parsed = parsed
         self.regionCode = regionCode

@@ -99,25 +99,13 @@ extension PolicyStore {
         let id: Int64
         let title: String
         let text: String
-        let bandKeys: [Int64]
-        let signature: [UInt16]
-        /// Made on a worker thread, or nil: then made here, and only if a
-        /// candidate needs it.
-        let fingerprint: StoryFingerprint?
+        let sketch: StorySketch
 
-        init(id: Int64, title: String, body: String, fingerprint: StoryFingerprint? = nil) {
+        init(id: Int64, title: String, body: String, sketch: StorySketch? = nil) {
             self.id = id
             self.title = title
             text = StoryFingerprint.text(title: title, body: body)
-            self.fingerprint = fingerprint
-            if let fingerprint {
-                bandKeys = fingerprint.bandKeys
-                signature = fingerprint.signature
-            } else {
-                let sketch = StorySketch(text: text)
-                bandKeys = sketch.bandKeys
-                signature = sketch.signature
-            }
+            self.sketch = sketch ?? StorySketch(text: text)
         }
     }
 
@@ -125,7 +113,7 @@ extension PolicyStore {
     /// or begins a story.
     func assignStories(_ written: [(article: PreparedArticle, id: Int64)], departing: [DepartingCopy] = []) throws {
         try assignStories(written.map { article, id in
-            StoryArrival(id: id, title: article.parsed.title, body: article.parsed.body, fingerprint: article.story)
+            StoryArrival(id: id, title: article.parsed.title, body: article.parsed.body, sketch: article.story)
         }, departing: departing)
     }
 
@@ -143,7 +131,7 @@ extension PolicyStore {
         guard !written.isEmpty else { return }
         try loadStoryBands()
         let candidate = try database.cached("""
-            SELECT a.title, st.story_id, st.bands FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
+            SELECT a.title, st.story_id FROM articles a JOIN article_stories st ON st.article_id = a.id WHERE a.id = ?
             """)
         let candidateBody = try database.cached("SELECT body FROM articles WHERE id = ?")
         let join = try database.cached("""
@@ -158,7 +146,9 @@ extension PolicyStore {
             // postings per band), counted in place.
             var shared: [(id: Int64, bands: Int)] = []
             var posted: [Int64] = []
-            for (index, key) in arrival.bandKeys.enumerated() where !arrival.bandKeys[..<index].contains(key) {
+            let keys = arrival.sketch.bandKeys
+            for index in keys.indices where !StoryBandIndex.repeats(keys, at: index) {
+                let key = keys[index]
                 posted.removeAll(keepingCapacity: true)
                 let count = storyBands?.postings(of: UInt32(truncatingIfNeeded: key), limit: Self.commonBand) { posted.append($0) } ?? 0
                 guard count <= Self.commonBand else { continue }
@@ -167,7 +157,7 @@ extension PolicyStore {
                 }
             }
             let ranked = shared.sorted { $0.bands != $1.bands ? $0.bands > $1.bands : $0.id > $1.id }.prefix(Self.storyCandidates)
-            var made = arrival.fingerprint
+            var made: StoryFingerprint?
             func fingerprint() -> StoryFingerprint {
                 if let made { return made }
                 let fingerprint = StoryFingerprint(text: arrival.text, bands: false)
@@ -175,11 +165,11 @@ extension PolicyStore {
                 return fingerprint
             }
             for (candidateID, _) in ranked {
-                guard let stored = try candidate.rows([candidateID]).first else { continue }   // a row left behind
                 // Most candidates met the new text on one band by chance:
-                // their signatures refuse them before their texts are read.
-                if case .blob(let bytes) = stored["bands"],
-                   !StoryMatch.likely(arrival.signature, bytes.withUnsafeBytes(StoryBandIndex.signature)) { continue }
+                // their signatures refuse them before anything is read.
+                if let signature = storyBands?.signature(of: candidateID),
+                   !StoryMatch.likely(arrival.sketch.signature, signature) { continue }
+                guard let stored = try candidate.rows([candidateID]).first else { continue }   // a row left behind
                 let title: String = try stored.decode("title")
                 let other: StoryFingerprint
                 if let cached = candidateFingerprints.fingerprint(candidateID, title: title) {
@@ -205,7 +195,7 @@ extension PolicyStore {
                 if let found = best { best = (found.story, nil, found.containment) }
             }
             let story: Int64
-            let bands = StoryBandIndex.blob(arrival.bandKeys, signature: arrival.signature)
+            let bands = StoryBandIndex.blob(arrival.sketch.bandKeys, signature: arrival.sketch.signature)
             if let best {
                 story = best.story
                 try join.execute([id, story, best.matched, best.matched == nil ? nil : best.containment as Double?, bands])
@@ -215,8 +205,9 @@ extension PolicyStore {
                 story = database.lastInsertRowID
                 try join.execute([id, story, nil as Int64?, nil as Double?, bands])
             }
-            storyBands?.add(arrival.bandKeys, id: id)
-            // The next articles' likeliest candidates are the ones just written.
+            storyBands?.add(arrival.sketch.bandKeys, signature: arrival.sketch.signature, id: id)
+            // A text compared once may well be a candidate again (a copy
+            // follows its original closely).
             if let made { candidateFingerprints.keep(made, id, title: arrival.title) }
         }
     }

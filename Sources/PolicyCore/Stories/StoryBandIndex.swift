@@ -23,15 +23,32 @@ struct StoryBandIndex {
     private var recentIDs: [Int64] = []
     private var recentCount = 0
     private static let empty = Int64.min
+    /// Each article's MinHash signature (`StoryMatch.likely`), 40 values
+    /// from its offset in one flat array, so that a candidate is refused
+    /// without a query.
+    private var signatureOffsets: [Int64: Int] = [:]
+    private var signatureValues: [UInt16] = []
     /// `PRAGMA data_version` when loaded: "the integer values returned by
     /// two invocations of PRAGMA data_version from the same connection will
     /// be different if changes were committed to the database by any other
     /// connection in the interim", and the same after this connection's own.
     let dataVersion: Int64
 
-    init(dataVersion: Int64, postings: [(key: UInt32, id: Int64)]) {
+    init(dataVersion: Int64, postings: [(key: UInt32, id: Int64)], signatures: [(id: Int64, signature: [UInt16])] = []) {
         self.dataVersion = dataVersion
         merge(postings)
+        for (id, signature) in signatures { keep(signature, of: id) }
+    }
+
+    /// The signature stored for an article, if it has one.
+    func signature(of id: Int64) -> ArraySlice<UInt16>? {
+        signatureOffsets[id].map { signatureValues[$0..<($0 + StoryFingerprint.bands * StoryFingerprint.rowsPerBand)] }
+    }
+
+    private mutating func keep(_ signature: [UInt16], of id: Int64) {
+        guard signature.count == StoryFingerprint.bands * StoryFingerprint.rowsPerBand else { return }
+        signatureOffsets[id] = signatureValues.count
+        signatureValues += signature
     }
 
     /// Calls `body` with each article posted under `key` (in no order) and
@@ -62,7 +79,8 @@ struct StoryBandIndex {
         return found.sorted(by: >)
     }
 
-    mutating func add(_ bandKeys: [Int64], id: Int64) {
+    mutating func add(_ bandKeys: [Int64], signature: [UInt16], id: Int64) {
+        keep(signature, of: id)
         // Merged when the table holds half the sorted postings (at least
         // 2^15): the sorts then cost O(n log n) over a whole ingest.
         let threshold = max(1 << 15, keys.count / 2)
@@ -83,15 +101,26 @@ struct StoryBandIndex {
             recentIDs = [Int64](repeating: Self.empty, count: capacity)
         }
         let mask = recentKeys.count - 1
-        keys: for (index, bandKey) in bandKeys.enumerated() {
-            let key = UInt32(truncatingIfNeeded: bandKey)
-            for earlier in bandKeys[..<index] where UInt32(truncatingIfNeeded: earlier) == key { continue keys }
+        for index in bandKeys.indices where !Self.repeats(bandKeys, at: index) {
+            let key = UInt32(truncatingIfNeeded: bandKeys[index])
             var slot = Self.slot(key, mask)
             while recentIDs[slot] != Self.empty { slot = (slot + 1) & mask }
             recentKeys[slot] = key
             recentIDs[slot] = id
             recentCount += 1
         }
+    }
+
+    /// Whether the key at `index` came earlier in `keys` too (a band key
+    /// is posted once per article). Twenty keys: a loop beats a set.
+    @inline(__always)
+    static func repeats(_ keys: [Int64], at index: Int) -> Bool {
+        var earlier = 0
+        while earlier < index {
+            if keys[earlier] == keys[index] { return true }
+            earlier += 1
+        }
+        return false
     }
 
     /// Band keys are hashes already; their high bits place them.
@@ -149,14 +178,16 @@ extension PolicyStore {
         let version: Int64 = try database.cached("PRAGMA data_version").rows().first?.decode("data_version") ?? 0
         if let storyBands, storyBands.dataVersion == version { return }
         var postings: [(key: UInt32, id: Int64)] = []
+        var signatures: [(id: Int64, signature: [UInt16])] = []
         var missing: [Int64] = []
         let statement = try database.cached("SELECT article_id, bands FROM article_stories")
         defer { statement.reset() }
         try statement.bind([])
         while try statement.step() {
             let id = statement.int64(0)
-            if let keys = statement.withBlob(1, StoryBandIndex.keys) {
+            if let (keys, signature) = statement.withBlob(1, { (StoryBandIndex.keys($0), StoryBandIndex.signature($0)) }) {
                 for key in Set(keys) { postings.append((key, id)) }
+                signatures.append((id, signature))
             } else {
                 missing.append(id)
             }
@@ -169,9 +200,10 @@ extension PolicyStore {
                 let sketch = StorySketch(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")))
                 try store.execute([StoryBandIndex.blob(sketch.bandKeys, signature: sketch.signature), id])
                 for key in Set(sketch.bandKeys) { postings.append((UInt32(truncatingIfNeeded: key), id)) }
+                signatures.append((id, sketch.signature))
             }
         }
-        storyBands = StoryBandIndex(dataVersion: version, postings: postings)
+        storyBands = StoryBandIndex(dataVersion: version, postings: postings, signatures: signatures)
         candidateFingerprints = StoryCandidateCache()   // another connection may have reused ids
     }
 }

@@ -47,10 +47,14 @@ public struct StoryMatch: Sendable, Equatable {
     /// Whether two signatures agree on enough bins for their texts to be
     /// worth comparing. Without a signature (a short text, an article
     /// stored without one), always.
-    public static func likely(_ a: [UInt16], _ b: [UInt16]) -> Bool {
+    public static func likely(_ a: [UInt16], _ b: ArraySlice<UInt16>) -> Bool {
         guard a.count == b.count, !a.isEmpty else { return true }
         var agreeing = 0
-        for index in a.indices where a[index] == b[index] { agreeing += 1 }
+        var j = b.startIndex
+        for value in a {
+            if value == b[j] { agreeing += 1 }
+            j += 1
+        }
         return agreeing >= minimumSignatureAgreement
     }
 

@@ -16,12 +16,45 @@ public struct StorySketch: Sendable, Equatable {
     public let length: Int
 
     public init(text: String) {
-        var builder = Builder()
-        for original in text.unicodeScalars {
-            let value = StoryText.fold(original)
-            if StoryText.isKept(value) { _ = builder.append(value) }
+        // `Builder`'s steps in one loop over local state: the sketch of every
+        // article is made on a worker thread, and this is its whole cost.
+        var minima = [UInt64](repeating: .max, count: Builder.bins)
+        var window: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        var count = 0
+        var whole: UInt64 = Builder.offsetBasis
+        minima.withUnsafeMutableBufferPointer { minima in
+            func take(_ scalar: UInt32) {
+                let value = StoryText.fold(scalar)
+                guard StoryText.isKept(value) else { return }
+                count += 1
+                whole = (whole ^ UInt64(value)) &* Builder.prime
+                if count >= StoryFingerprint.shingleLength { Builder.keepMinimum(Builder.hash(window, value), in: minima) }
+                window = (window.1, window.2, window.3, value)
+            }
+            var text = text
+            text.withUTF8 { bytes in
+                // Valid UTF-8 (a Swift string's storage), decoded in place.
+                var index = 0
+                while index < bytes.count {
+                    let lead = UInt32(bytes[index])
+                    if lead < 0x80 {
+                        take(lead)
+                        index += 1
+                    } else if lead < 0xE0 {
+                        take((lead & 0x1F) << 6 | UInt32(bytes[index + 1]) & 0x3F)
+                        index += 2
+                    } else if lead < 0xF0 {
+                        take((lead & 0x0F) << 12 | (UInt32(bytes[index + 1]) & 0x3F) << 6 | UInt32(bytes[index + 2]) & 0x3F)
+                        index += 3
+                    } else {
+                        take((lead & 0x07) << 18 | (UInt32(bytes[index + 1]) & 0x3F) << 12 | (UInt32(bytes[index + 2]) & 0x3F) << 6
+                             | UInt32(bytes[index + 3]) & 0x3F)
+                        index += 4
+                    }
+                }
+            }
         }
-        self = builder.finish()
+        self = Builder.sketch(minima: minima, whole: whole, count: count)
     }
 
     init(bandKeys: [Int64], signature: [UInt16], textHash: UInt64, length: Int) {
@@ -35,37 +68,55 @@ public struct StorySketch: Sendable, Equatable {
     /// `StoryFingerprint.shingleLength` of them, the hash of all so far and
     /// the least value of each MinHash bin.
     struct Builder {
+        static let bins = StoryFingerprint.bands * StoryFingerprint.rowsPerBand
+        static let offsetBasis: UInt64 = 0xcbf29ce484222325
+        static let prime: UInt64 = 0x100000001b3
         private var window: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         private var count = 0
-        private var whole: UInt64 = 0xcbf29ce484222325
-        private var minima = [UInt64](repeating: .max, count: StoryFingerprint.bands * StoryFingerprint.rowsPerBand)
+        private var whole: UInt64 = offsetBasis
+        private var minima = [UInt64](repeating: .max, count: bins)
+
+        /// FNV-1a over the five characters ending with `last`, mixed
+        /// (`StoryFingerprint.shingle`).
+        @inline(__always)
+        static func hash(_ window: (UInt32, UInt32, UInt32, UInt32), _ last: UInt32) -> UInt64 {
+            var hash = offsetBasis
+            hash = (hash ^ UInt64(window.0)) &* prime
+            hash = (hash ^ UInt64(window.1)) &* prime
+            hash = (hash ^ UInt64(window.2)) &* prime
+            hash = (hash ^ UInt64(window.3)) &* prime
+            hash = (hash ^ UInt64(last)) &* prime
+            return StoryFingerprint.mix(hash)
+        }
+
+        /// A shingle's hash falls into a bin by its high bits; the bin keeps
+        /// the least of its low bits.
+        @inline(__always)
+        static func keepMinimum(_ hash: UInt64, in minima: UnsafeMutableBufferPointer<UInt64>) {
+            let bin = Int(((hash >> 32) &* UInt64(bins)) >> 32)
+            let value = hash & 0xFFFF_FFFF
+            if value < minima[bin] { minima[bin] = value }
+        }
 
         /// Takes the next character; returns the hash of the shingle it
         /// ends, once there are enough characters for one.
         @inline(__always)
         mutating func append(_ scalar: UInt32) -> UInt64? {
             count += 1
-            whole = (whole ^ UInt64(scalar)) &* 0x100000001b3
+            whole = (whole ^ UInt64(scalar)) &* Self.prime
             defer { window = (window.1, window.2, window.3, scalar) }
             guard count >= StoryFingerprint.shingleLength else { return nil }
-            // FNV-1a over the five characters, as `StoryFingerprint.shingle`.
-            var hash: UInt64 = 0xcbf29ce484222325
-            hash = (hash ^ UInt64(window.0)) &* 0x100000001b3
-            hash = (hash ^ UInt64(window.1)) &* 0x100000001b3
-            hash = (hash ^ UInt64(window.2)) &* 0x100000001b3
-            hash = (hash ^ UInt64(window.3)) &* 0x100000001b3
-            hash = (hash ^ UInt64(scalar)) &* 0x100000001b3
-            hash = StoryFingerprint.mix(hash)
-            let bin = Int(((hash >> 32) &* UInt64(minima.count)) >> 32)
-            let value = hash & 0xFFFF_FFFF
-            if value < minima[bin] { minima[bin] = value }
+            let hash = Self.hash(window, scalar)
+            minima.withUnsafeMutableBufferPointer { Self.keepMinimum(hash, in: $0) }
             return hash
         }
+
+        func finish() -> StorySketch { Self.sketch(minima: minima, whole: whole, count: count) }
 
         /// The sketch: bands for a text long enough to match by
         /// similarity; else one key from its whole text (only an identical
         /// text meets it); none for an empty one.
-        func finish() -> StorySketch {
+        static func sketch(minima: [UInt64], whole: UInt64, count: Int) -> StorySketch {
             let textHash = StoryFingerprint.mix(whole)
             guard count >= StoryFingerprint.minimumCharacters else {
                 return StorySketch(bandKeys: count == 0 ? [] : [Int64(textHash >> 32)], signature: [], textHash: textHash, length: count)

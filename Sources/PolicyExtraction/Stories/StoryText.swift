@@ -33,8 +33,11 @@ public struct StoryText: Sendable {
     /// traditional to simplified, Latin to lower case); whether matching
     /// keeps it is `isKept`.
     @inline(__always)
-    public static func fold(_ original: Unicode.Scalar) -> UInt32 {
-        var value = original.value
+    public static func fold(_ original: Unicode.Scalar) -> UInt32 { fold(original.value) }
+
+    @inline(__always)
+    static func fold(_ scalar: UInt32) -> UInt32 {
+        var value = scalar
         if value >= 0xFF01 && value <= 0xFF5E { value -= 0xFEE0 }       // full-width ASCII
         if value >= 0x3400 { value = policykb_fold_script(value) }
         if value >= 0x41 && value <= 0x5A { value += 0x20 }            // A–Z

@@ -221,8 +221,10 @@ import Testing
         #expect(index.postings(of: 5) == [10, 3])
         #expect(index.postings(of: 6).isEmpty)
         // Enough additions to merge twice (at 32,768 postings, then at half the sorted ones).
-        for id in Int64(100)..<Int64(40_100) { index.add([Int64(id % 97), Int64(1_000 + id % 13)], id: id) }
-        index.add([5, 5], id: 11)
+        for id in Int64(100)..<Int64(40_100) { index.add([Int64(id % 97), Int64(1_000 + id % 13)], signature: [], id: id) }
+        index.add([5, 5], signature: Array(repeating: 7, count: 40), id: 11)
+        #expect(index.signature(of: 11).map(Array.init) == Array(repeating: 7, count: 40))
+        #expect(index.signature(of: 10) == nil)
         let fives = index.postings(of: 5)
         #expect(Set(fives) == Set([11, 10, 3] + (Int64(100)..<Int64(40_100)).filter { $0 % 97 == 5 }))
         #expect(fives == fives.sorted(by: >))
