@@ -57,10 +57,11 @@ rm -rf "$work"/team.sqlite*
 if [ ! -f "$work/kb.seconds" ]; then
     rm -f "$work"/kb.sqlite*
     t0=$(now)
-    "$bin/policykb" ingest --db "$work/kb.sqlite" "$work/corpus" >/dev/null
+    peak "$work/ingest.out" "$bin/policykb" ingest --db "$work/kb.sqlite" "$work/corpus" > "$work/kb.rss"
     elapsed "$t0" "$(now)" > "$work/kb.seconds"
 fi
 ingest=$(cat "$work/kb.seconds")
+rss_ingest=$(cat "$work/kb.rss" 2>/dev/null || echo "?")
 articles=$(sqlite3 "$work/kb.sqlite" "SELECT count(*) FROM articles")
 
 # 2. Push of the file to an empty hub by one pusher, then by four at once
@@ -141,9 +142,9 @@ for query in open(sys.argv[1], encoding="utf-8").read().splitlines():
 EOF2
 psql -XAtq "$(hub one)" -f "$work/queries-before.sql" | grep -o 'Time: [0-9.]*' | grep -o '[0-9.]*' > "$work/both.ms"
 
-python3 - "$work" "$articles" "$ingest" "$push1" "$rows1" "$rss1" "$push4" "$rows4" "$pull" "$rss_pull" "$same" <<'EOF'
+python3 - "$work" "$articles" "$ingest" "$push1" "$rows1" "$rss1" "$push4" "$rows4" "$pull" "$rss_pull" "$same" "$rss_ingest" <<'EOF'
 import statistics, sys
-work, articles, ingest, push1, rows1, rss1, push4, rows4, pull, rss_pull, same = sys.argv[1:]
+work, articles, ingest, push1, rows1, rss1, push4, rows4, pull, rss_pull, same, rss_ingest = sys.argv[1:]
 articles, rows1, rows4 = int(articles), int(rows1), int(rows4)
 ingest, push1, push4, pull = float(ingest), float(push1), float(push4), float(pull)
 def pct(values, p):
@@ -154,7 +155,7 @@ pg = [float(x) for x in open(f"{work}/pg.ms")]
 print(f"{articles:,} articles; queries: {len(cli)} (CLI), {len(pg)} (PostgreSQL); hubs equal: {'yes' if same == '1' else 'NO'}\n")
 print("| run | wall clock | rate | ratio |")
 print("|---|---|---|---|")
-print(f"| local ingest of the corpus | {ingest:.0f} s | {articles / ingest:,.0f} articles/s | 1 |")
+print(f"| local ingest of the corpus (peak {rss_ingest} MB) | {ingest:.0f} s | {articles / ingest:,.0f} articles/s | 1 |")
 print(f"| push, one pusher (peak {rss1} MB) | {push1:.0f} s | {rows1 / push1:,.0f} rows/s ({rows1:,} rows) | {push1 / ingest:.2f}× the ingest's time |")
 print(f"| push, four pushers of the same file at once | {push4:.0f} s | {rows1 / push4:,.0f} rows/s (rows in the hub; {rows4:,} sent) | {push1 / push4:.2f}× one pusher's rate |")
 print(f"| pull of the whole hub (peak {rss_pull} MB) | {pull:.0f} s | {articles / pull:,.0f} articles/s | {pull / ingest:.2f}× the ingest's time |")

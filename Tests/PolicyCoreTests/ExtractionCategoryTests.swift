@@ -176,6 +176,35 @@ import Testing
         #expect(found.allSatisfy { $0.kind == .statistic })
     }
 
+    /// What a programme is expected to bring about is its target, in news
+    /// too; an event's programme and a scheme's reported results are not.
+    @Test func expectedEffectsAndReportsUnderASchemesName() {
+        expectFirstKinds([
+            ("市商务局表示，这批消费券可望带动商户营业额增长3亿元。", .target),
+            ("該專案將可協助120家中小企業導入雲端服務。", .target),
+            ("博览会期间还将举办15场供需对接会。", .statistic),
+        ])
+        // The name of the next scheme, alone on its line, does not make the
+        // last line of the one before look ahead (计划 is an aim word).
+        let text = """
+            人才专项资助
+            为企业引进的研发人员提供资助，每名人员最高资助额为30万元
+            截至2024年底，委员会已批准申请860宗，当中企业投入约4.6亿元
+            青年科学家计划
+            为青年科学家提供研究经费。
+            """
+        let traditional = """
+            人才專項資助
+            為企業引進的研發人員提供資助，每名人員最高資助額為30萬元
+            截至2024年底，委員會已批准申請860宗，當中企業投入約4.6億元
+            青年科學家計劃
+            為青年科學家提供研究經費。
+            """
+        for text in [text, traditional] {
+            #expect(rows(text).contains { $0.hasPrefix("statistic ") && $0.hasSuffix(" ~ 460000000 元") }, "\(rows(text))")
+        }
+    }
+
     // MARK: 2. Grants are incentives
 
     @Test func respectiveGrantsAreSeveralIncentives() {

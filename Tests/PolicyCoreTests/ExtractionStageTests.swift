@@ -30,6 +30,15 @@ import Testing
         // A short line without a stop is a heading: it ends its sentence.
         let heading = BodyText("一、总体目标\n到2027年，建成平台10个。")
         #expect(heading.endsSentence(at: 6))
+        // So does a short line without a stop after the break: the name of
+        // the next scheme does not join the last line of the one before.
+        let text = "截至2024年底，评审委员会已批准项目220个，企业投入约7.12亿元\n研发开支回赠计划\n为企业的研发开支提供现金回赠。"
+        let schemes = BodyText(text)
+        let breaks = text.unicodeScalars.indices.filter { text.unicodeScalars[$0] == "\n" }
+            .map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) }
+        #expect(breaks.count == 2 && breaks.allSatisfy { schemes.endsSentence(at: $0) })
+        // A short last piece of a wrapped sentence ends with its stop: it is no heading.
+        #expect(!BodyText("全省新建5G基站12000个，累计建成基站总数达到\n15万个。\n").endsSentence(at: 22))
     }
 
     // MARK: Stage 2: scopes

@@ -189,12 +189,22 @@ struct BodyText {
     /// short) stands next to it.
     private static func breaksSentence(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
         if i + 1 >= scalars.count || scalars[i + 1] == "\n" || i == 0 || scalars[i - 1] == "\n" { return true }
-        let before = scalars[i - 1]
-        if "。！？!?；;：:”」）)】".unicodeScalars.contains(before) { return true }
-        // A short line without a stop is a heading, not half a sentence.
+        if "。！？!?；;：:”」）)】".unicodeScalars.contains(scalars[i - 1]) { return true }
+        // A short line without a stop is a heading, not half a sentence:
+        // the one before the break, or the one after it (a scheme's name
+        // over its paragraph, 投资研发现金回赠计划).
         var k = i - 1
         while k >= 0 && scalars[k] != "\n" { k -= 1 }
-        return i - k - 1 <= 20
+        if i - k - 1 <= 20 { return true }
+        var j = i + 1
+        while j < scalars.count && scalars[j] != "\n" { j += 1 }
+        return j - i - 1 <= 20 && j < scalars.count && !Self.stopsLine(scalars[j - 1])
+    }
+
+    /// Punctuation a line of running text may end with (a heading ends
+    /// with none).
+    private static func stopsLine(_ c: Unicode.Scalar) -> Bool {
+        "。！？!?；;：:，,、”」）)】".unicodeScalars.contains(c)
     }
 
     private static func isBetweenDigits(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {

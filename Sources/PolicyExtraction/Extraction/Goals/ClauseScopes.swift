@@ -156,6 +156,17 @@ struct ClauseScopes {
         return nil
     }
 
+    /// A modal of likelihood followed by an effect verb in `range` (将可带动,
+    /// 可望吸引): the figure after them is what the programme is expected to
+    /// bring about. Returns the modal through the verb.
+    func expectedEffect(in range: Range<Int>) -> Cue? {
+        guard let modal = Self.firstWord(ExtractionWords.effectModals, in: range, body: body),
+              let verb = Self.firstWord(ExtractionWords.effectVerbs, in: modal.range.upperBound..<range.upperBound, body: body)
+        else { return nil }
+        return Cue(word: body[modal.range.lowerBound..<verb.range.upperBound], range: modal.range.lowerBound..<verb.range.upperBound,
+                   rule: .kindExpectedEffect)
+    }
+
     /// A future cue in `range` (将, 计划, 预计, 力争, 到20…); 将近 is "nearly".
     func looksAhead(in range: Range<Int>) -> Bool {
         ExtractionWords.futureCues.contains { word in

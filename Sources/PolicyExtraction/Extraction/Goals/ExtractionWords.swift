@@ -72,6 +72,13 @@ enum ExtractionWords {
     /// in a sentence that opens with a past year. 将 (but 将近) and 有望 look
     /// ahead too; 到20 is a horizon's start.
     static let futureCues = ["到20"] + aimWords + ["将", "有望"]
+    /// Modals that put what follows in the future as a likely outcome (将可
+    /// 带动, 可望促进), and the verbs of an effect a programme brings about:
+    /// together they forecast the programme's result (`kind.expected-effect`).
+    /// 将 alone is not among them: 还将举办 announces an event's programme.
+    static let effectModals = ["将可", "将能", "将会", "可望", "预期将", "预计将"]
+    static let effectVerbs = ["带动", "促进", "推动", "拉动", "吸引", "撬动", "惠及", "带来", "创造", "助力", "协助", "帮助",
+                              "辅导", "促成"]
     /// Cues that a figure is an aim even in news that names no policy: 拟 and
     /// 规划建设 announce a plan; 将 alone does not (大会期间还将举办12场论坛).
     static let aimCues = aimWords + ["拟", "规划建设"]

@@ -39,6 +39,13 @@ extension GoalExtractor {
             }
         }
         if let report {
+            // What a programme is expected to bring about (将可带动…) is its
+            // own forecast, not a fact the news reports.
+            if report.rule == .kindNewsReportsFacts,
+               let effect = scopes.expectedEffect(in: clause.lowerBound..<quantity.start) {
+                return KindDecision(kind: .target, reason: "an expected effect: \(effect.word) (\(effect.range.lowerBound)–\(effect.range.upperBound))",
+                                    rule: .kindExpectedEffect)
+            }
             // A report quoting a plan (报告指出，…) says what the plan means to do.
             if let leadIn, leadIn.role == .plan, report.rule == .kindNewsReportsFacts {
                 return KindDecision(kind: .target, reason: "a plan quoted: \(leadIn.cue.word)", rule: .kindPlanReport,

@@ -97,6 +97,7 @@ extension ExtractionRule.ID {
     static let kindGoalList = Self(rawValue: "kind.goal-list")
     static let kindResults = Self(rawValue: "kind.results")
     static let kindPlanReport = Self(rawValue: "kind.plan-report")
+    static let kindExpectedEffect = Self(rawValue: "kind.expected-effect")
     static let kindChangeBase = Self(rawValue: "kind.change-base")
     static let kindReportCue = Self(rawValue: "kind.report-cue")
     static let kindNewsReportsFacts = Self(rawValue: "kind.news-reports-facts")

@@ -192,6 +192,18 @@ public enum ExtractionRules {
                 Example("报告显示，全年实施技改项目200个。", figure: "200个", .ignores),
             ]),
         ExtractionRule(
+            id: .kindExpectedEffect, stage: .kind,
+            summary: "In news, what a programme is expected to bring about (将可带动, 可望促进) is its target (§8: a forecast of its own programme).",
+            words: ["effectModals", "effectVerbs"],
+            examples: [
+                Example("这项补贴将可带动200家企业完成设备更新。", figure: "200家", .decides(.target)),
+                Example("這項補貼將可帶動200家企業完成設備更新。", figure: "200家", .decides(.target)),
+                Example("新园区可望吸引科创团队30个入驻。", figure: "30个", .decides(.target)),
+                // The programme of an event is not an effect, nor is what happened.
+                Example("论坛期间还将举办12场对接会。", figure: "12场", .ignores),
+                Example("该计划实施以来带动200家企业完成设备更新。", figure: "200家", .ignores),
+            ]),
+        ExtractionRule(
             id: .kindChangeBase, stage: .kind,
             summary: "The base of a change (由2023年的1.2万亿元) or a past year in the figure's brackets is a statistic, even under a goal list.",
             words: [],
