@@ -116,6 +116,7 @@ struct ClauseScopes {
         }
         if let cue = pastAspect(in: clause.lowerBound..<offset) { return cue }
         if looksAhead(in: clause) || futureYear(in: clause.lowerBound..<offset) != nil { return nil }
+        if let cue = resultEffect(at: offset, clause: clause) { return cue }
         if let cue = pastYearBeforeVerb(in: clause.lowerBound..<offset) { return cue }
         let sentenceStart = body.sentenceStart(before: offset)
         if var cue = Self.firstWord(ExtractionWords.yearOnYearCues, in: sentenceStart..<body.sentenceEnd(after: offset), body: body) {
@@ -165,6 +166,21 @@ struct ClauseScopes {
         else { return nil }
         return Cue(word: body[modal.range.lowerBound..<verb.range.upperBound], range: modal.range.lowerBound..<verb.range.upperBound,
                    rule: .kindExpectedEffect)
+    }
+
+    /// An effect verb before the figure in its clause, after a clause of the
+    /// same sentence that reports a result (已累计投资项目45个，带动…): what
+    /// the result brought about. Not under a horizon, nor where the sentence
+    /// looks ahead before the figure.
+    func resultEffect(at offset: Int, clause: Range<Int>) -> Cue? {
+        let sentenceStart = body.sentenceStart(before: offset)
+        guard clause.lowerBound > sentenceStart, target(at: offset) == nil,
+              let effect = Self.firstWord(ExtractionWords.effectVerbs, in: clause.lowerBound..<offset, body: body),
+              let result = Self.firstWord(ExtractionWords.resultCues, in: sentenceStart..<clause.lowerBound, body: body),
+              !(result.word == ScopeWords.already && isPartOfWord(result.range)),
+              !looksAhead(in: sentenceStart..<offset), futureYear(in: sentenceStart..<offset) == nil
+        else { return nil }
+        return Cue(word: "\(result.word)…\(effect.word)", range: result.range.lowerBound..<effect.range.upperBound, rule: .kindResultEffect)
     }
 
     /// A future cue in `range` (将, 计划, 预计, 力争, 到20…); 将近 is "nearly".

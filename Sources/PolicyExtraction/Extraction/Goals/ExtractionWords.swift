@@ -79,6 +79,9 @@ enum ExtractionWords {
     static let effectModals = ["将可", "将能", "将会", "可望", "预期将", "预计将"]
     static let effectVerbs = ["带动", "促进", "推动", "拉动", "吸引", "撬动", "惠及", "带来", "创造", "助力", "协助", "帮助",
                               "辅导", "促成"]
+    /// Cues in an earlier clause that it reports a result, whose effects the
+    /// clauses after it report too (`kind.result-effect`).
+    static let resultCues = ["已累计", "累计已", "已经", "已"]
     /// Cues that a figure is an aim even in news that names no policy: 拟 and
     /// 规划建设 announce a plan; 将 alone does not (大会期间还将举办12场论坛).
     static let aimCues = aimWords + ["拟", "规划建设"]

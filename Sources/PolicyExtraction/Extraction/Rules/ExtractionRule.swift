@@ -98,6 +98,7 @@ extension ExtractionRule.ID {
     static let kindResults = Self(rawValue: "kind.results")
     static let kindPlanReport = Self(rawValue: "kind.plan-report")
     static let kindExpectedEffect = Self(rawValue: "kind.expected-effect")
+    static let kindResultEffect = Self(rawValue: "kind.result-effect")
     static let kindChangeBase = Self(rawValue: "kind.change-base")
     static let kindReportCue = Self(rawValue: "kind.report-cue")
     static let kindNewsReportsFacts = Self(rawValue: "kind.news-reports-facts")

@@ -204,6 +204,15 @@ public enum ExtractionRules {
                 Example("该计划实施以来带动200家企业完成设备更新。", figure: "200家", .ignores),
             ]),
         ExtractionRule(
+            id: .kindResultEffect, stage: .kind,
+            summary: "What a reported result brought about (已累计投资…，带动…) is reported too, unless the sentence looks ahead.",
+            words: ["resultCues", "effectVerbs"],
+            examples: [
+                Example("《深圳市数字经济产业促进条例》实施以来，该基金已累计投资项目45个，带动社会资本投入120亿元。", figure: "120亿元", .decides(.statistic)),
+                Example("《深圳市數字經濟產業促進條例》實施後，該基金已累計投資項目45個，帶動社會資本投入120億元。", figure: "120億元", .decides(.statistic)),
+                Example("《深圳市数字经济产业促进条例》提出，到2027年累计投资项目100个，带动社会资本投入300亿元。", figure: "300亿元", .ignores),
+            ]),
+        ExtractionRule(
             id: .kindChangeBase, stage: .kind,
             summary: "The base of a change (由2023年的1.2万亿元) or a past year in the figure's brackets is a statistic, even under a goal list.",
             words: [],
