@@ -31,7 +31,7 @@ extension PolicyStore {
         var departing: [DepartingCopy] = []
         for row in rows {
             let id: Int64 = try row.decode("id"), story: Int64 = try row.decode("story_id")
-            let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")), bands: false)
+            let fingerprint = StoryFingerprint(text: StoryFingerprint.text(title: try row.decode("title"), body: try row.decode("body")))
             try leave.execute([story])
             departing.append(DepartingCopy(articleID: id, storyID: story, fingerprint: fingerprint))
         }
@@ -59,7 +59,7 @@ extension PolicyStore {
             guard rows.count > 1, rows.count <= 64 else { continue }
             let ids = try rows.map { try $0.decode("id", as: Int64.self) }
             let fingerprints = try rows.map {
-                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")), bands: false)
+                StoryFingerprint(text: StoryFingerprint.text(title: try $0.decode("title"), body: try $0.decode("body")))
             }
             var parent = Array(0..<rows.count)
             func root(_ i: Int) -> Int { var i = i; while parent[i] != i { i = parent[i] }; return i }
@@ -160,7 +160,7 @@ extension PolicyStore {
             var made: StoryFingerprint?
             func fingerprint() -> StoryFingerprint {
                 if let made { return made }
-                let fingerprint = StoryFingerprint(text: arrival.text, bands: false)
+                let fingerprint = StoryFingerprint(text: arrival.text)
                 made = fingerprint
                 return fingerprint
             }
@@ -176,7 +176,7 @@ extension PolicyStore {
                     other = cached
                 } else {
                     guard let body: String = try candidateBody.rows([candidateID]).first?.decode("body") else { continue }
-                    other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body), bands: false)
+                    other = StoryFingerprint(text: StoryFingerprint.text(title: title, body: body))
                     candidateFingerprints.keep(other, candidateID, title: title)
                 }
                 let match = StoryMatch(fingerprint(), other)

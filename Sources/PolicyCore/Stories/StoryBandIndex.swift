@@ -72,13 +72,6 @@ struct StoryBandIndex {
         return count
     }
 
-    /// The articles posted under `key`, newest id first.
-    func postings(of key: UInt32) -> [Int64] {
-        var found: [Int64] = []
-        postings(of: key) { found.append($0) }
-        return found.sorted(by: >)
-    }
-
     mutating func add(_ bandKeys: [Int64], signature: [UInt16], id: Int64) {
         keep(signature, of: id)
         // Merged when the table holds half the sorted postings (at least

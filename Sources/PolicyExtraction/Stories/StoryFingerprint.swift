@@ -63,13 +63,11 @@ public struct StoryFingerprint: Sendable {
     /// A hash of the whole folded text: identical texts, short ones too.
     public let textHash: UInt64
 
-    /// - Parameter bands: whether to compute the LSH band keys (a stored
-    ///   candidate, only compared, needs none: they are its costliest part).
-    public init(text: String, bands: Bool = true) {
-        self.init(StoryText(text), bands: bands)
+    public init(text: String) {
+        self.init(StoryText(text))
     }
 
-    public init(_ text: StoryText, bands: Bool = true) {
+    public init(_ text: StoryText) {
         let scalars = text.scalars
         self.scalars = scalars
         length = scalars.count
@@ -88,7 +86,7 @@ public struct StoryFingerprint: Sendable {
         distinct.reserveCapacity(members.count)
         for member in members where distinct.last != member { distinct.append(member) }
         shingles = distinct
-        bandKeys = bands ? whole.bandKeys : []
+        bandKeys = whole.bandKeys
         signature = whole.signature
     }
 
@@ -135,9 +133,7 @@ public struct StoryFingerprint: Sendable {
     /// The hash of the shingle starting at `start`.
     @inline(__always)
     static func shingle(_ scalars: [UInt32], at start: Int) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for offset in 0..<shingleLength { hash = (hash ^ UInt64(scalars[start + offset])) &* 0x100000001b3 }
-        return mix(hash)
+        StorySketch.Builder.hash((scalars[start], scalars[start + 1], scalars[start + 2], scalars[start + 3]), scalars[start + 4])
     }
 
     /// The shingles just before `start` and just after `end`, where the text has them.
@@ -187,8 +183,6 @@ public struct StoryFingerprint: Sendable {
             return Int64(key >> 32)
         }
     }
-
-    static func bandKeys(minima: [UInt64]) -> [Int64] { bandKeys(densified: densified(minima)) }
 
     /// 16 bits of each densified MinHash value: the share of bins on which
     /// two texts agree estimates their Jaccard similarity, cheaply enough to

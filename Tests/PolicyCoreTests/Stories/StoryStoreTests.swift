@@ -244,3 +244,12 @@ import Testing
         #expect(blob.withUnsafeBytes { StoryBandIndex.signature($0) } == signature)
     }
 }
+
+extension StoryBandIndex {
+    /// The articles posted under `key`, newest id first.
+    func postings(of key: UInt32) -> [Int64] {
+        var found: [Int64] = []
+        postings(of: key) { found.append($0) }
+        return found.sorted(by: >)
+    }
+}
